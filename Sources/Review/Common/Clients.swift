@@ -1,0 +1,78 @@
+import Foundation
+
+/// The time, injected so that tests can pin it.
+public protocol WallClock: Sendable {
+    func now() -> Date
+}
+
+public struct SystemClock: WallClock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock that stands still unless told to move; for tests and reproducible demos.
+public final class FixedClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(_ date: Date) { self.current = date }
+
+    public func now() -> Date { lock.withLock { current } }
+
+    public func advance(by seconds: TimeInterval) {
+        lock.withLock { current = current.addingTimeInterval(seconds) }
+    }
+}
+
+/// Identifiers for new records, injected so that tests can pin them.
+public protocol IDGenerator: Sendable {
+    func newID() -> String
+}
+
+public struct UUIDGenerator: IDGenerator {
+    public init() {}
+    public func newID() -> String { UUID().uuidString.lowercased() }
+}
+
+/// Unguessable secrets: session tokens, API tokens, CSRF tokens and generated passwords.
+/// `SystemRandomNumberGenerator` reads the operating system's cryptographic source.
+public enum Secrets {
+    /// `byteCount` random bytes as URL-safe base64 without padding.
+    public static func token(byteCount: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A password of `length` characters from an alphabet without look-alikes (no 0/O, 1/l/I),
+    /// so it can be read off a console and typed.
+    public static func password(length: Int = 20) -> String {
+        let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}
+
+/// Turns a password into a slow salted hash and checks one; the implementation (bcrypt) is
+/// supplied by the layer that owns the dependency.
+public protocol PasswordHasher: Sendable {
+    func hash(_ password: String) -> String
+    func verify(_ password: String, against hash: String) -> Bool
+}
+
+/// Times are stored and exchanged as ISO 8601 UTC with milliseconds, which sort as text.
+public enum Timestamp {
+    public static func string(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+
+    public static func date(_ string: String) -> Date? {
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(string) {
+            return date
+        }
+        return try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(string)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Review
+import SQLKit
+
+/// The `Store` of the platform over SQLite or PostgreSQL.
+public struct SQLStore: Store {
+    public let backend: any DatabaseBackend
+
+    public init(backend: any DatabaseBackend) {
+        self.backend = backend
+    }
+
+    public func read<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        let kind = backend.kind
+        return try await backend.withReader { db in try await work(SQLRepositories(db: db, kind: kind)) }
+    }
+
+    public func write<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        let kind = backend.kind
+        return try await backend.withTransaction { db in try await work(SQLRepositories(db: db, kind: kind)) }
+    }
+}
+
+struct SQLRepositories: Repositories {
+    let db: any SQLDatabase
+    let kind: DatabaseKind
+
+    var accounts: any AccountRepository { SQLAccountRepository(db: db) }
+    var sessions: any SessionRepository { SQLSessionRepository(db: db) }
+    var audit: any AuditRepository { SQLAuditRepository(db: db, kind: kind) }
+    var reference: any ReferenceRepository { SQLReferenceRepository(db: db) }
+}
+
+/// Small helpers shared by the repositories.
+extension SQLRow {
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+    func flag(_ column: String) throws -> Bool { try decode(column: column, as: Int.self) != 0 }
+    func date(_ column: String) throws -> Date {
+        let text = try string(column)
+        guard let date = Timestamp.date(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) holds \(text), not a time"))
+        }
+        return date
+    }
+}
+
+/// A bound value, or SQL NULL for nil.
+func bindOrNull(_ value: String?) -> any SQLExpression {
+    value.map { SQLBind($0) } ?? SQLLiteral.null
+}
+
+/// Inserts rows in batches that stay well under both engines' limit on bound parameters.
+func insertRows(_ db: any SQLDatabase, into table: String, columns: [String], rows: [[any SQLExpression]]) async throws {
+    let batch = max(1, 2000 / max(columns.count, 1))
+    var start = 0
+    while start < rows.count {
+        let end = min(start + batch, rows.count)
+        var builder = db.insert(into: table).columns(columns)
+        for row in rows[start..<end] {
+            builder = builder.values(row)
+        }
+        try await builder.run()
+        start = end
+    }
+}
+
+extension SQLDatabase {
+    /// Runs a query and returns its rows.
+    func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        try await raw(query).all()
+    }
+
+    /// Runs a query and returns its first row, if any.
+    func row(_ query: SQLQueryString) async throws -> (any SQLRow)? {
+        try await raw(query).first()
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Review
+import SQLKit
+
+/// One numbered step of the schema, with the reason it exists and the way back.
+public struct Migration: Sendable {
+    public var version: Int
+    public var name: String
+    /// Why this step exists, for the person reading the schema's history.
+    public var reason: String
+    public var up: @Sendable (DatabaseKind) -> [String]
+    public var down: @Sendable (DatabaseKind) -> [String]
+}
+
+public enum Migrations {
+    /// Every migration, in order. Append; never edit one that has shipped.
+    public static let all: [Migration] = [
+        Migration(
+            version: 1, name: "reference-data",
+            reason: "SDGs, targets, Action Lines, the WSIS-SDG Matrix, countries and M49 regions, loaded on first start. Titles in the six languages live in one table keyed by kind and code.",
+            up: { _ in [
+                "CREATE TABLE reference_meta (id INTEGER PRIMARY KEY, version TEXT NOT NULL, loaded_at TEXT NOT NULL)",
+                "CREATE TABLE reference_titles (kind TEXT NOT NULL, code TEXT NOT NULL, lang TEXT NOT NULL, short_title TEXT, title TEXT NOT NULL, PRIMARY KEY (kind, code, lang))",
+                "CREATE TABLE sdg_goals (goal INTEGER PRIMARY KEY, color TEXT NOT NULL)",
+                "CREATE TABLE sdg_targets (code TEXT PRIMARY KEY, goal INTEGER NOT NULL REFERENCES sdg_goals (goal), sort_key INTEGER NOT NULL)",
+                "CREATE TABLE action_lines (code TEXT PRIMARY KEY, parent TEXT, sort_key INTEGER NOT NULL, lead_facilitators TEXT NOT NULL, other_facilitators TEXT NOT NULL)",
+                "CREATE TABLE matrix_links (action_line TEXT NOT NULL REFERENCES action_lines (code), goal INTEGER NOT NULL REFERENCES sdg_goals (goal), target TEXT NOT NULL DEFAULT '', PRIMARY KEY (action_line, goal, target))",
+                "CREATE TABLE regions (m49 TEXT PRIMARY KEY, level TEXT NOT NULL, parent TEXT)",
+                "CREATE TABLE countries (alpha3 TEXT PRIMARY KEY, alpha2 TEXT NOT NULL UNIQUE, m49 TEXT NOT NULL UNIQUE, region TEXT, subregion TEXT, intermediate_region TEXT, ldc INTEGER NOT NULL, lldc INTEGER NOT NULL, sids INTEGER NOT NULL, transition INTEGER NOT NULL, un_member INTEGER NOT NULL, itu_member INTEGER NOT NULL)",
+            ] },
+            down: { _ in ["DROP TABLE countries", "DROP TABLE regions", "DROP TABLE matrix_links", "DROP TABLE action_lines",
+                          "DROP TABLE sdg_targets", "DROP TABLE sdg_goals", "DROP TABLE reference_titles", "DROP TABLE reference_meta"] }
+        ),
+        Migration(
+            version: 2, name: "accounts",
+            reason: "Organizations, users with roles, browser sessions and API tokens (only hashes of secrets are stored), and failed sign-in attempts for rate limiting. Sessions live in the database so that any number of servers can share them.",
+            up: { _ in [
+                "CREATE TABLE organizations (id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, stakeholder_type TEXT NOT NULL, country TEXT REFERENCES countries (alpha3), itu_membership TEXT NOT NULL, created_at TEXT NOT NULL)",
+                "CREATE TABLE users (id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE, organization_id TEXT REFERENCES organizations (id), roles TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL)",
+                "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id), csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)",
+                "CREATE INDEX sessions_user ON sessions (user_id)",
+                "CREATE TABLE api_tokens (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL REFERENCES users (id), name TEXT NOT NULL, created_at TEXT NOT NULL)",
+                "CREATE TABLE failed_sign_ins (key TEXT NOT NULL, at TEXT NOT NULL)",
+                "CREATE INDEX failed_sign_ins_key ON failed_sign_ins (key, at)",
+            ] },
+            down: { _ in ["DROP TABLE failed_sign_ins", "DROP TABLE api_tokens", "DROP TABLE sessions", "DROP TABLE users", "DROP TABLE organizations"] }
+        ),
+        Migration(
+            version: 3, name: "audit-trail",
+            reason: "The hash-chained audit trail. audit_head holds one row that writers lock (SELECT … FOR UPDATE on PostgreSQL) so that two transactions never append after the same record.",
+            up: { _ in [
+                "CREATE TABLE audit_log (sequence BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, object_type TEXT NOT NULL, object_id TEXT NOT NULL, before_digest TEXT NOT NULL, after_digest TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+                "CREATE INDEX audit_log_actor ON audit_log (actor)",
+                "CREATE INDEX audit_log_object ON audit_log (object_type, object_id)",
+                "CREATE TABLE audit_head (id INTEGER PRIMARY KEY)",
+                "INSERT INTO audit_head (id) VALUES (1)",
+            ] },
+            down: { _ in ["DROP TABLE audit_head", "DROP TABLE audit_log"] }
+        ),
+    ]
+
+    /// The versions applied so far.
+    public static func applied(_ backend: any DatabaseBackend) async throws -> [Int] {
+        try await backend.withTransaction { db in
+            try await ensureTable(db)
+            return try await db.rows("SELECT version FROM schema_migrations ORDER BY version")
+                .map { try $0.decode(column: "version", as: Int.self) }
+        }
+    }
+
+    /// Applies every migration not yet applied, each in its own transaction. Returns the versions applied now.
+    @discardableResult
+    public static func migrate(_ backend: any DatabaseBackend, now: @escaping @Sendable () -> Date = Date.init) async throws -> [Int] {
+        var done: [Int] = []
+        for migration in all {
+            let applied = try await backend.withTransaction { db -> Bool in
+                try await lockForMigration(db, backend.kind)
+                try await ensureTable(db)
+                let existing = try await db.rows("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)")
+                if !existing.isEmpty { return false }
+                for statement in migration.up(backend.kind) {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await db.raw("INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Timestamp.string(now())))").run()
+                return true
+            }
+            if applied { done.append(migration.version) }
+        }
+        return done
+    }
+
+    /// Reverts migrations above `version`, newest first. Returns the versions reverted.
+    @discardableResult
+    public static func revert(_ backend: any DatabaseBackend, to version: Int) async throws -> [Int] {
+        var reverted: [Int] = []
+        for migration in all.reversed() where migration.version > version {
+            let did = try await backend.withTransaction { db -> Bool in
+                try await lockForMigration(db, backend.kind)
+                try await ensureTable(db)
+                let existing = try await db.rows("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)")
+                if existing.isEmpty { return false }
+                for statement in migration.down(backend.kind) {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+                try await db.raw("DELETE FROM schema_migrations WHERE version = \(bind: migration.version)").run()
+                return true
+            }
+            if did { reverted.append(migration.version) }
+        }
+        return reverted
+    }
+
+    private static func ensureTable(_ db: any SQLDatabase) async throws {
+        try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)").run()
+    }
+
+    /// Two servers starting at once on one PostgreSQL database must not both migrate.
+    private static func lockForMigration(_ db: any SQLDatabase, _ kind: DatabaseKind) async throws {
+        if kind == .postgres {
+            try await db.raw("SELECT pg_advisory_xact_lock(5449534)").run()
+        }
+    }
+}
