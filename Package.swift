@@ -77,7 +77,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Templates"), .copy("Strings"), .copy("Assets")],
+            resources: [.copy("Templates"), .copy("Strings"), .copy("Assets"), .copy("openapi.yaml")],
             swiftSettings: strict,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),

@@ -77,3 +77,10 @@ extension SQLDatabase {
         try await raw(query).first()
     }
 }
+
+extension DatabaseBackend {
+    /// Asks the database for one trivial answer: is it there?
+    public func ping() async throws {
+        try await withReader { db in try await db.raw("SELECT 1").run() }
+    }
+}

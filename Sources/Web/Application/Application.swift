@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import OpenAPIHummingbird
+import Prometheus
+import Review
+
+/// The Prometheus registry behind `/metrics`. swift-metrics allows one backend per process,
+/// so it is set up once, however many applications a process (a test run) builds.
+public enum PlatformMetrics {
+    public static let registry = PrometheusCollectorRegistry()
+    private static let bootstrap: Void = {
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    }()
+
+    static func bootstrapOnce() { _ = bootstrap }
+}
+
+/// The router of the whole site: pages, the JSON API and the machine endpoints, behind the
+/// middleware that authenticates, enforces `SiteMap`, checks forms and turns errors into answers.
+public func buildRouter(platform: Platform, settings: Settings) async throws -> Router<WebContext> {
+    PlatformMetrics.bootstrapOnce()
+    let renderer = try await Renderer.bundled()
+    let assets = try Assets.load(goals: try await platform.reference.goals())
+
+    let router = Router(context: WebContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware(renderer: renderer))
+    router.add(middleware: AuthenticationMiddleware(platform: platform, settings: settings))
+    router.add(middleware: PermissionMiddleware())
+    router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: FormMiddleware())
+
+    PublicPages(platform: platform, renderer: renderer, assets: assets).register(on: router)
+    AccountPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
+    AdminPages(platform: platform, renderer: renderer).register(on: router)
+    try APIHandler(platform: platform).registerHandlers(on: router)
+    return router
+}
+
+/// The HTTP application. `onRunning` is called once the server listens, with the address it got.
+public func buildApplication(
+    platform: Platform, settings: Settings, logger: Logger,
+    onRunning: @escaping @Sendable (String) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(platform: platform, settings: settings)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wsis"),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? settings.port
+            let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+            await onRunning("http://\(host):\(port)/")
+        },
+        logger: logger
+    )
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import Logging
+import Review
+
+/// Who is asking: the session cookie for pages, a bearer token for the API.
+/// Also hands out the CSRF token and makes the user available to the API handlers.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    static let sessionCookie = "wsis_session"
+    static let csrfCookie = "wsis_csrf"
+
+    let platform: Platform
+    let settings: Settings
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.bodyLimit = settings.maxBodyBytes
+        var clearSessionCookie = false
+        var newCSRFCookie: String?
+
+        if let header = request.headers[.authorization] {
+            guard header.lowercased().hasPrefix("bearer "),
+                  let user = try await platform.auth.user(apiToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+                throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "The API token is not valid.")
+            }
+            context.user = user
+        } else if let token = request.cookies[Self.sessionCookie]?.value {
+            switch try await platform.auth.session(token: token) {
+            case .valid(let user, let session):
+                context.user = user
+                context.session = session
+                context.csrfToken = session.csrfToken
+            case .expired:
+                context.sessionExpired = true
+                clearSessionCookie = true
+            case .unknown:
+                clearSessionCookie = true
+            }
+        }
+        if context.session == nil {
+            if let existing = request.cookies[Self.csrfCookie]?.value, existing.count >= 32 {
+                context.csrfToken = existing
+            } else {
+                context.csrfToken = Secrets.token()
+                newCSRFCookie = context.csrfToken
+            }
+        }
+
+        var response = try await RequestUser.$current.withValue(context.user) {
+            try await next(request, context)
+        }
+        if let newCSRFCookie {
+            response.setCookie(cookie(Self.csrfCookie, newCSRFCookie))
+        }
+        if clearSessionCookie, response.headers[.setCookie]?.contains(Self.sessionCookie) != true {
+            response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
+        }
+        return response
+    }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}
+
+/// The signed-in user of the request being handled, for the OpenAPI handlers (which see no context).
+enum RequestUser {
+    @TaskLocal static var current: User?
+}
+
+/// Refuses a route to anyone `SiteMap` does not allow; a route missing from `SiteMap` is refused to all.
+struct PermissionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        // No matched route: let the router answer 404.
+        guard let endpoint = context.endpointPath else { return try await next(request, context) }
+        guard let entry = SiteMap.entry(method: request.method, endpoint: endpoint) else {
+            context.logger.error("route \(request.method) \(endpoint) has no declared permission in SiteMap")
+            throw DomainError.forbidden
+        }
+        if entry.access.allows(context.user) {
+            return try await next(request, context)
+        }
+        if context.user == nil {
+            if entry.isAPI {
+                throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "Sign in with an API token (Authorization: Bearer …).")
+            }
+            return signInRedirect(for: request, expired: context.sessionExpired)
+        }
+        throw DomainError.forbidden
+    }
+
+    func signInRedirect(for request: Request, expired: Bool) -> Response {
+        // After signing in, go back where the person was going (for a form post: the page it came from).
+        let target = request.method == .get ? request.uri.description : (request.uri.path)
+        var query = "next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+        if expired { query += "&expired=1" }
+        return .redirect(to: "/sign-in?" + query, type: .normal)
+    }
+}
+
+/// Reads form posts into `context.form` and checks their CSRF token. API requests are left alone:
+/// they authenticate with a bearer token, which a cross-site form cannot send.
+struct FormMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        guard request.method == .post, !SiteMap.isAPIPath(request.uri.path) else {
+            return try await next(request, context)
+        }
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
+            throw HTTPError(.unsupportedMediaType, message: "Forms must be sent as application/x-www-form-urlencoded.")
+        }
+        var context = context
+        let buffer = try await request.body.collect(upTo: context.bodyLimit)
+        context.form = try FormData(parsing: String(buffer: buffer))
+        guard let sent = context.form["_csrf"], constantTimeEqual(sent, context.csrfToken) else {
+            throw HTTPError(.forbidden, message: "csrf")
+        }
+        return try await next(request, context)
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count, !x.isEmpty else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Enforces the body size limit on API requests before the OpenAPI layer reads them.
+struct BodyLimitMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        guard SiteMap.isAPIPath(request.uri.path), request.method != .get else { return try await next(request, context) }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > context.bodyLimit {
+            throw HTTPError(.contentTooLarge)
+        }
+        var request = request
+        let buffer = try await request.body.collect(upTo: context.bodyLimit)
+        request.body = RequestBody(buffer: buffer)
+        return try await next(request, context)
+    }
+}
+
+/// Headers that keep pages from being framed, sniffed or fed foreign scripts.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        return response
+    }
+}
+
+/// Turns every error into a page in the reader's language or an `application/problem+json`
+/// answer. Nothing a user sends produces a 500; an unexpected error is logged and shown plainly.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let renderer: Renderer
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Problem(error, catalog: renderer.catalog, language: context.language)
+            if problem.status == .internalServerError {
+                context.logger.error("unexpected error on \(request.method) \(request.uri.path): \(String(reflecting: error))")
+            }
+            if SiteMap.isAPIPath(request.uri.path) {
+                return problem.response()
+            }
+            return renderer.errorPage(problem, request: request, context: context)
+        }
+    }
+}

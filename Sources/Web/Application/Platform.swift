@@ -1,0 +1,63 @@
+import Foundation
+import HummingbirdBcrypt
+import Logging
+import Review
+import Storage
+
+/// bcrypt, from hummingbird-auth.
+public struct BcryptHasher: PasswordHasher {
+    let cost: UInt8
+
+    public init(cost: Int) { self.cost = UInt8(clamping: cost) }
+
+    public func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
+    public func verify(_ password: String, against hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
+}
+
+/// Everything the web, the API and the command line share: the store and the services over it.
+public struct Platform: Sendable {
+    public let backend: any DatabaseBackend
+    public let store: any Store
+    public let clock: any WallClock
+    public let accounts: AccountService
+    public let auth: AuthService
+    public let reference: ReferenceService
+    public let audit: AuditService
+
+    public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
+                hasher: any PasswordHasher) {
+        let store = SQLStore(backend: backend)
+        self.backend = backend
+        self.store = store
+        self.clock = clock
+        self.accounts = AccountService(store: store, clock: clock, ids: ids, hasher: hasher)
+        self.auth = AuthService(store: store, clock: clock, ids: ids, hasher: hasher)
+        self.reference = ReferenceService(store: store, clock: clock)
+        self.audit = AuditService(store: store)
+    }
+
+    /// Opens the database the settings name, brings its schema up to date and loads the reference data.
+    public static func open(_ settings: Settings, clock: any WallClock = SystemClock(), logger: Logger) async throws -> Platform {
+        let backend = try await openDatabase(try location(settings), logger: logger)
+        do {
+            try await Migrations.migrate(backend)
+            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost))
+            try await platform.reference.loadIfEmpty()
+            return platform
+        } catch {
+            try? await backend.close()
+            throw error
+        }
+    }
+
+    public static func location(_ settings: Settings) throws -> DatabaseLocation {
+        if let url = settings.databaseURL {
+            return .postgres(try PostgresURL(url))
+        }
+        return .sqlite(path: settings.sqlitePath)
+    }
+
+    public func close() async throws {
+        try await backend.close()
+    }
+}

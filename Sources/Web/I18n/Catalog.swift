@@ -1,0 +1,91 @@
+import Foundation
+import Resolutions
+import Review
+
+/// Every sentence the platform shows, by key, per language (`Strings/<language>.json`).
+/// A key missing in a language falls back to English; a test checks that every key a template
+/// or the code uses exists in English.
+public struct Catalog: Sendable {
+    /// Flattened: `nav.sdgs` → text, per language code.
+    private let tables: [String: [String: String]]
+
+    public init(directory: URL) throws {
+        var tables: [String: [String: String]] = [:]
+        for language in Language.allCases {
+            let url = directory.appendingPathComponent("\(language.rawValue).json")
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw CatalogError.malformed(url.lastPathComponent)
+            }
+            var flat: [String: String] = [:]
+            Self.flatten(object, prefix: "", into: &flat)
+            tables[language.rawValue] = flat
+        }
+        guard tables[Language.english.rawValue] != nil else { throw CatalogError.malformed("en.json is missing") }
+        self.tables = tables
+    }
+
+    /// The catalog bundled with the platform.
+    public static func bundled() throws -> Catalog {
+        try Catalog(directory: Bundle.module.resourceURL!.appendingPathComponent("Strings"))
+    }
+
+    public var keys: Set<String> { Set(tables[Language.english.rawValue]!.keys) }
+
+    /// The text for `key` in `language`, with `{name}` placeholders filled from `parameters`.
+    /// An unknown key shows as itself, so it is noticed rather than hidden.
+    public func text(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) -> String {
+        var text = tables[language.rawValue]?[key] ?? tables[Language.english.rawValue]![key] ?? key
+        for (name, value) in parameters {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// The sentence for a field error.
+    public func message(for error: FieldError, _ language: Language) -> String {
+        text("error.\(error.code)", language, error.parameters)
+    }
+
+    /// All strings of a language as nested dictionaries, for templates (`{{t.nav.sdgs}}`).
+    public func tree(_ language: Language) -> [String: Any] {
+        var merged = tables[Language.english.rawValue]!
+        for (key, value) in tables[language.rawValue] ?? [:] { merged[key] = value }
+        var tree: [String: Any] = [:]
+        for (key, value) in merged {
+            Self.insert(value, path: key.split(separator: ".").map(String.init)[...], into: &tree)
+        }
+        return tree
+    }
+
+    private static func insert(_ value: String, path: ArraySlice<String>, into tree: inout [String: Any]) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            tree[first] = value
+            return
+        }
+        var child = tree[first] as? [String: Any] ?? [:]
+        insert(value, path: path.dropFirst(), into: &child)
+        tree[first] = child
+    }
+
+    private static func flatten(_ object: [String: Any], prefix: String, into flat: inout [String: String]) {
+        for (key, value) in object {
+            let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+            if let text = value as? String {
+                flat[path] = text
+            } else if let nested = value as? [String: Any] {
+                flatten(nested, prefix: path, into: &flat)
+            }
+        }
+    }
+}
+
+public enum CatalogError: Error, CustomStringConvertible {
+    case malformed(String)
+    public var description: String {
+        switch self {
+        case .malformed(let file): "string catalog \(file) is not a JSON object of strings"
+        }
+    }
+}

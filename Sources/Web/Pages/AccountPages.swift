@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import Review
+
+/// Signing in and out, and the signed-in person's own profile: password and API tokens.
+struct AccountPages {
+    let platform: Platform
+    let renderer: Renderer
+    let settings: Settings
+
+    func register(on router: Router<WebContext>) {
+        router.get("/sign-in", use: signInForm)
+        router.post("/sign-in", use: signIn)
+        router.post("/sign-out", use: signOut)
+        router.get("/profile", use: profile)
+        router.post("/profile/password", use: changePassword)
+        router.post("/profile/tokens", use: createToken)
+    }
+
+    /// Only a path on this site, never another site (`//evil.example`), may follow sign-in.
+    static func safeNext(_ value: String?) -> String {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.hasPrefix("/\\"), !value.hasPrefix("/sign-in") else {
+            return "/profile"
+        }
+        return value
+    }
+
+    @Sendable func signInForm(_ request: Request, context: WebContext) async throws -> Response {
+        if context.user != nil {
+            return .redirect(to: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), type: .normal)
+        }
+        return renderSignIn(request: request, context: context, email: "", error: nil,
+                            notice: request.uri.queryParameters["expired"] != nil ? renderer.catalog.text("sign_in.expired", context.language) : nil,
+                            next: request.uri.queryParameters["next"].map(String.init) ?? "")
+    }
+
+    @Sendable func signIn(_ request: Request, context: WebContext) async throws -> Response {
+        let form = context.form
+        let email = form["email"] ?? ""
+        do {
+            let (_, token, session) = try await platform.auth.signIn(email: email, password: form["password"])
+            var response = Response.redirect(to: Self.safeNext(form["next"]), type: .normal)
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token,
+                                      maxAge: Int(session.expiresAt.timeIntervalSince(session.createdAt)), path: "/",
+                                      secure: settings.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        } catch let error as DomainError {
+            let status: HTTPResponse.Status
+            let message: String
+            switch error {
+            case .badCredentials:
+                status = .unauthorized
+                message = renderer.catalog.text("sign_in.bad_credentials", context.language)
+            case .rateLimited(let seconds):
+                status = .tooManyRequests
+                message = renderer.catalog.text("sign_in.rate_limited", context.language, ["minutes": String((seconds + 59) / 60)])
+            case .invalid:
+                status = .badRequest
+                message = renderer.catalog.text("sign_in.missing", context.language)
+            default:
+                throw error
+            }
+            return renderSignIn(request: request, context: context, email: email, error: message, notice: nil,
+                                next: form["next"] ?? "", status: status)
+        }
+    }
+
+    private func renderSignIn(request: Request, context: WebContext, email: String, error: String?, notice: String?,
+                              next: String, status: HTTPResponse.Status = .ok) -> Response {
+        var content: [String: Any] = ["email": email, "next": next]
+        if let error { content["error"] = error }
+        if let notice { content["notice"] = notice }
+        return renderer.page("sign-in", title: renderer.catalog.text("sign_in.title", context.language), content: content,
+                             request: request, context: context, status: status)
+    }
+
+    @Sendable func signOut(_ request: Request, context: WebContext) async throws -> Response {
+        if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value, let actor = context.actor {
+            try await platform.auth.signOut(token: token, by: actor)
+        }
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
+                                  secure: settings.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func profile(_ request: Request, context: WebContext) async throws -> Response {
+        try await renderProfile(request: request, context: context)
+    }
+
+    private func renderProfile(request: Request, context: WebContext, extra: [String: Any] = [:],
+                               status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = context.user!
+        let language = context.language
+        let organization = try await user.organizationID.asyncMap { id in
+            try await platform.accounts.organizations().first { $0.id == id }?.name
+        } ?? nil
+        let tokens = try await platform.auth.apiTokens(for: context.actor!)
+        var content: [String: Any] = [
+            "name": user.name, "email": user.email, "has_tokens": !tokens.isEmpty,
+            "organization": organization ?? renderer.catalog.text("profile.no_organization", language),
+            "roles": user.sortedRoles.map { renderer.catalog.text("role.\($0.rawValue)", language) }.joined(separator: ", "),
+            "tokens": tokens.map {
+                ["name": $0.name, "created": Timestamp.string($0.createdAt).prefix(16).replacingOccurrences(of: "T", with: " ")]
+            },
+        ]
+        content.merge(extra) { _, new in new }
+        return renderer.page("profile", title: renderer.catalog.text("profile.title", language), content: content,
+                             request: request, context: context, status: status)
+    }
+
+    @Sendable func changePassword(_ request: Request, context: WebContext) async throws -> Response {
+        do {
+            try await platform.accounts.changePassword(userID: context.user!.id, current: context.form["current"],
+                                                       new: context.form["new"], by: context.actor!)
+            return try await renderProfile(request: request, context: context,
+                                           extra: ["notice": renderer.catalog.text("profile.password_changed", context.language)])
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await renderProfile(request: request, context: context,
+                                           extra: ["password_errors": renderer.fieldErrors(error, language: context.language)],
+                                           status: .badRequest)
+        }
+    }
+
+    @Sendable func createToken(_ request: Request, context: WebContext) async throws -> Response {
+        do {
+            let (token, _) = try await platform.auth.createAPIToken(name: context.form["name"], for: context.actor!)
+            return try await renderProfile(request: request, context: context, extra: ["new_token": token])
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await renderProfile(request: request, context: context,
+                                           extra: ["token_errors": renderer.fieldErrors(error, language: context.language)],
+                                           status: .badRequest)
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import Mustache
+import Resolutions
+import Review
+
+/// Renders pages: a template from `Templates/`, inside the site layout, with the strings of the
+/// reader's language. Templates hold no sentence of their own; every text comes from the catalog.
+public struct Renderer: Sendable {
+    let library: MustacheLibrary
+    public let catalog: Catalog
+
+    public init(library: MustacheLibrary, catalog: Catalog) {
+        self.library = library
+        self.catalog = catalog
+    }
+
+    public static func bundled() async throws -> Renderer {
+        let directory = Bundle.module.resourceURL!.appendingPathComponent("Templates").path
+        return Renderer(library: try await MustacheLibrary(directory: directory), catalog: try Catalog.bundled())
+    }
+
+    /// A full page. `content` is the page's own view model; the layout adds the strings, the
+    /// navigation, the signed-in user and the CSRF token.
+    func page(_ template: String, title: String, content: [String: Any], request: Request, context: WebContext,
+              status: HTTPResponse.Status = .ok) -> Response {
+        let language = context.language
+        var model: [String: Any] = [
+            "t": catalog.tree(language),
+            "lang": language.rawValue,
+            "dir": language.isRightToLeft ? "rtl" : "ltr",
+            "title": title,
+            "csrf": context.csrfToken,
+            "content": content,
+            "nav": navigation(request: request, context: context),
+        ]
+        if let user = context.user {
+            model["user"] = [
+                "name": user.name, "email": user.email,
+                "staff": user.has(.secretariat), "administrator": user.has(.administrator),
+            ]
+        }
+        model["page_" + template.replacingOccurrences(of: "-", with: "_")] = true
+        let html = library.render(model, withTemplate: template) ?? "template \(template) is missing"
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+
+    func errorPage(_ problem: Problem, request: Request, context: WebContext) -> Response {
+        var response = page("error", title: problem.title, content: [
+            "status": problem.status.code, "heading": problem.title, "detail": problem.detail,
+            "errors": problem.errors.map { ["message": $0.message] },
+        ], request: request, context: context, status: problem.status)
+        for field in problem.headers where field.name != .contentType {
+            response.headers.append(field)
+        }
+        return response
+    }
+
+    private func navigation(request: Request, context: WebContext) -> [[String: Any]] {
+        let path = request.uri.path
+        let language = context.language
+        var items: [(String, String)] = [("/", "nav.home"), ("/sdgs", "nav.sdgs"), ("/action-lines", "nav.action_lines"), ("/matrix", "nav.matrix")]
+        if let user = context.user {
+            if user.has(.secretariat) {
+                items += [("/admin/organizations", "nav.organizations"), ("/admin/users", "nav.users")]
+            }
+            if user.has(.administrator) { items.append(("/admin/audit", "nav.audit")) }
+            items.append(("/profile", "nav.profile"))
+        }
+        return items.map { href, key in
+            let current = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
+            return ["href": href, "label": catalog.text(key, language), "current": current]
+        }
+    }
+
+    /// Field errors by field name, for showing each message next to its field.
+    func fieldErrors(_ error: DomainError, language: Language) -> [String: Any] {
+        var byField: [String: [String]] = [:]
+        for field in error.fieldErrors {
+            byField[field.field, default: []].append(catalog.message(for: field, language))
+        }
+        return byField.mapValues { $0.joined(separator: " ") }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Review
+import Storage
+import Web
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the platform: migrate the database, load the reference data, and serve the site and the API."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "Address to listen on (default 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (default 8080; 0 picks a free one).") var port: String?
+    @Option(help: "The address people use; https:// makes cookies Secure.") var publicURL: String?
+
+    func run() async throws {
+        let settings: Settings
+        do {
+            settings = try options.settings(extra: ["host": host, "port": port, "public-url": publicURL])
+        } catch {
+            fail(error)
+        }
+        let logger = makeLogger(settings)
+        let platform: Platform
+        do {
+            platform = try await Platform.open(settings, logger: logger)
+        } catch {
+            fail(error)
+        }
+        do {
+            let firstAdministrator = try await platform.accounts.bootstrapAdministrator(email: settings.adminEmail)
+            let database = try Platform.location(settings).description
+            let app = try await buildApplication(platform: platform, settings: settings, logger: logger) { url in
+                say("WSIS+20 review platform: \(url)  (\(database))")
+                if let (user, password) = firstAdministrator {
+                    say("""
+
+                        First start: an administrator account was created.
+                          e-mail:   \(user.email)
+                          password: \(password)
+                        Sign in at \(url)sign-in and change this password on your profile page.
+                        It is shown only this once.
+
+                        """)
+                }
+                say("Press Ctrl-C to stop.")
+            }
+            try await app.runService()
+            try await platform.close()
+            say("Stopped.")
+        } catch {
+            try? await platform.close()
+            fail(error)
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring the database schema up to date (serve does this too), or revert it to a version."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "Revert the migrations above this version instead.") var revertTo: Int?
+
+    func run() async throws {
+        let settings: Settings
+        do { settings = try options.settings() } catch { fail(error) }
+        if let version = revertTo {
+            let logger = makeLogger(settings)
+            do {
+                let backend = try await openDatabase(try Platform.location(settings), logger: logger)
+                let reverted = try await Migrations.revert(backend, to: version)
+                try await backend.close()
+                say(reverted.isEmpty ? "Nothing to revert." : "Reverted migrations \(reverted.map(String.init).joined(separator: ", ")).")
+            } catch {
+                fail(error)
+            }
+            return
+        }
+        try await withPlatform(settings) { platform in
+            let applied = try await Migrations.applied(platform.backend)
+            say("Schema at version \(applied.last ?? 0) (\(applied.count) migrations applied). Reference data loaded.")
+        }
+    }
+}
+
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "config", abstract: "Show the settings in effect and where each can be set.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        let settings: Settings
+        do { settings = try options.settings() } catch { fail(error) }
+        let values: [String: String] = [
+            "host": settings.host, "port": String(settings.port), "data-dir": settings.dataDirectory,
+            "database-url": settings.databaseURL.map(PostgresURL.redacted) ?? "(none: SQLite)",
+            "public-url": settings.publicURL ?? "(none)", "log-level": settings.logLevel, "admin-email": settings.adminEmail,
+            "bcrypt-cost": String(settings.bcryptCost), "max-body-bytes": String(settings.maxBodyBytes),
+        ]
+        for entry in Settings.documentation {
+            say("\(entry.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(values[entry.name] ?? "")   [--\(entry.name), \(entry.environment)]")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Review
+import Storage
+import Web
+
+/// `wsis`: the WSIS+20 review platform's one executable. The web, the API and these commands
+/// call the same services.
+@main
+struct WSIS: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wsis",
+        abstract: "The WSIS+20 review platform.",
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
+    )
+}
+
+/// Settings every command takes; see `Settings` for the order in which they are read.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "A JSON config file (default: wsis.json in the working folder, if present).")
+    var config: String?
+    @Option(help: "Folder for the SQLite database and files (default ./wsis-data).")
+    var dataDir: String?
+    @Option(help: "A postgres:// URL; SQLite in the data folder when absent.")
+    var databaseURL: String?
+    @Option(help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String?
+
+    func settings(extra: [String: String?] = [:]) throws -> Settings {
+        var flags: [String: String] = [:]
+        flags["data-dir"] = dataDir
+        flags["database-url"] = databaseURL
+        flags["log-level"] = logLevel
+        for (key, value) in extra { flags[key] = value }
+        return try Settings.read(flags: flags, configFile: config, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// Runs a command's work with the platform open, and turns every error into one line on
+/// standard error and a non-zero exit: never a stack trace.
+func withPlatform<T>(_ settings: Settings, _ work: (Platform) async throws -> T) async throws -> T {
+    let logger = makeLogger(settings)
+    let platform: Platform
+    do {
+        platform = try await Platform.open(settings, logger: logger)
+    } catch {
+        fail(error)
+    }
+    do {
+        let result = try await work(platform)
+        try await platform.close()
+        return result
+    } catch let exit as ExitCode {
+        try? await platform.close()
+        throw exit
+    } catch {
+        try? await platform.close()
+        fail(error)
+    }
+}
+
+let bootstrapLogging: Void = {
+    // Logs go to standard error, so standard output carries only what the command answers.
+    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+}()
+
+func makeLogger(_ settings: Settings) -> Logger {
+    _ = bootstrapLogging
+    var logger = Logger(label: "wsis")
+    logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+    return logger
+}
+
+/// Prints the error as one readable line and exits with status 1.
+func fail(_ error: any Error) -> Never {
+    FileHandle.standardError.write(Data(("wsis: " + describe(error) + "\n").utf8))
+    exit(1)
+}
+
+func describe(_ error: any Error) -> String {
+    let catalog = try? Catalog.bundled()
+    switch error {
+    case let error as DomainError:
+        switch error {
+        case .invalid(let fields):
+            return fields.map { "\($0.field): " + (catalog?.message(for: $0, .english) ?? $0.code) }.joined(separator: "; ")
+        case .notFound(let kind, let id): return "no \(kind) \(id)"
+        case .forbidden: return "not allowed"
+        case .badCredentials: return "the e-mail or the password is not right"
+        case .rateLimited(let seconds): return "too many failed attempts; try again in \(seconds) seconds"
+        }
+    case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError:
+        return error.description
+    default:
+        let text = String(describing: error)
+        if text.contains("Address already in use") { return "the address is already in use: another program listens on that port (choose another with --port)" }
+        if text.contains("Permission denied") { return "permission denied: \(text)" }
+        return text
+    }
+}
+
+/// Standard output, flushed at once so that a reader on a pipe sees each line when it is printed.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
