@@ -94,18 +94,30 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Storage", "Review", "Web",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(name: "ResolutionsTests", dependencies: ["Resolutions"], swiftSettings: strict),
-        .testTarget(name: "ReviewTests", dependencies: ["Review"], swiftSettings: strict),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Review"],
+            dependencies: ["Storage", "Review", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Review",
+                "Web", "Storage", "Review", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: strict
         ),

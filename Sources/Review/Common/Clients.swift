@@ -65,8 +65,14 @@ public protocol PasswordHasher: Sendable {
 
 /// Times are stored and exchanged as ISO 8601 UTC with milliseconds, which sort as text.
 public enum Timestamp {
+    /// Rounds to the nearest millisecond, so that a time read back from its text gives the same text
+    /// again (the audit chain hashes this text).
     public static func string(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let fraction = milliseconds - seconds * 1000
+        let text = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+        return String(text.dropLast()) + "." + String(format: "%03lld", fraction) + "Z"
     }
 
     public static func date(_ string: String) -> Date? {

@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Review
+import SQLKit
+import Storage
+import Web
+
+/// The databases the Storage and Web suites run on: SQLite always, PostgreSQL when
+/// `WSIS_TEST_DATABASE_URL` names a server (`.ci/run` sets it).
+public enum TestDatabase: String, Sendable, CaseIterable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    public var description: String { rawValue }
+
+    /// The databases to run on in this environment.
+    public static var available: [TestDatabase] {
+        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    static var postgresURL: String? {
+        let value = ProcessInfo.processInfo.environment["WSIS_TEST_DATABASE_URL"]
+        return (value?.isEmpty ?? true) ? nil : value
+    }
+
+    static let logger: Logger = {
+        var logger = Logger(label: "wsis-tests")
+        logger.logLevel = .error
+        return logger
+    }()
+
+    /// A fresh, empty database of this kind, migrated, for one test; removed afterwards.
+    public func withBackend<T>(migrated: Bool = true, _ body: (any DatabaseBackend) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsis-test-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let backend = try await openDatabase(.sqlite(path: folder.appendingPathComponent("test.sqlite").path), logger: Self.logger)
+            return try await run(backend, migrated: migrated, body)
+        case .postgres:
+            let server = try PostgresURL(Self.postgresURL!)
+            let name = "wsis_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            try await Self.admin(server, "CREATE DATABASE \(name)")
+            do {
+                let backend = try await openDatabase(.postgres(server.with(database: name)), logger: Self.logger)
+                let result = try await run(backend, migrated: migrated, body)
+                try await Self.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                return result
+            } catch {
+                try? await Self.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                throw error
+            }
+        }
+    }
+
+    private func run<T>(_ backend: any DatabaseBackend, migrated: Bool, _ body: (any DatabaseBackend) async throws -> T) async throws -> T {
+        do {
+            if migrated { try await Migrations.migrate(backend) }
+            let result = try await body(backend)
+            try await backend.close()
+            return result
+        } catch {
+            try? await backend.close()
+            throw error
+        }
+    }
+
+    /// Runs one statement on the server's maintenance connection (CREATE/DROP DATABASE cannot run in a transaction).
+    private static func admin(_ url: PostgresURL, _ sql: String) async throws {
+        let configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable
+        )
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        do {
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+}
+
+/// A platform over a fresh test database with reference data loaded, a pinned clock and fast hashing.
+public struct TestPlatform: Sendable {
+    public let platform: Platform
+    public let clock: FixedClock
+
+    public static let epoch = Date(timeIntervalSince1970: 1_780_000_000) // 2026-05-28
+
+    public static func with<T>(_ database: TestDatabase, loadReferenceData: Bool = true,
+                               _ body: (TestPlatform) async throws -> T) async throws -> T {
+        try await database.withBackend { backend in
+            let clock = FixedClock(epoch)
+            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: 4))
+            if loadReferenceData { try await platform.reference.loadIfEmpty() }
+            return try await body(TestPlatform(platform: platform, clock: clock))
+        }
+    }
+
+    /// Creates an account with the given roles and returns it with its password.
+    @discardableResult
+    public func makeUser(_ email: String, roles: [Role], organizationID: String? = nil) async throws -> (user: User, password: String) {
+        let password = "correct horse battery \(email)"
+        let (user, _) = try await platform.accounts.createUser(
+            NewUser(name: email.components(separatedBy: "@")[0], email: email, organizationID: organizationID,
+                    roles: roles.map(\.rawValue), password: password),
+            by: Actor(system: "test")
+        )
+        return (user, password)
+    }
+}
+
+/// Where the shared reference material lives (`../shared` beside the project), if present.
+public enum SharedFolder {
+    public static var url: URL? {
+        var folder = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { folder.deleteLastPathComponent() }  // the file, TestSupport, Tests
+        let shared = folder.deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: shared.path) ? shared : nil
+    }
+}
