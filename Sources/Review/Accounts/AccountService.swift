@@ -36,8 +36,14 @@ public struct AccountService: Sendable {
         )
         return try await store.write { [check, audit] repositories in
             var check = check
-            if let code = organization.country, try await repositories.reference.country(code: code) == nil {
-                check.add("country", "unknown-country")
+            var organization = organization
+            // A country may be given by its alpha-2 or alpha-3 code; it is kept as alpha-3.
+            if let code = organization.country {
+                if let country = try await repositories.reference.country(code: code) {
+                    organization.country = country.alpha3
+                } else {
+                    check.add("country", "unknown-country")
+                }
             }
             if !name.isEmpty, try await repositories.accounts.organization(named: name) != nil {
                 check.add("name", "taken")

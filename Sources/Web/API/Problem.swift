@@ -65,6 +65,10 @@ struct Problem: Sendable {
             }
             self.init(status: error.status, title: t("problem.\(key).title"), detail: detail)
             headers = error.headers
+        case let error as any HTTPResponseError:
+            // Errors that carry their own status, such as a body over the size limit.
+            let key = Self.key(for: error.status)
+            self.init(status: error.status, title: t("problem.\(key).title"), detail: t("problem.\(key).detail"))
         case is DecodingError:
             self.init(status: .badRequest, title: t("problem.bad-request.title"), detail: t("problem.bad-request.detail"))
         default:

@@ -1,0 +1,109 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Review
+import TestSupport
+import Testing
+import Web
+
+@Suite("JSON API")
+struct APITests {
+    @Test("reference data needs no account", arguments: TestDatabase.available)
+    func reference(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let goals = try #require(try await web.api(.get, "/api/v1/sdgs?lang=fr").json() as? [[String: Any]])
+            #expect(goals.count == 17)
+            #expect(goals.first?["shortTitle"] as? String == "Pas de pauvreté")
+            #expect((goals.first?["targets"] as? [Any])?.count == 7)
+            let lines = try #require(try await web.api(.get, "/api/v1/action-lines").json() as? [[String: Any]])
+            #expect(lines.count == 19)
+            let links = try #require(try await web.api(.get, "/api/v1/matrix").json() as? [[String: Any]])
+            #expect(links.count == 187)
+            let countries = try #require(try await web.api(.get, "/api/v1/countries").json() as? [[String: Any]])
+            #expect(countries.filter { $0["sids"] as? Bool == true }.count == 53)
+
+            let badLanguage = try await web.api(.get, "/api/v1/sdgs?lang=de")
+            #expect(badLanguage.status == .badRequest)
+            #expect(badLanguage.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test("a token acts as its user; a missing or wrong token gets 401 problem+json", arguments: TestDatabase.available)
+    func tokens(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (user, _) = try await web.test.makeUser("amina@example.org", roles: [.focalPoint])
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "script", for: Actor(user: user))
+            let me = try #require(try await web.api(.get, "/api/v1/me", token: token).json() as? [String: Any])
+            #expect(me["email"] as? String == "amina@example.org")
+            #expect(me["roles"] as? [String] == ["focal-point"])
+
+            for bad in [nil, "wsis_not-a-token"] {
+                let response = try await web.api(.get, "/api/v1/me", token: bad)
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try #require(try response.json() as? [String: Any])
+                #expect(problem["status"] as? Int == 401 && (problem["title"] as? String)?.isEmpty == false)
+            }
+            #expect(try await web.api(.get, "/api/v1/organizations", token: token).status == .forbidden)
+        }
+    }
+
+    @Test("creating through the API: 201, or 400 problem+json naming each field, and nothing written", arguments: TestDatabase.available)
+    func create(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (officer, _) = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "script", for: Actor(user: officer))
+
+            let created = try await web.api(.post, "/api/v1/organizations", token: token,
+                                            json: #"{"name":"Digital Rights Network","stakeholderType":"civil-society","country":"BR"}"#)
+            #expect(created.status == .created)
+            let organization = try #require(try created.json() as? [String: Any])
+            #expect(organization["country"] as? String == "BRA", "kept as alpha-3")
+            #expect(organization["ituMembership"] as? String == "none")
+
+            let invalid = try await web.api(.post, "/api/v1/organizations", token: token,
+                                            json: #"{"name":"digital rights network","stakeholderType":"club"}"#)
+            #expect(invalid.status == .badRequest)
+            #expect(invalid.headers[.contentType] == "application/problem+json")
+            let problem = try #require(try invalid.json() as? [String: Any])
+            let errors = try #require(problem["errors"] as? [[String: String]])
+            #expect(Set(errors.map { $0["field"]! }) == ["name", "stakeholderType"])
+            #expect(errors.allSatisfy { !($0["message"] ?? "").isEmpty })
+
+            for body in ["{not json", #"{"stakeholderType":"academia"}"#, "[]", ""] {
+                let response = try await web.api(.post, "/api/v1/organizations", token: token, json: body)
+                #expect(response.status == .badRequest, "body \(body)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            let huge = try await web.api(.post, "/api/v1/organizations", token: token,
+                                         json: #"{"name":""# + String(repeating: "x", count: 1_100_000) + #"","stakeholderType":"academia"}"#)
+            #expect(huge.status == .contentTooLarge)
+
+            let user = try await web.api(.post, "/api/v1/users", token: token,
+                                         json: #"{"name":"Lina","email":"lina@example.org","roles":["reviewer"]}"#)
+            #expect(user.status == .created)
+            let createdUser = try #require(try user.json() as? [String: Any])
+            #expect((createdUser["generatedPassword"] as? String)?.count == 20)
+
+            #expect(try await web.platform.accounts.organizations().count == 1)
+            let list = try #require(try await web.api(.get, "/api/v1/users", token: token).json() as? [[String: Any]])
+            #expect(list.count == 2)
+        }
+    }
+
+    @Test("administrators read and verify the audit trail", arguments: TestDatabase.available)
+    func audit(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (admin, _) = try await web.test.makeUser("admin@itu.int", roles: [.administrator])
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "audit", for: Actor(user: admin))
+            let records = try #require(try await web.api(.get, "/api/v1/audit?action=user.create", token: token).json() as? [[String: Any]])
+            #expect(records.count == 1)
+            #expect(records.first?["actor"] as? String == "system:test")
+            let verification = try #require(try await web.api(.get, "/api/v1/audit/verification", token: token).json() as? [String: Any])
+            #expect(verification["intact"] as? Bool == true)
+            #expect(verification["records"] as? Int == 3)
+            #expect(try await web.api(.get, "/api/v1/audit?limit=0", token: token).status == .badRequest)
+            #expect(try await web.api(.get, "/api/v1/audit?limit=many", token: token).status == .badRequest)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Review
+import TestSupport
+import Testing
+import Web
+
+@Suite("Permissions")
+struct PermissionTests {
+    enum Persona: String, CaseIterable {
+        case anonymous, administrator, secretariat, reviewer, focalPoint
+
+        var role: Role? {
+            switch self {
+            case .anonymous: nil
+            case .administrator: .administrator
+            case .secretariat: .secretariat
+            case .reviewer: .reviewer
+            case .focalPoint: .focalPoint
+            }
+        }
+    }
+
+    @Test("every registered route has a declared permission, and every declared one is registered", arguments: TestDatabase.available)
+    func everyRouteDeclared(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let registered = Set(web.routes)
+            let declared = Set(SiteMap.entries.map { "\($0.method) \($0.path)" })
+            #expect(registered.subtracting(declared).isEmpty, "routes without a declared permission: \(registered.subtracting(declared).sorted())")
+            #expect(declared.subtracting(registered).isEmpty, "declared but not registered: \(declared.subtracting(registered).sorted())")
+        }
+    }
+
+    @Test("every route, with every role: allowed or refused as declared", arguments: TestDatabase.available)
+    func walk(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let target = try await web.test.makeUser("target@example.org", roles: [.focalPoint])
+            var personas: [Persona: (user: User, password: String)] = [:]
+            for persona in Persona.allCases {
+                guard let role = persona.role else { continue }
+                personas[persona] = try await web.test.makeUser("\(persona.rawValue.lowercased())@example.org", roles: [role])
+            }
+            for entry in SiteMap.entries {
+                let path = entry.path
+                    .replacingOccurrences(of: "{goal}", with: "3")
+                    .replacingOccurrences(of: "{id}", with: target.user.id)
+                    .replacingOccurrences(of: "{name}", with: "site.css")
+                for persona in Persona.allCases {
+                    let account = personas[persona]
+                    let user = account?.user
+                    let allowed = entry.access.allows(user)
+                    let response: TestResponse
+                    if entry.isAPI {
+                        let token = try await account.asyncMap { try await web.platform.auth.createAPIToken(name: "walk", for: Actor(user: $0.user)).token }
+                        response = try await web.api(entry.method, path, token: token, json: entry.method == .post ? "{}" : nil)
+                    } else {
+                        let browser = try await account.asyncMap { try await web.signIn($0) } ?? WebTest.anonymous
+                        response = entry.method == .post
+                            ? try await web.post(path, [], as: browser)
+                            : try await web.get(path, as: browser)
+                    }
+                    let status = response.status.code
+                    let location = response.headers[.location] ?? ""
+                    let what = "\(entry.method) \(path) as \(persona)"
+                    if allowed {
+                        #expect(status != 401 && status != 403 && !location.hasPrefix("/sign-in"), "\(what) should be allowed, got \(status)")
+                        #expect(status < 500, "\(what) answered \(status)")
+                    } else if user == nil {
+                        if entry.isAPI {
+                            #expect(status == 401, "\(what) should be 401, got \(status)")
+                            #expect(response.headers[.contentType] == "application/problem+json")
+                        } else {
+                            #expect(status == 303 && location.hasPrefix("/sign-in?next="), "\(what) should send to sign-in, got \(status) \(location)")
+                        }
+                    } else {
+                        #expect(status == 403, "\(what) should be refused, got \(status)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
