@@ -28,8 +28,11 @@ public func buildRouter(platform: Platform, settings: Settings) async throws -> 
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
+    // Errors are turned into answers twice: inside authentication, so that an error page still
+    // shows who is signed in; and outside it, for what authentication itself refuses (a bad token).
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: AuthenticationMiddleware(platform: platform, settings: settings))
+    router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: PermissionMiddleware())
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: FormMiddleware())

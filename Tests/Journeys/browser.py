@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Real-browser journey: a person new to the platform starts it, signs in with the printed
+administrator password, looks at the reference pages, creates an organization and a focal
+point, makes a mistake in a form, signs out, and the new focal point signs in.
+
+Headless Chromium through Selenium (Debian's chromium + chromium-driver, selenium from PyPI).
+Usage: browser.py --binary PATH [--database-url postgres://...] [--screenshots DIR]
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+passed = 0
+failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAILED: {name} {detail}")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(binary, data_dir, database_url, log):
+    port = free_port()
+    command = [binary, "serve", "--data-dir", data_dir, "--port", str(port), "--log-level", "warning"]
+    if database_url:
+        command += ["--database-url", database_url]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WSIS_")}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True, env=env)
+    lines = []
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if "Press Ctrl-C to stop." in line:
+            break
+    output = "".join(lines)
+    url = re.search(r"(http://127\.0\.0\.1:\d+/)", output)
+    password = re.search(r"password:\s+(\S+)", output)
+    email = re.search(r"e-mail:\s+(\S+)", output)
+    if not (url and password and email):
+        process.kill()
+        raise SystemExit(f"the server did not start as expected:\n{output}")
+    return process, url.group(1).rstrip("/"), email.group(1), password.group(1)
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(argument)
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary:
+        options.binary_location = binary
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    return webdriver.Chrome(service=Service(driver_path), options=options)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--database-url")
+    parser.add_argument("--screenshots")
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    label = "postgres" if args.database_url else "sqlite"
+    work = tempfile.mkdtemp(prefix="wsis-browser-")
+    log = open(os.path.join(work, "server.log"), "w")
+    server, base, admin_email, admin_password = start_server(binary, os.path.join(work, "data"), args.database_url, log)
+    driver = browser()
+    shots = args.screenshots
+
+    def shot(name):
+        if shots:
+            os.makedirs(shots, exist_ok=True)
+            driver.save_screenshot(os.path.join(shots, f"{label}-{name}.png"))
+
+    def go(path):
+        driver.get(base + path)
+
+    def field(element_id):
+        return driver.find_element(By.ID, element_id)
+
+    def submit(form_button_text, navigates=True):
+        """Clicks the button and waits for the next page, as a person would."""
+        page = driver.find_element(By.TAG_NAME, "html")
+        for button in driver.find_elements(By.CSS_SELECTOR, "button[type=submit]"):
+            if button.text.strip() == form_button_text:
+                button.click()
+                if navigates:
+                    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+                return
+        raise AssertionError(f"no button {form_button_text!r}")
+
+    try:
+        # The public pages.
+        go("/")
+        check("home page title", "WSIS+20 review platform" in driver.title, driver.title)
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        active = driver.switch_to.active_element
+        check("the first Tab reaches the skip link", active.get_attribute("class") == "skip", active.get_attribute("outerHTML")[:80])
+        shot("home")
+        go("/sdgs")
+        check("17 goals listed", len(driver.find_elements(By.CSS_SELECTOR, "ol.goals > li")) == 17)
+        go("/action-lines")
+        check("19 Action Line rows", len(driver.find_elements(By.CSS_SELECTOR, "tbody th[scope=row]")) == 19)
+        go("/matrix")
+        check("matrix: 18 rows", len(driver.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr")) == 18)
+        check("matrix: 187 links", "187 links" in driver.page_source)
+        shot("matrix")
+
+        # A protected page sends to sign-in, and back after it.
+        go("/admin/users")
+        check("protected page asks to sign in", "/sign-in" in driver.current_url, driver.current_url)
+        field("email").send_keys(admin_email)
+        field("password").send_keys("not the password")
+        submit("Sign in")
+        check("wrong password is refused", "The e-mail or the password is not right." in driver.page_source)
+        field("password").send_keys(admin_password)
+        submit("Sign in")
+        check("signed in, back where I was going", driver.current_url.endswith("/admin/users"), driver.current_url)
+
+        # An organization.
+        go("/admin/organizations")
+        submit("Add the organization", navigates=False)  # nothing filled in: the browser itself stops it
+        check("empty form: the browser refuses it", driver.current_url.endswith("/admin/organizations") and "has been added" not in driver.page_source)
+        driver.execute_script("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))")
+        submit("Add the organization")
+        check("server-side errors beside the fields", "org-name-error" in driver.page_source and "This is required." in driver.page_source)
+        shot("organization-errors")
+        field("org-name").send_keys("Ministry of Information and Communications Technology")
+        Select(field("org-type")).select_by_value("government")
+        Select(field("org-country")).select_by_value("KEN")
+        Select(field("org-membership")).select_by_value("member-state")
+        submit("Add the organization")
+        check("organization created", "has been added" in driver.page_source)
+
+        # A focal point in it.
+        go("/admin/users")
+        field("user-name").send_keys("Wanjiru Kamau")
+        field("user-email").send_keys("wanjiru@example.ke")
+        Select(field("user-organization")).select_by_visible_text("Ministry of Information and Communications Technology")
+        field("role-focal-point").click()
+        submit("Add the account")
+        generated = field("generated-password").text.strip()
+        check("user created with a generated password", len(generated) == 20, generated)
+        shot("user-created")
+
+        go("/admin/audit")
+        check("audit trail intact", "is intact" in field("chain-status").text, field("chain-status").text)
+        shot("audit")
+
+        submit("Sign out")
+        check("signed out", "Sign in" in driver.page_source and "/profile" not in driver.page_source)
+
+        # The new focal point signs in.
+        go("/sign-in")
+        field("email").send_keys("wanjiru@example.ke")
+        field("password").send_keys(generated)
+        submit("Sign in")
+        check("focal point reaches the profile", driver.current_url.endswith("/profile"), driver.current_url)
+        check("profile shows the organization", "Ministry of Information and Communications Technology" in driver.page_source)
+        go("/admin/users")
+        check("focal point may not manage accounts", "Not allowed" in driver.page_source)
+        check("the error page still shows who is signed in", "Wanjiru Kamau" in driver.page_source)
+        shot("forbidden")
+        submit("Sign out")
+    finally:
+        driver.quit()
+        server.send_signal(signal.SIGTERM)
+        try:
+            code = server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            code = -1
+        check("server stops cleanly on SIGTERM", code == 0, f"exit {code}")
+        log.close()
+
+    # The audit chain, checked from the command line after the journey.
+    verify = [binary, "audit", "verify", "--data-dir", os.path.join(work, "data")]
+    if args.database_url:
+        verify += ["--database-url", args.database_url]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WSIS_")}
+    result = subprocess.run(verify, capture_output=True, text=True, env=env)
+    check("wsis audit verify: intact", result.returncode == 0 and "intact" in result.stdout, result.stdout + result.stderr)
+    shutil.rmtree(work, ignore_errors=True)
+
+    print(f"browser ({label}): {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Command-line journey: what an operator does with `wsis`, and the bad input they may give it.
+# Usage: cli.sh WSIS_BINARY [POSTGRES_URL]
+# Runs on SQLite, and on PostgreSQL too when a URL is given (an empty database).
+set -uo pipefail
+wsis=$(realpath "$1")
+pg_url=${2:-}
+work=$(mktemp -d /tmp/wsis-cli.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+# Only the variables these checks set should reach the binary.
+unset WSIS_TEST_DATABASE_URL WSIS_DATABASE_URL WSIS_CONFIG WSIS_DATA_DIR
+passed=0
+failed=0
+
+check() { # check NAME EXPECTED_EXIT EXPECTED_TEXT -- COMMAND...
+  local name=$1 expected=$2 text=$3
+  shift 4
+  local out status
+  out=$("$@" 2>&1)
+  status=$?
+  if [ "$status" -eq "$expected" ] && grep -qF -- "$text" <<< "$out"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $name (exit $status, expected $expected; wanted \"$text\")"
+    echo "$out" | head -5 | sed 's/^/    /'
+  fi
+}
+
+wait_for() { # wait_for FILE TEXT
+  for _ in $(seq 1 100); do grep -qF "$2" "$1" 2>/dev/null && return 0; sleep 0.2; done
+  return 1
+}
+
+journey() { # journey LABEL [--database-url URL]
+  local label=$1
+  shift
+  local db=("$@")
+  echo "-- $label"
+  local data="$work/data-$label"
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+  # First start: creates the data folder, migrates, loads reference data, prints the URL and a one-time password.
+  "$wsis" serve --data-dir "$data" --port "$port" "${db[@]}" > "$work/serve.out" 2> "$work/serve.err" &
+  local pid=$!
+  if wait_for "$work/serve.out" "Press Ctrl-C to stop."; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $label serve did not start"; cat "$work/serve.err" | tail -5; fi
+  check "$label prints the URL" 0 "http://127.0.0.1:$port/" -- cat "$work/serve.out"
+  check "$label prints a generated administrator password" 0 "password: " -- cat "$work/serve.out"
+  check "$label health" 0 '"status":"ok"' -- curl -sf "http://127.0.0.1:$port/healthz"
+
+  # A second server on the same port: one clear line, non-zero exit.
+  check "$label port in use" 1 "already in use" -- "$wsis" serve --data-dir "$data" --port "$port" "${db[@]}"
+
+  # SIGTERM: in-flight requests finish, the database closes, exit 0.
+  kill -TERM "$pid"
+  wait "$pid"
+  local status=$?
+  if [ "$status" -eq 0 ] && grep -qF "Stopped." "$work/serve.out"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $label graceful stop (exit $status)"; fi
+
+  # A second start prints no new password.
+  "$wsis" serve --data-dir "$data" --port "$port" "${db[@]}" > "$work/serve2.out" 2>&1 &
+  pid=$!
+  wait_for "$work/serve2.out" "Press Ctrl-C to stop." || true
+  if grep -qF "Press Ctrl-C" "$work/serve2.out" && ! grep -qF "password:" "$work/serve2.out"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAILED: $label second start (should start, and create no administrator)"
+  fi
+  kill -INT "$pid"; wait "$pid"
+
+  check "$label org add" 0 "Created Ministry of ICT" -- "$wsis" org add --data-dir "$data" "${db[@]}" --name "Ministry of ICT" --type government --country KEN --membership member-state
+  check "$label org add refuses a duplicate" 1 "name: This is already in use." -- "$wsis" org add --data-dir "$data" "${db[@]}" --name "ministry of ict" --type government
+  check "$label org add refuses a bad type" 1 "stakeholderType: Choose one of the options offered." -- "$wsis" org add --data-dir "$data" "${db[@]}" --name "X" --type guild
+  check "$label org list" 0 "Ministry of ICT" -- "$wsis" org list --data-dir "$data" "${db[@]}"
+  check "$label user add" 0 "Password (shown once): " -- "$wsis" user add --data-dir "$data" "${db[@]}" --name "Wanjiru" --email wanjiru@example.ke --roles focal-point --organization "Ministry of ICT"
+  check "$label user add refuses bad input" 1 "email: This is not an e-mail address." -- "$wsis" user add --data-dir "$data" "${db[@]}" --name "X" --email nope
+  check "$label user add refuses unknown roles" 1 "These are not roles: chair." -- "$wsis" user add --data-dir "$data" "${db[@]}" --name "X" --email x@example.org --roles chair
+  check "$label user list" 0 "wanjiru@example.ke" -- "$wsis" user list --data-dir "$data" "${db[@]}"
+  check "$label user set-roles" 0 "now has roles: reviewer, focal-point" -- "$wsis" user set-roles --data-dir "$data" "${db[@]}" wanjiru@example.ke reviewer,focal-point
+  check "$label user set-roles for nobody" 1 "no user nobody@example.org" -- "$wsis" user set-roles --data-dir "$data" "${db[@]}" nobody@example.org reviewer
+  check "$label user reset-password" 0 "New password for wanjiru@example.ke" -- "$wsis" user reset-password --data-dir "$data" "${db[@]}" wanjiru@example.ke
+  check "$label user token" 0 "wsis_" -- "$wsis" user token --data-dir "$data" "${db[@]}" wanjiru@example.ke
+  check "$label migrate" 0 "Schema at version 3" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
+  check "$label audit verify" 0 "Audit trail intact" -- "$wsis" audit verify --data-dir "$data" "${db[@]}"
+  check "$label audit list" 0 "organization.create" -- "$wsis" audit list --data-dir "$data" "${db[@]}"
+}
+
+journey sqlite
+if [ -n "$pg_url" ]; then
+  journey postgres --database-url "$pg_url"
+fi
+
+# Tampering with a row is caught and named (SQLite, edited with Python's sqlite3 module).
+python3 - "$work/data-sqlite/wsis.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE audit_log SET actor = 'mallory' WHERE sequence = 3")
+db.commit()
+PY
+check "audit verify names the first broken record" 1 "BROKEN at record 3" -- "$wsis" audit verify --data-dir "$work/data-sqlite"
+
+# Bad configuration: one clear line, non-zero exit, no stack trace.
+echo '{"port": 8080, "colour": "blue"}' > "$work/bad.json"
+check "unknown config key" 1 'unknown setting "colour"' -- "$wsis" serve --config "$work/bad.json" --data-dir "$work/x"
+check "unknown environment variable" 1 "unknown environment variable WSIS_PROT" -- env WSIS_PROT=1 "$wsis" serve --data-dir "$work/x"
+check "bad port" 1 "port must be a whole number" -- "$wsis" serve --port eighty --data-dir "$work/x"
+check "unreachable PostgreSQL" 1 "cannot connect to PostgreSQL at 127.0.0.1:1/none" -- "$wsis" serve --database-url postgres://u:p@127.0.0.1:1/none
+check "not a postgres URL" 1 "must start with postgres://" -- "$wsis" serve --database-url mysql://u@h/db
+echo "x" > "$work/a-file"
+check "data folder that cannot be made" 1 "cannot" -- "$wsis" serve --data-dir "$work/a-file/data"
+check "missing config file" 1 "cannot read the config file" -- "$wsis" serve --config "$work/none.json"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
