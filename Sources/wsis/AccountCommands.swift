@@ -22,8 +22,7 @@ struct UserCommand: AsyncParsableCommand {
         @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             let password = passwordStdin ? readLine(strippingNewline: true) : nil
             try await withPlatform(settings) { platform in
                 let organizationID = try await resolveOrganization(organization, platform)
@@ -43,8 +42,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             try await withPlatform(settings) { platform in
                 let organizations = Dictionary(uniqueKeysWithValues: try await platform.accounts.organizations().map { ($0.id, $0.name) })
                 for user in try await platform.accounts.users() {
@@ -63,8 +61,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "Comma-separated roles (empty for none).") var roles: String
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             try await withPlatform(settings) { platform in
                 let user = try await platform.accounts.user(email: email)
                 let updated = try await platform.accounts.setRoles(
@@ -83,8 +80,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The account's e-mail.") var email: String
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             try await withPlatform(settings) { platform in
                 let user = try await platform.accounts.user(email: email)
                 let password = try await platform.accounts.resetPassword(userID: user.id, by: cliActor)
@@ -100,8 +96,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "What the token is for.") var name: String = "command line"
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             try await withPlatform(settings) { platform in
                 let user = try await platform.accounts.user(email: email)
                 let (token, _) = try await platform.auth.createAPIToken(name: name, for: Actor(user: user))
@@ -135,8 +130,7 @@ struct OrganizationCommand: AsyncParsableCommand {
         @Option(help: "ITU membership: member-state, sector-member, associate, academia or none.") var membership: String = "none"
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             try await withPlatform(settings) { platform in
                 let organization = try await platform.accounts.createOrganization(
                     NewOrganization(name: name, stakeholderType: type, country: country, ituMembership: membership), by: cliActor
@@ -151,8 +145,7 @@ struct OrganizationCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             try await withPlatform(settings) { platform in
                 for organization in try await platform.accounts.organizations() {
                     say([organization.id, organization.name, organization.stakeholderType.rawValue,
@@ -173,8 +166,7 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             let result = try await withPlatform(settings) { try await $0.audit.verify() }
             switch result {
             case .intact(let count):
@@ -194,8 +186,7 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "At most this many records.") var limit: Int = 50
 
         func run() async throws {
-            let settings: Settings
-            do { settings = try options.settings() } catch { fail(error) }
+            let settings = readSettings(options)
             guard (1...10_000).contains(limit) else { fail(DomainError.invalid([FieldError(field: "limit", code: "out-of-range", parameters: ["min": "1", "max": "10000"])])) }
             try await withPlatform(settings) { platform in
                 for record in try await platform.audit.search(AuditFilter(actor: actor, action: action), limit: limit) {

@@ -17,20 +17,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address people use; https:// makes cookies Secure.") var publicURL: String?
 
     func run() async throws {
-        let settings: Settings
-        do {
-            settings = try options.settings(extra: ["host": host, "port": port, "public-url": publicURL])
-        } catch {
-            fail(error)
-        }
+        let settings = readSettings(options, extra: ["host": host, "port": port, "public-url": publicURL])
         let logger = makeLogger(settings)
-        let platform: Platform
-        do {
-            platform = try await Platform.open(settings, logger: logger)
-        } catch {
-            fail(error)
-        }
-        do {
+        try await withPlatform(settings) { platform in
             let firstAdministrator = try await platform.accounts.bootstrapAdministrator(email: settings.adminEmail)
             let database = try Platform.location(settings).description
             let app = try await buildApplication(platform: platform, settings: settings, logger: logger) { url in
@@ -48,13 +37,10 @@ struct Serve: AsyncParsableCommand {
                 }
                 say("Press Ctrl-C to stop.")
             }
+            // Runs until SIGINT or SIGTERM, then lets requests in progress finish.
             try await app.runService()
-            try await platform.close()
-            say("Stopped.")
-        } catch {
-            try? await platform.close()
-            fail(error)
         }
+        say("Stopped.")
     }
 }
 
@@ -67,8 +53,7 @@ struct Migrate: AsyncParsableCommand {
     @Option(help: "Revert the migrations above this version instead.") var revertTo: Int?
 
     func run() async throws {
-        let settings: Settings
-        do { settings = try options.settings() } catch { fail(error) }
+        let settings = readSettings(options)
         if let version = revertTo {
             let logger = makeLogger(settings)
             do {
@@ -94,8 +79,7 @@ struct ConfigCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let settings: Settings
-        do { settings = try options.settings() } catch { fail(error) }
+        let settings = readSettings(options)
         let values: [String: String] = [
             "host": settings.host, "port": String(settings.port), "data-dir": settings.dataDirectory,
             "database-url": settings.databaseURL.map(PostgresURL.redacted) ?? "(none: SQLite)",

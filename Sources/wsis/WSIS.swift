@@ -37,8 +37,17 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// Runs a command's work with the platform open, and turns every error into one line on
-/// standard error and a non-zero exit: never a stack trace.
+/// Reads the settings, or stops with one line saying what is wrong with them.
+func readSettings(_ options: CommonOptions, extra: [String: String?] = [:]) -> Settings {
+    do {
+        return try options.settings(extra: extra)
+    } catch {
+        fail(error)
+    }
+}
+
+/// Runs a command's work with the platform open (migrated, reference data loaded), closes it
+/// afterwards, and turns every error into one line on standard error and a non-zero exit.
 func withPlatform<T>(_ settings: Settings, _ work: (Platform) async throws -> T) async throws -> T {
     let logger = makeLogger(settings)
     let platform: Platform

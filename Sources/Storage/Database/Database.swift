@@ -243,15 +243,15 @@ final class PostgresBackend: DatabaseBackend {
     }
 
     static func connect(_ url: PostgresURL, logger: Logger) async throws -> PostgresBackend {
+        // Try one connection first, with a deadline, so an unreachable server is one clear error
+        // instead of a pool that waits for ever.
+        try await probe(url, logger: logger)
         let tls: PostgresClient.Configuration.TLS
         switch url.sslMode {
         case "require": tls = .require(.makeClientConfiguration())
         case "prefer": tls = .prefer(.makeClientConfiguration())
         default: tls = .disable
         }
-        // Try one connection first, with a deadline, so an unreachable server is one clear error
-        // instead of a pool that waits for ever.
-        try await probe(url, tls: tls, logger: logger)
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls
         )
@@ -259,7 +259,7 @@ final class PostgresBackend: DatabaseBackend {
         return PostgresBackend(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
     }
 
-    private static func probe(_ url: PostgresURL, tls: PostgresClient.Configuration.TLS, logger: Logger) async throws {
+    private static func probe(_ url: PostgresURL, logger: Logger) async throws {
         let connectionTLS: PostgresConnection.Configuration.TLS
         switch url.sslMode {
         case "require": connectionTLS = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))

@@ -92,9 +92,10 @@ struct AccountPages {
                                status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = context.user!
         let language = context.language
-        let organization = try await user.organizationID.asyncMap { id in
-            try await platform.accounts.organizations().first { $0.id == id }?.name
-        } ?? nil
+        var organization: String?
+        if let id = user.organizationID {
+            organization = try await platform.accounts.organizations().first { $0.id == id }?.name
+        }
         let tokens = try await platform.auth.apiTokens(for: context.actor!)
         var content: [String: Any] = [
             "name": user.name, "email": user.email, "has_tokens": !tokens.isEmpty,
@@ -131,12 +132,5 @@ struct AccountPages {
                                            extra: ["token_errors": renderer.fieldErrors(error, language: context.language)],
                                            status: .badRequest)
         }
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

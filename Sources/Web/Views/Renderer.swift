@@ -40,7 +40,6 @@ public struct Renderer: Sendable {
                 "staff": user.has(.secretariat), "administrator": user.has(.administrator),
             ]
         }
-        model["page_" + template.replacingOccurrences(of: "-", with: "_")] = true
         let html = library.render(model, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,
