@@ -209,7 +209,8 @@ def main():
     check("wsis audit verify: intact", result.returncode == 0 and "intact" in result.stdout, result.stdout + result.stderr)
     shutil.rmtree(work, ignore_errors=True)
 
-    print(f"browser ({label}): {passed} passed, {failed} failed")
+    print(f"-- browser journey on {label}")
+    print(f"browser: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
 

@@ -45,6 +45,10 @@ struct APITests {
                 #expect(problem["status"] as? Int == 401 && (problem["title"] as? String)?.isEmpty == false)
             }
             #expect(try await web.api(.get, "/api/v1/organizations", token: token).status == .forbidden)
+
+            // Another scheme (Basic, from a proxy in front of the platform) is not ours and is ignored.
+            let basic = try await web.client.execute(uri: "/api/v1/sdgs", method: .get, headers: [.authorization: "Basic eDp5"], body: nil)
+            #expect(basic.status == .ok)
         }
     }
 

@@ -19,9 +19,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var clearSessionCookie = false
         var newCSRFCookie: String?
 
-        if let header = request.headers[.authorization] {
-            guard header.lowercased().hasPrefix("bearer "),
-                  let user = try await platform.auth.user(apiToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+        // Only bearer tokens are ours; another scheme (say, Basic from a proxy in front) is not for us.
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            guard let user = try await platform.auth.user(apiToken: token) else {
                 throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "The API token is not valid.")
             }
             context.user = user
