@@ -84,6 +84,7 @@ let package = Package(
         .executableTarget(
             name: "wsis",
             dependencies: [
+                "Resolutions",
                 "Web",
                 "Storage",
                 "Review",

@@ -12,7 +12,7 @@ struct WSIS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wsis",
         abstract: "The WSIS+20 review platform.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
+        subcommands: [Serve.self, Migrate.self, ParseCommand.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
     )
 }
 

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Finds times in English text and normalises them: days and ranges of days ("27-31 May 2024"),
+/// months ("December 2025"), years and ranges of years, sessions of bodies ("the 2026 session of
+/// the Council", "at its 2025 session", "its seventy-fifth session") and recurrences ("annually").
+enum TimeExtractor {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december"]
+
+    /// A whole line that is a date, such as "27 June 2023".
+    static func exactDay(_ text: String) -> TimeValue? {
+        guard let match = text.wholeMatch(of: /(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})/),
+              let month = months.firstIndex(of: match.2.lowercased()) else { return nil }
+        return .day(iso(Int(match.3)!, month + 1, Int(match.1)!))
+    }
+
+    static func iso(_ year: Int, _ month: Int, _ day: Int? = nil) -> String {
+        let base = String(format: "%04d-%02d", year, month)
+        return day.map { base + String(format: "-%02d", $0) } ?? base
+    }
+
+    /// Bodies whose sessions a resolution sets deadlines by, by the words that name them.
+    static let sessionBodies: [(String, String)] = [
+        ("cwg-wsis&sdg", "cwg-wsis-sdg"), ("council working group on wsis", "cwg-wsis-sdg"), ("council", "council"),
+        ("ecosoc", "ecosoc"), ("economic and social council", "ecosoc"), ("general assembly", "unga"), ("unga", "unga"),
+        ("cstd", "cstd"), ("commission on science and technology for development", "cstd"), ("hlpf", "hlpf"),
+        ("plenipotentiary conference", "pp"),
+    ]
+
+    static func body(in text: Substring) -> String? {
+        let lower = text.lowercased()
+        return sessionBodies.first { lower.contains($0.0) }?.1
+    }
+
+    static func extract(_ text: String) -> [TimeExpression] {
+        var found: [TimeExpression] = []
+        func add(_ value: TimeValue, _ range: Range<String.Index>) {
+            let located = text.utf16Range(range)
+            if !found.contains(where: { $0.range.overlaps(located) }) {
+                found.append(TimeExpression(value: value, text: String(text[range]), range: located))
+            }
+        }
+
+        // Sessions, most specific first.
+        for match in text.matches(of: /(?i:the\s+)?(\d{4})\s+(?:(winter|summer|spring|autumn)\s+)?(?i:session)\s+of\s+(?:the\s+)?([A-Z][\w&\- ]{1,60}?)(?=[,;.]|\s+(?:and|on|to|in|via|through|with|for|at|by)\b|$)/) {
+            let body = body(in: match.3) ?? String(match.3).lowercased()
+            add(.session(body: body, year: Int(match.1), qualifier: match.2.map { $0.lowercased() }), match.range)
+        }
+        for match in text.matches(of: /([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)*)\s+at\s+its\s+(\d{4})\s+session/) {
+            let body = body(in: match.1) ?? String(match.1).lowercased()
+            add(.session(body: body, year: Int(match.2), qualifier: nil), match.range)
+        }
+        for match in text.matches(of: /(?i:at\s+its\s+)([a-z]+(?:\s*-\s*[a-z]+)?)\s+(?i:session)/) {
+            let ordinal = match.1.replacingOccurrences(of: " ", with: "")
+            if let number = Ordinals.value(ordinal) {
+                // The General Assembly's nth session opens in September of 1945 + n.
+                add(.session(body: "unga", year: 1945 + number, qualifier: "\(number)"), match.range)
+            }
+        }
+        for match in text.matches(of: /(?i:the\s+)(\d{4})\s+(SDG Summit|Summit of the Future|WSIS Forum|WSIS\+20 high-level event)/) {
+            let body = match.2.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "+", with: "")
+            add(.session(body: body, year: Int(match.1), qualifier: nil), match.range)
+        }
+
+        // Days, ranges of days, months.
+        for match in text.matches(of: /(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})/) {
+            guard let month = months.firstIndex(of: match.3.lowercased()), let year = Int(match.4), let day = Int(match.1) else { continue }
+            if let last = match.2.flatMap({ Int($0) }) {
+                add(.days(iso(year, month + 1, day), iso(year, month + 1, last)), match.range)
+            } else {
+                add(.day(iso(year, month + 1, day)), match.range)
+            }
+        }
+        for match in text.matches(of: /([A-Z][a-z]+)\s+(\d{4})/) {
+            guard let month = months.firstIndex(of: match.1.lowercased()), let year = Int(match.2) else { continue }
+            add(.month(iso(year, month + 1)), match.range)
+        }
+
+        // Years and ranges of years.
+        for match in text.matches(of: /\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b/) {
+            add(.years(Int(match.1)!, Int(match.2)!), match.range)
+        }
+        for match in text.matches(of: /(?i:\b(?:in|by|since|after|before|until|from|beyond|of)\s+)((?:19|20)\d{2})\b/) {
+            add(.year(Int(match.1)!), match.range)
+        }
+
+        // Recurrences.
+        for match in text.matches(of: /\b(annually|regularly|biennially|periodically|every year|each year|every two years|every four years)\b/) {
+            let word = match.1.lowercased()
+            let value = ["every year": "annually", "each year": "annually", "every two years": "biennially"][word] ?? word
+            add(.recurrence(value), match.range)
+        }
+        return found.sorted { $0.range.start < $1.range.start }
+    }
+}
+
+/// English ordinal words to numbers, for "its seventy-fifth session".
+enum Ordinals {
+    static let units = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                        "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19]
+    static let tens = ["twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                       "eightieth": 80, "ninetieth": 90]
+    static let tenPrefixes = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                              "ninety": 90]
+
+    static func value(_ word: String) -> Int? {
+        let lower = word.lowercased()
+        if let value = units[lower] ?? tens[lower] { return value }
+        let parts = lower.split(separator: "-")
+        guard parts.count == 2, let ten = tenPrefixes[String(parts[0])], let unit = units[String(parts[1])], unit < 10 else { return nil }
+        return ten + unit
+    }
+}

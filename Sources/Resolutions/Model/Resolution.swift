@@ -1,0 +1,178 @@
+/// A resolution as the parser understood it: identification, formula, preamble, operative part,
+/// footnotes, and what the paragraphs mention (citations, times, bodies, Action Lines, SDGs).
+///
+/// Every recognised element keeps its range in the source text (UTF-16 offsets, as a browser
+/// counts), so a page can highlight it in the document the person brought.
+public struct Resolution: Sendable, Codable, Equatable {
+    public enum Style: String, Sendable, Codable {
+        /// ITU: lower-case phrase lines heading lettered or numbered items; numbering restarts per block.
+        case itu
+        /// UN: each paragraph opens with its own capitalised phrase; operative paragraphs numbered once.
+        case un
+    }
+
+    public var language: Language
+    public var style: Style
+    public var symbol: Located<String>?
+    public var date: Located<TimeValue>?
+    public var agendaItem: Located<String>?
+    /// As written: "Russian", "English".
+    public var originalLanguage: Located<String>?
+    /// "the Russian Federation" in "Contribution from the Russian Federation".
+    public var source: Located<String>?
+    public var title: Located<String>?
+    /// "The Council,", "The General Assembly,".
+    public var formula: Located<String>?
+    public var preamble: [Block]
+    public var operative: [Block]
+    public var footnotes: [Footnote]
+
+    public init(language: Language, style: Style, symbol: Located<String>? = nil, date: Located<TimeValue>? = nil,
+                agendaItem: Located<String>? = nil, originalLanguage: Located<String>? = nil, source: Located<String>? = nil,
+                title: Located<String>? = nil, formula: Located<String>? = nil, preamble: [Block] = [], operative: [Block] = [],
+                footnotes: [Footnote] = []) {
+        self.language = language
+        self.style = style
+        self.symbol = symbol
+        self.date = date
+        self.agendaItem = agendaItem
+        self.originalLanguage = originalLanguage
+        self.source = source
+        self.title = title
+        self.formula = formula
+        self.preamble = preamble
+        self.operative = operative
+        self.footnotes = footnotes
+    }
+
+    /// Every paragraph and sub-item, depth first, with the block it belongs to.
+    public var allParagraphs: [(block: Block, paragraph: Paragraph)] {
+        (preamble + operative).flatMap { block in block.paragraphs.flatMap { $0.flattened.map { (block, $0) } } }
+    }
+
+    public var preambularParagraphCount: Int { preamble.reduce(0) { $0 + $1.paragraphs.count } }
+    public var operativeParagraphCount: Int { operative.reduce(0) { $0 + $1.paragraphs.count } }
+}
+
+/// A range of the source text, in UTF-16 offsets: `start ..< end`.
+public struct SourceRange: Sendable, Codable, Equatable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A value found in the text, with where it was found and the words it was found in.
+public struct Located<Value: Sendable & Codable & Equatable>: Sendable, Codable, Equatable {
+    public var value: Value
+    public var text: String
+    public var range: SourceRange
+
+    public init(_ value: Value, text: String, range: SourceRange) {
+        self.value = value
+        self.text = text
+        self.range = range
+    }
+}
+
+/// A preambular or operative block: its phrase ("recalling further", "instructs the
+/// Secretary-General") and the paragraphs under it. In the UN style each paragraph carries its
+/// own phrase, so a block holds one paragraph.
+public struct Block: Sendable, Codable, Equatable {
+    public enum Part: String, Sendable, Codable { case preamble, operative }
+
+    public var part: Part
+    /// The phrase as written, without the addressee.
+    public var phrase: String
+    /// The language-independent concept of the phrase (`recalling`, `instructs` …).
+    public var concept: PhraseConcept
+    /// `further`, `also` … when the phrase carries one.
+    public var modifier: String?
+    /// Who the block addresses: "the Secretary-General" (operative ITU blocks).
+    public var addressee: String?
+    public var range: SourceRange
+    public var paragraphs: [Paragraph]
+    /// A stable identifier for anchors and Akoma Ntoso: `pmbl_recalling_2`, `op_instructs_1`.
+    public var id: String
+
+    public init(part: Part, phrase: String, concept: PhraseConcept, modifier: String?, addressee: String?, range: SourceRange,
+                paragraphs: [Paragraph], id: String) {
+        self.part = part
+        self.phrase = phrase
+        self.concept = concept
+        self.modifier = modifier
+        self.addressee = addressee
+        self.range = range
+        self.paragraphs = paragraphs
+        self.id = id
+    }
+}
+
+/// A paragraph or sub-item.
+public struct Paragraph: Sendable, Codable, Equatable {
+    /// The number or letter as read: `a`, `b`, `bis`, `1`, `iv`, `1.1`; nil for an unnumbered paragraph.
+    public var number: String?
+    /// The text, normalised (markers removed, lines re-joined), without the number.
+    public var text: String
+    public var range: SourceRange
+    /// For UN-style paragraphs, and ITU operative items: the operative verb's concept and its addressee.
+    public var verb: PhraseConcept?
+    public var addressee: String?
+    public var footnoteReferences: [String]
+    public var citations: [Citation]
+    public var times: [TimeExpression]
+    public var bodies: [Mention]
+    public var actionLines: [Mention]
+    public var sdgs: [Mention]
+    public var children: [Paragraph]
+    /// A stable identifier: the block's id with the number path, `op_instructs_1__para_4__subpara_ii`.
+    public var id: String
+
+    public init(number: String?, text: String, range: SourceRange, verb: PhraseConcept? = nil, addressee: String? = nil,
+                footnoteReferences: [String] = [], citations: [Citation] = [], times: [TimeExpression] = [],
+                bodies: [Mention] = [], actionLines: [Mention] = [], sdgs: [Mention] = [], children: [Paragraph] = [], id: String = "") {
+        self.number = number
+        self.text = text
+        self.range = range
+        self.verb = verb
+        self.addressee = addressee
+        self.footnoteReferences = footnoteReferences
+        self.citations = citations
+        self.times = times
+        self.bodies = bodies
+        self.actionLines = actionLines
+        self.sdgs = sdgs
+        self.children = children
+        self.id = id
+    }
+
+    public var flattened: [Paragraph] { [self] + children.flatMap(\.flattened) }
+}
+
+public struct Footnote: Sendable, Codable, Equatable {
+    public var marker: String
+    public var text: String
+    public var range: SourceRange
+
+    public init(marker: String, text: String, range: SourceRange) {
+        self.marker = marker
+        self.text = text
+        self.range = range
+    }
+}
+
+/// A mention of a body ("UNESCO"), an Action Line ("C1") or an SDG ("SDG 4"), with its canonical code.
+public struct Mention: Sendable, Codable, Equatable, Hashable {
+    public var code: String
+    public var text: String
+    public var range: SourceRange
+
+    public init(code: String, text: String, range: SourceRange) {
+        self.code = code
+        self.text = text
+        self.range = range
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+
+/// A block being gathered: its phrase and its items.
+struct PendingBlock {
+    var part: Block.Part
+    var phrase: String
+    var concept: PhraseConcept
+    var modifier: String?
+    var addressee: String?
+    var range: SourceRange
+    var items: [PendingParagraph] = []
+}
+
+extension ResolutionParser.Context {
+    /// ITU style: a lower-case phrase line ("recalling", "instructs the Secretary-General") heads
+    /// items numbered a), b) … or 1, 2 …, restarting under each phrase; sub-items i), ii) ….
+    func parseITU(_ lines: [CleanDocument.Line]) -> ([Block], [Block]) {
+        var blocks: [PendingBlock] = []
+        /// The path of open items in the current block: indices into items / children.
+        var path: [(kind: ItemMarker.Kind, last: String)] = []
+
+        func appendItem(_ marker: ItemMarker?, _ piece: PendingParagraph.Piece) {
+            guard !blocks.isEmpty else { return }
+            var block = blocks.removeLast()
+            defer { blocks.append(block) }
+            guard let marker else {
+                // No number: the text goes on in the open item, or opens an unnumbered paragraph.
+                if path.isEmpty {
+                    block.items.append(PendingParagraph(number: nil, first: piece))
+                    path = []
+                } else {
+                    Self.modify(&block.items, depth: path.count) { $0.add(piece) }
+                }
+                return
+            }
+            // A marker continues the open level of its kind (b after a); a first marker (a, i, 1)
+            // opens a level below; anything else goes on at the deepest level.
+            if !marker.isFirst, let level = path.lastIndex(where: { $0.kind == marker.kind }) {
+                path.removeSubrange((level + 1)...)
+                path[level].last = marker.value
+                Self.append(&block.items, depth: level, PendingParagraph(number: marker.value, first: piece))
+            } else if path.isEmpty || (marker.isFirst && path.count < Self.maximumDepth) {
+                Self.append(&block.items, depth: path.count, PendingParagraph(number: marker.value, first: piece))
+                path.append((marker.kind, marker.value))
+            } else {
+                Self.append(&block.items, depth: path.count - 1, PendingParagraph(number: marker.value, first: piece))
+                path[path.count - 1].last = marker.value
+            }
+        }
+
+        for line in lines {
+            let trimmed = line.text.drop(while: { $0 == " " })
+            if trimmed.isEmpty { continue }
+            let lineOffset = line.start + (line.text.utf16.count - trimmed.utf16.count)
+            if Self.endsBody(trimmed) { break }
+            if trimmed.first?.isLowercase == true, let match = lexicon.match(atStartOf: trimmed, allowAdverb: false) {
+                var rest = trimmed.droppingUTF16(match.phrase.utf16.count).drop(while: { $0 == " " })
+                var addressee: String?
+                if match.entry.part == .operative {
+                    // The addressee runs to the end of the line, or to an item number placed on the same line.
+                    let words = rest.split(separator: " ", omittingEmptySubsequences: true)
+                    var taken: [Substring] = []
+                    for word in words {
+                        if ItemMarker.read(word + " ", previousLetter: nil)?.kind == .number, !taken.isEmpty || word.allSatisfy(\.isNumber) { break }
+                        taken.append(word)
+                    }
+                    let text = taken.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,:"))
+                    addressee = text.isEmpty ? nil : text
+                    rest = rest.droppingUTF16(taken.joined(separator: " ").utf16.count).drop(while: { $0 == " " })
+                }
+                let inlineMarker = ItemMarker.read(rest, previousLetter: nil)
+                let start = lineOffset
+                let headingEnd = start + trimmed.utf16.count - rest.utf16.count
+                blocks.append(PendingBlock(part: match.entry.part, phrase: String(match.phrase), concept: match.entry.concept,
+                                           modifier: match.modifier, addressee: addressee,
+                                           range: document.map.source(SourceRange(start, headingEnd))))
+                path = []
+                if !rest.isEmpty {
+                    let markerLength = inlineMarker?.length ?? 0
+                    appendItem(inlineMarker, .init(text: rest.droppingUTF16(markerLength), start: headingEnd + markerLength))
+                }
+                continue
+            }
+            let previousLetter = path.last(where: { $0.kind == .letter })?.last
+            if let marker = ItemMarker.read(trimmed, previousLetter: previousLetter) {
+                appendItem(marker, .init(text: trimmed.droppingUTF16(marker.length), start: lineOffset + marker.length))
+            } else {
+                appendItem(nil, .init(text: trimmed, start: lineOffset))
+            }
+        }
+        return finish(blocks)
+    }
+
+    /// UN style: each preambular paragraph opens with its own capitalised phrase; operative
+    /// paragraphs are numbered 1., 2. … and open with a verb, sub-items (a), (i).
+    func parseUN(_ lines: [CleanDocument.Line]) -> ([Block], [Block]) {
+        var blocks: [PendingBlock] = []
+        var pendingNumber: String?
+        var inOperative = false
+
+        func startBlock(_ part: Block.Part, number: String?, _ piece: PendingParagraph.Piece) {
+            let text = piece.text
+            let match = lexicon.match(atStartOf: text)
+            let concept = match?.entry.concept ?? PhraseConcept(part == .preamble ? "preamble" : "operative")
+            let phraseLength = match?.phrase.utf16.count ?? 0
+            blocks.append(PendingBlock(
+                part: part, phrase: match.map { String($0.phrase) } ?? "", concept: concept, modifier: match?.modifier, addressee: nil,
+                range: document.map.source(SourceRange(piece.start, piece.start + phraseLength)),
+                items: [PendingParagraph(number: number, first: piece)]
+            ))
+        }
+
+        for line in lines {
+            let trimmed = line.text.drop(while: { $0 == " " })
+            if trimmed.isEmpty { continue }
+            let lineOffset = line.start + (line.text.utf16.count - trimmed.utf16.count)
+            if Self.endsBody(trimmed) || trimmed.wholeMatch(of: /\d+(st|nd|rd|th) plenary meeting/) != nil { break }
+            let piece = PendingParagraph.Piece(text: trimmed, start: lineOffset)
+            if let bare = trimmed.wholeMatch(of: /(\d{1,3})\./) {
+                pendingNumber = String(bare.1)
+                continue
+            }
+            if let numbered = trimmed.prefixMatch(of: /(\d{1,3})\.\s+/), lexicon.match(atStartOf: trimmed.dropFirst(numbered.0.count))?.entry.part == .operative {
+                inOperative = true
+                let rest = trimmed.dropFirst(numbered.0.count)
+                startBlock(.operative, number: String(numbered.1), .init(text: rest, start: lineOffset + numbered.0.utf16.count))
+                continue
+            }
+            if let number = pendingNumber {
+                inOperative = true
+                pendingNumber = nil
+                startBlock(.operative, number: number, piece)
+                continue
+            }
+            if inOperative, let marker = trimmed.prefixMatch(of: /\(([a-z]{1,4})\)\s+/), !blocks.isEmpty {
+                let body = trimmed.dropFirst(marker.0.count)
+                blocks[blocks.count - 1].items[0].children.append(
+                    PendingParagraph(number: String(marker.1), first: .init(text: body, start: lineOffset + marker.0.utf16.count))
+                )
+                continue
+            }
+            let previousEnds = blocks.last?.items.last?.lastText.map { $0.hasSuffix(",") || $0.hasSuffix(";") } ?? true
+            if !inOperative, previousEnds, trimmed.first?.isUppercase == true,
+               let match = lexicon.match(atStartOf: trimmed), match.entry.part == .preamble || blocks.isEmpty {
+                startBlock(.preamble, number: nil, piece)
+                continue
+            }
+            guard !blocks.isEmpty else { continue }
+            if var last = blocks[blocks.count - 1].items.last {
+                if last.children.isEmpty { last.add(piece) } else { last.children[last.children.count - 1].add(piece) }
+                blocks[blocks.count - 1].items[blocks[blocks.count - 1].items.count - 1] = last
+            }
+        }
+        return finish(blocks)
+    }
+
+    /// Real resolutions nest four levels at most; deeper markers are read as siblings, so that
+    /// hostile input cannot build an unbounded tree.
+    static let maximumDepth = 6
+
+    /// Where the body stops: a rule of underscores, an annex heading, the end of a text.
+    static func endsBody(_ line: Substring) -> Bool {
+        line.wholeMatch(of: /_{5,}/) != nil || line.wholeMatch(of: /(?i:annex(?:e|o)?)(?:\s+[\dIVX]+)?/) != nil
+    }
+
+    private static func append(_ items: inout [PendingParagraph], depth: Int, _ item: PendingParagraph) {
+        if depth == 0 || items.isEmpty {
+            items.append(item)
+        } else {
+            append(&items[items.count - 1].children, depth: depth - 1, item)
+        }
+    }
+
+    private static func modify(_ items: inout [PendingParagraph], depth: Int, _ change: (inout PendingParagraph) -> Void) {
+        guard !items.isEmpty else { return }
+        if depth <= 1 || items[items.count - 1].children.isEmpty {
+            change(&items[items.count - 1])
+        } else {
+            modify(&items[items.count - 1].children, depth: depth - 1, change)
+        }
+    }
+
+    /// Turns gathered blocks into the model: ids, texts, footnote references, and what each paragraph mentions.
+    private func finish(_ pending: [PendingBlock]) -> ([Block], [Block]) {
+        var preamble: [Block] = []
+        var operative: [Block] = []
+        for block in pending {
+            let index = (block.part == .preamble ? preamble.count : operative.count) + 1
+            let id = (block.part == .preamble ? "pmbl_" : "op_") + String(index)
+            var paragraphs: [Paragraph] = []
+            for (position, item) in block.items.enumerated() {
+                paragraphs.append(paragraph(item, position: position + 1, parentID: id, block: block, level: 0))
+            }
+            let finished = Block(part: block.part, phrase: block.phrase, concept: block.concept, modifier: block.modifier,
+                                 addressee: block.addressee, range: block.range, paragraphs: paragraphs, id: id)
+            if block.part == .preamble { preamble.append(finished) } else { operative.append(finished) }
+        }
+        return (preamble, operative)
+    }
+
+    private func paragraph(_ item: PendingParagraph, position: Int, parentID: String, block: PendingBlock, level: Int) -> Paragraph {
+        let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
+        let toSource = { (range: SourceRange) in document.map.source(assembled.map.source(range)) }
+        let label = (item.number ?? String(position)).replacingOccurrences(of: ".", with: "-")
+        let id = parentID + (level == 0 ? "__para_" : "__subpara_") + label
+        var verb: PhraseConcept?
+        var addressee: String?
+        if block.part == .operative {
+            if block.addressee != nil || !block.phrase.isEmpty && block.items.count > 0 && block.phrase.first?.isLowercase == true {
+                verb = block.concept
+                addressee = block.addressee
+            } else if let match = lexicon.match(atStartOf: Substring(assembled.text)), match.entry.part == .operative {
+                verb = match.entry.concept
+                if Addressee.verbsWithAddressee.contains(match.entry.concept) {
+                    addressee = Addressee.read(after: assembled.text.dropFirst(match.phrase.count))
+                }
+            }
+        }
+        let extracted = Extraction.run(on: assembled.text)
+        let start = item.pieces.first?.start ?? 0
+        let end = item.pieces.last.map { $0.start + $0.text.utf16.count } ?? start
+        return Paragraph(
+            number: item.number,
+            text: assembled.text,
+            range: document.map.source(SourceRange(start, end)),
+            verb: verb,
+            addressee: addressee,
+            footnoteReferences: assembled.references.map(\.marker),
+            citations: extracted.citations.map { var c = $0; c.range = toSource(c.range); return c },
+            times: extracted.times.map { var t = $0; t.range = toSource(t.range); return t },
+            bodies: extracted.bodies.map { var m = $0; m.range = toSource(m.range); return m },
+            actionLines: extracted.actionLines.map { var m = $0; m.range = toSource(m.range); return m },
+            sdgs: extracted.sdgs.map { var m = $0; m.range = toSource(m.range); return m },
+            children: item.children.enumerated().map { paragraph($1, position: $0 + 1, parentID: id, block: block, level: level + 1) },
+            id: id
+        )
+    }
+}
+
+/// Who an operative paragraph addresses, read after its verb: "the Committee … to continue" →
+/// "the Committee …"; nothing when the verb is followed by "that" or "the importance of …".
+enum Addressee {
+    /// Verbs whose object is someone asked to act ("Invites the Committee … to"), not a matter ("Emphasizes the need").
+    static let verbsWithAddressee: Set<PhraseConcept> = [
+        .instructs, .requests, .invites, .encourages, .urges, .callsUpon, .recommends, PhraseConcept("authorizes"),
+        PhraseConcept("appeals"), PhraseConcept("directs"), PhraseConcept("reminds"),
+    ]
+
+    static func read(after text: Substring) -> String? {
+        let rest = text.drop(while: { $0 == " " || $0 == "," })
+        let lower = rest.lowercased()
+        if lower.hasPrefix("that ") || lower.hasPrefix("with ") || lower.hasPrefix("its ") { return nil }
+        guard let to = rest.range(of: " to ") else { return nil }
+        let candidate = rest[..<to.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        guard !candidate.isEmpty, candidate.count <= 150, candidate.first?.isUppercase == true || candidate.hasPrefix("all ") || candidate.hasPrefix("the ") else {
+            return nil
+        }
+        return candidate
+    }
+}
+
+extension Substring {
+    /// The rest after the first `count` UTF-16 code units (offsets in this module are UTF-16).
+    func droppingUTF16(_ count: Int) -> Substring {
+        let index = utf16.index(startIndex, offsetBy: Swift.min(count, utf16.count))
+        return self[index...]
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// What stands before the enacting formula: symbol, date, agenda item, original language,
+/// source and title.
+struct Masthead {
+    var symbol: Located<String>?
+    var date: Located<TimeValue>?
+    var agendaItem: Located<String>?
+    var originalLanguage: Located<String>?
+    var source: Located<String>?
+    var title: Located<String>?
+
+    init(lines: [CleanDocument.Line], context: ResolutionParser.Context) {
+        var adoptionDateNext = false
+        for (index, line) in lines.enumerated() {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            if symbol == nil, let match = text.firstMatch(of: /(?:Document\s+)?((?:[A-Z]{1,2}\/)+(?:RES\/)?[\w.\/-]*\d[\w.\/-]*|C\d{2}\/\d+(?:\([^)]*\))?-[A-Z])/) {
+                // "Document C23/85-E" or "A/RES/73/6".
+                if text.hasPrefix("Document") || text == String(match.1) {
+                    symbol = Self.located(String(match.1), in: line, context: context)
+                }
+            }
+            if agendaItem == nil, let match = text.firstMatch(of: /(?i:agenda item)[:\s]+([\w.()-]+)/) {
+                agendaItem = Self.located(String(match.1), in: line, context: context)
+            }
+            if originalLanguage == nil, let match = text.firstMatch(of: /(?i:original):\s*(\w+)/) {
+                originalLanguage = Self.located(String(match.1), in: line, context: context)
+            }
+            if source == nil, let match = text.firstMatch(of: /^(?:Contribution|Proposal|Note|Report) (?:from|by) (.+)$/) {
+                source = Self.located(String(match.1), in: line, context: context)
+            }
+            if text.range(of: "adopted by", options: .caseInsensitive) != nil, text.hasSuffix(" on") {
+                adoptionDateNext = true
+                continue
+            }
+            if let day = TimeExtractor.exactDay(text) {
+                // The adoption date wins over the date of distribution.
+                if date == nil || adoptionDateNext {
+                    date = Located(day, text: text, range: context.located(text, at: line).range)
+                }
+                adoptionDateNext = false
+            }
+            _ = index
+        }
+        title = Self.title(lines, context: context)
+    }
+
+    private static func located(_ value: String, in line: CleanDocument.Line, context: ResolutionParser.Context) -> Located<String> {
+        let offset = (line.text as NSString).range(of: value).location
+        guard offset != NSNotFound else { return context.located(value, at: line) }
+        let start = line.start + offset
+        return Located(value, text: value, range: context.document.map.source(SourceRange(start, start + value.utf16.count)))
+    }
+
+    /// The lines just before the formula, back to a blank line or anything that is not a title:
+    /// a resolution number ("73/6."), "draft new resolution", a masthead field.
+    private static func title(_ lines: [CleanDocument.Line], context: ResolutionParser.Context) -> Located<String>? {
+        var collected: [CleanDocument.Line] = []
+        for line in lines.reversed() {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { if collected.isEmpty { continue } else { break } }
+            let lower = text.lowercased()
+            if text.wholeMatch(of: /\d+\/\d+\s*\.?/) != nil || lower.contains("draft new resolution") || lower.hasPrefix("draft resolution")
+                || text.hasSuffix("]") || text.hasPrefix("__") || lower.hasPrefix("original:") || lower.hasPrefix("agenda item")
+                || collected.count >= 5 {
+                break
+            }
+            collected.insert(line, at: 0)
+        }
+        guard let first = collected.first, let last = collected.last else { return nil }
+        let text = collected.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let start = first.start + (first.text.utf16.count - first.text.drop(while: { $0 == " " }).utf16.count)
+        let range = context.document.map.source(SourceRange(start, last.start + last.text.utf16.count))
+        return Located(text, text: text, range: range)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Resolutions
+
+/// `wsis parse FILE`: reads a resolution and prints what was understood, storing nothing.
+struct ParseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Read a resolution (Word-exported or PDF-extracted text) and print its structure; nothing is stored."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case summary, json, text
+    }
+
+    @Argument(help: "The file to read.") var file: String
+    @Option(help: "summary (default), json or text.") var format: Format = .summary
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            fail(ReadingError.unsupported("cannot read \(file)"))
+        }
+        guard data.count <= CleanDocument.sizeLimit else {
+            fail(ReadingError.tooLarge(bytes: data.count, limit: CleanDocument.sizeLimit))
+        }
+        let resolution: Resolution
+        do {
+            resolution = try ResolutionParser().parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            fail(error)
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            say(String(decoding: try encoder.encode(resolution), as: UTF8.self))
+        case .text:
+            FileHandle.standardOutput.write(Data(PlainText.render(resolution).utf8))
+        case .summary:
+            say(Summary.render(resolution))
+        }
+    }
+}
+
+/// A reader's summary of a parsed resolution.
+enum Summary {
+    static func render(_ resolution: Resolution) -> String {
+        var lines: [String] = []
+        func field(_ name: String, _ value: String?) { if let value { lines.append("\(name): \(value)") } }
+        field("language", resolution.language.rawValue)
+        field("style", resolution.style.rawValue)
+        field("symbol", resolution.symbol?.value)
+        field("date", resolution.date?.value.description)
+        field("agenda item", resolution.agendaItem?.value)
+        field("original", resolution.originalLanguage?.value)
+        field("source", resolution.source?.value)
+        field("title", resolution.title?.value)
+        field("formula", resolution.formula?.value)
+        lines.append("preamble: \(resolution.preambularParagraphCount) paragraphs in \(resolution.preamble.count) blocks")
+        lines.append("operative: \(resolution.operativeParagraphCount) paragraphs in \(resolution.operative.count) blocks")
+        for block in resolution.preamble + resolution.operative {
+            let heading = [block.phrase, block.addressee.map { "→ \($0)" }].compactMap { $0 }.joined(separator: " ")
+            lines.append("  [\(block.id)] \(heading) (\(block.concept)\(block.modifier.map { ", \($0)" } ?? ""))")
+            for paragraph in block.paragraphs { describe(paragraph, indent: "    ", into: &lines) }
+        }
+        for footnote in resolution.footnotes { lines.append("footnote \(footnote.marker): \(footnote.text)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func describe(_ paragraph: Paragraph, indent: String, into lines: inout [String]) {
+        var notes: [String] = []
+        if let verb = paragraph.verb, paragraph.addressee != nil || paragraph.number == nil || true { notes.append("verb \(verb)") }
+        if let addressee = paragraph.addressee { notes.append("to \(addressee)") }
+        notes += paragraph.citations.map { "cites \($0.id)\($0.version.map { "@\($0)" } ?? "")" }
+        notes += paragraph.times.map { "time \($0.value.description) «\($0.text)»" }
+        notes += paragraph.bodies.map { "body \($0.code)" }
+        notes += paragraph.actionLines.map { "action line \($0.code)" }
+        notes += paragraph.footnoteReferences.map { "footnote \($0)" }
+        let text = paragraph.text.count > 70 ? String(paragraph.text.prefix(70)) + "…" : paragraph.text
+        lines.append("\(indent)\(paragraph.number ?? "-") \(text)")
+        if !notes.isEmpty { lines.append("\(indent)    \(notes.joined(separator: "; "))") }
+        for child in paragraph.children { describe(child, indent: indent + "  ", into: &lines) }
+    }
+}
