@@ -10,11 +10,11 @@ struct ParseCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case summary, json, text
+        case summary, json, text, akn
     }
 
     @Argument(help: "The file to read.") var file: String
-    @Option(help: "summary (default), json or text.") var format: Format = .summary
+    @Option(help: "summary (default), json, text or akn (Akoma Ntoso 3.0 XML).") var format: Format = .summary
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -36,6 +36,8 @@ struct ParseCommand: AsyncParsableCommand {
             say(String(decoding: try encoder.encode(resolution), as: UTF8.self))
         case .text:
             FileHandle.standardOutput.write(Data(PlainText.render(resolution).utf8))
+        case .akn:
+            FileHandle.standardOutput.write(Data(AkomaNtoso.render(resolution).utf8))
         case .summary:
             say(Summary.render(resolution))
         }

@@ -1,0 +1,75 @@
+import Foundation
+import Resolutions
+import Testing
+
+/// Validates Akoma Ntoso output against the official XSD with xmllint (Debian libxml2-utils),
+/// from ../shared/schemas/akn; skipped with a message when either is absent.
+enum SchemaValidator {
+    static var schema: URL? {
+        Corpus.folder?.deletingLastPathComponent().appendingPathComponent("schemas/akn/akomantoso30.xsd")
+    }
+
+    static var xmllint: String? {
+        ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Nil when valid; the validator's complaint otherwise. Throws `Skip` when it cannot run.
+    static func problems(_ xml: String) throws -> String? {
+        guard let schema, FileManager.default.fileExists(atPath: schema.path), let xmllint else { throw Skip() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("akn-\(UUID().uuidString).xml")
+        try xml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: xmllint)
+        process.arguments = ["--noout", "--schema", schema.path, file.path]
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? nil : output
+    }
+
+    struct Skip: Error {}
+}
+
+@Suite("Akoma Ntoso")
+struct AkomaNtosoTests {
+    @Test("the corpus resolutions export to Akoma Ntoso that validates against the AKN 3.0 schema",
+          arguments: ["itu-council-C23-85-E.txt", "un-ga-res-73-6-en.txt"])
+    func corpusValidates(name: String) throws {
+        guard let source = Corpus.text(name) else { return }
+        let resolution = try ResolutionParser().parse(source)
+        let xml = AkomaNtoso.render(resolution)
+        do {
+            let problems = try SchemaValidator.problems(xml)
+            #expect(problems == nil, "\(problems ?? "")")
+        } catch is SchemaValidator.Skip {
+            print("skipped: xmllint or ../shared/schemas/akn is absent, so \(name)'s Akoma Ntoso was not validated")
+        }
+    }
+
+    @Test("the founding document's export: FRBR IRIs, eIds prefixed per block, refs, notes, events")
+    func foundingDocument() throws {
+        guard let source = Corpus.text("itu-council-C23-85-E.txt") else { return }
+        let xml = AkomaNtoso.render(try ResolutionParser().parse(source))
+        #expect(xml.contains("<statement name=\"resolution\""))
+        #expect(xml.contains("<FRBRthis value=\"/akn/un/statement/deliberation/itu-council/2023-06-27/C23-85/!main\"/>"))
+        #expect(xml.contains("<FRBRlanguage language=\"eng\"/><FRBRtranslation fromLanguage=\"rus\""))
+        #expect(xml.contains("eId=\"op_2__para_1\"") && xml.contains("eId=\"op_3__para_1\""), "numbering restarts, ids stay unique")
+        #expect(xml.contains("<ref href=\"/akn/un/statement/deliberation/itu-pp/res-140\">Resolution 140 (Rev. Bucharest, 2022) of the Plenipotentiary Conference</ref>"))
+        #expect(xml.contains("<ref href=\"/akn/un/statement/deliberation/un-ga/70-125\">70/125</ref>") || xml.contains("un-ga/70-125"))
+        #expect(xml.contains("<authorialNote eId=\"ftn_1\" marker=\"1\" placement=\"bottom\"><p>These include the least developed countries"))
+        #expect(xml.contains("<event refersTo=\"#event_council_2026\">the 2026 Session of the Council</event>"))
+        #expect(xml.contains("<recitals eId=\"pmbl_2\" refersTo=\"#phrase_recalling\">\n<intro><p><i>recalling further</i></p></intro>"))
+    }
+
+    @Test("a draft is marked as one")
+    func draft() throws {
+        let resolution = try ResolutionParser().parse("The Council,\nconsidering\na)\tthat a test is needed,\nresolves\n1\tto test.\n")
+        let xml = AkomaNtoso.render(resolution, draft: true)
+        #expect(xml.contains("<statement name=\"resolutionDraft\""))
+        if let problems = try? SchemaValidator.problems(xml) { Issue.record("invalid: \(problems)") }
+    }
+}
