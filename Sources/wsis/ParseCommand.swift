@@ -13,19 +13,16 @@ struct ParseCommand: AsyncParsableCommand {
         case summary, json, text, akn
     }
 
-    @Argument(help: "The file to read.") var file: String
+    @Argument(help: "The file to read: .docx, .pdf (needs pdftotext) or text exported from Word or a PDF.") var file: String
     @Option(help: "summary (default), json, text or akn (Akoma Ntoso 3.0 XML).") var format: Format = .summary
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else {
             fail(ReadingError.unsupported("cannot read \(file)"))
         }
-        guard data.count <= CleanDocument.sizeLimit else {
-            fail(ReadingError.tooLarge(bytes: data.count, limit: CleanDocument.sizeLimit))
-        }
         let resolution: Resolution
         do {
-            resolution = try ResolutionParser().parse(String(decoding: data, as: UTF8.self))
+            resolution = try ResolutionParser().parse(try DocumentReader.text(from: data).text)
         } catch {
             fail(error)
         }
