@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Resolutions
 import Review
 import Storage
 import Web
@@ -12,7 +13,7 @@ struct WSIS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wsis",
         abstract: "The WSIS+20 review platform.",
-        subcommands: [Serve.self, Migrate.self, ParseCommand.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
+        subcommands: [Serve.self, Migrate.self, ParseCommand.self, ImportCommand.self, ResolutionsCommand.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
     )
 }
 
@@ -99,7 +100,8 @@ func describe(_ error: any Error) -> String {
         case .badCredentials: return "the e-mail or the password is not right"
         case .rateLimited(let seconds): return "too many failed attempts; try again in \(seconds) seconds"
         }
-    case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError:
+    case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError
+        || error is ReadingError:
         return error.description
     default:
         let text = String(describing: error)

@@ -82,7 +82,7 @@ journey() { # journey LABEL [--database-url URL]
   check "$label user set-roles for nobody" 1 "no user nobody@example.org" -- "$wsis" user set-roles --data-dir "$data" "${db[@]}" nobody@example.org reviewer
   check "$label user reset-password" 0 "New password for wanjiru@example.ke" -- "$wsis" user reset-password --data-dir "$data" "${db[@]}" wanjiru@example.ke
   check "$label user token" 0 "wsis_" -- "$wsis" user token --data-dir "$data" "${db[@]}" wanjiru@example.ke
-  check "$label migrate" 0 "Schema at version 3" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
+  check "$label migrate" 0 "Schema at version 4" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
   check "$label audit verify" 0 "Audit trail intact" -- "$wsis" audit verify --data-dir "$data" "${db[@]}"
   check "$label audit list" 0 "organization.create" -- "$wsis" audit list --data-dir "$data" "${db[@]}"
 }

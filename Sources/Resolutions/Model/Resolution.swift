@@ -176,3 +176,31 @@ public struct Mention: Sendable, Codable, Equatable, Hashable {
         self.range = range
     }
 }
+
+extension Resolution {
+    /// The work this resolution is, in the identifiers citations use, when its symbol or title says:
+    /// `un/ga/res/73/6`, `itu/doc/C23/85`, `itu/pp/res/140`, `itu/council/res/1332`.
+    public var workID: String? {
+        if let symbol = symbol?.value {
+            let parts = symbol.split(separator: "/").map(String.init)
+            if parts.count == 4, parts[1] == "RES", parts[0] == "A" { return "un/ga/res/\(parts[2])/\(parts[3])" }
+            if parts.count == 4, parts[1] == "RES", parts[0] == "E" { return "un/ecosoc/res/\(parts[2])/\(parts[3])" }
+            if let match = symbol.wholeMatch(of: /(C\d{2})\/(\d{1,4})(?:\([^)]*\))?(?:-[A-Z])?/) { return "itu/doc/\(match.1)/\(match.2)" }
+            if symbol.hasPrefix("A/") || symbol.hasPrefix("E/") { return "un/doc/\(symbol)" }
+        }
+        if let title = title?.value, let match = title.firstMatch(of: /(?i:resolution)\s+(\d{1,4})\b/) {
+            let formula = self.formula?.value.lowercased() ?? ""
+            if formula.contains("plenipotentiary") { return "itu/pp/res/\(match.1)" }
+            if formula.contains("council") { return "itu/council/res/\(match.1)" }
+            if formula.contains("standardization") { return "itu/wtsa/res/\(match.1)" }
+            if formula.contains("development conference") { return "itu/wtdc/res/\(match.1)" }
+            if formula.contains("radiocommunication conference") { return "itu/wrc/res/\(match.1)" }
+        }
+        return nil
+    }
+
+    /// Every citation in the resolution with the paragraph it stands in.
+    public var citations: [(paragraphID: String, citation: Citation)] {
+        allParagraphs.flatMap { entry in entry.paragraph.citations.map { (entry.paragraph.id, $0) } }
+    }
+}

@@ -7,6 +7,7 @@ public protocol Repositories: Sendable {
     var sessions: any SessionRepository { get }
     var audit: any AuditRepository { get }
     var reference: any ReferenceRepository { get }
+    var resolutions: any ResolutionRepository { get }
 }
 
 /// The unit of work. `write` commits everything its closure did, or nothing if it throws.

@@ -29,6 +29,7 @@ struct SQLRepositories: Repositories {
     var sessions: any SessionRepository { SQLSessionRepository(db: db) }
     var audit: any AuditRepository { SQLAuditRepository(db: db, kind: kind) }
     var reference: any ReferenceRepository { SQLReferenceRepository(db: db) }
+    var resolutions: any ResolutionRepository { SQLResolutionRepository(db: db) }
 }
 
 /// Small helpers shared by the repositories.

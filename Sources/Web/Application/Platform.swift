@@ -23,6 +23,7 @@ public struct Platform: Sendable {
     public let auth: AuthService
     public let reference: ReferenceService
     public let audit: AuditService
+    public let resolutions: ResolutionService
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
                 hasher: any PasswordHasher) {
@@ -34,6 +35,7 @@ public struct Platform: Sendable {
         self.auth = AuthService(store: store, clock: clock, ids: ids, hasher: hasher)
         self.reference = ReferenceService(store: store, clock: clock)
         self.audit = AuditService(store: store)
+        self.resolutions = ResolutionService(store: store, clock: clock, ids: ids)
     }
 
     /// Opens the database the settings name, brings its schema up to date and loads the reference data.

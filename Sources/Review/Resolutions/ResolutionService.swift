@@ -1,0 +1,114 @@
+import Foundation
+import Resolutions
+
+/// Importing resolutions, confirming them, and reading them with what cites them.
+public struct ResolutionService: Sendable {
+    let store: any Store
+    let clock: any WallClock
+    let ids: any IDGenerator
+    let pdf: any PDFTextExtractor
+    let audit: AuditTrail
+
+    public init(store: any Store, clock: any WallClock, ids: any IDGenerator, pdf: any PDFTextExtractor = Pdftotext()) {
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        self.pdf = pdf
+        self.audit = AuditTrail(clock: clock)
+    }
+
+    public struct Imported: Sendable {
+        public var resolution: StoredResolution
+        /// False when the same file had been imported before: nothing new was stored.
+        public var created: Bool
+    }
+
+    /// Reads the file and stores what was understood as a draft. The same file again returns the
+    /// stored draft; a different text of the same work becomes its next version.
+    public func importDocument(_ data: Data, by actor: Actor) async throws -> Imported {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        let (format, text) = try DocumentReader.text(from: data, pdf: pdf)
+        let structure = try ResolutionParser().parse(text)
+        let digest = AuditTrail.sha256(data)
+        let workID = structure.workID ?? "local/\(digest.prefix(16))"
+        let now = clock.now()
+        let id = ids.newID()
+        return try await store.write { [audit] repositories in
+            if let existing = try await repositories.resolutions.resolution(digest: digest) {
+                return Imported(resolution: existing, created: false)
+            }
+            let version = (try await repositories.resolutions.latestVersion(workID: workID) ?? 0) + 1
+            let stored = StoredResolution(
+                id: id, workID: workID, version: version, status: .draft, sourceFormat: format.rawValue, sourceDigest: digest,
+                sourceText: text, structure: structure, createdAt: now, createdBy: actor.label, confirmedAt: nil
+            )
+            try await repositories.resolutions.insert(stored)
+            try await repositories.resolutions.recordCitations(
+                resolutionID: id, structure.citations.map { ($0.paragraphID, $0.citation.id, $0.citation.text) }
+            )
+            try await audit.record(in: repositories, actor: actor, action: "resolution.import", objectType: "resolution",
+                                   objectID: id, before: .nothing, after: ResolutionAudit(stored))
+            return Imported(resolution: stored, created: true)
+        }
+    }
+
+    /// The secretariat confirms the structure; the resolution becomes public.
+    public func confirm(id: String, by actor: Actor) async throws -> StoredResolution {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        let now = clock.now()
+        return try await store.write { [audit] repositories in
+            guard var resolution = try await repositories.resolutions.resolution(id: id) else {
+                throw DomainError.notFound(kind: "resolution", id: id)
+            }
+            guard resolution.status == .draft else { return resolution }
+            let before = ResolutionAudit(resolution)
+            try await repositories.resolutions.confirm(id: id, at: now)
+            resolution.status = .confirmed
+            resolution.confirmedAt = now
+            try await audit.record(in: repositories, actor: actor, action: "resolution.confirm", objectType: "resolution",
+                                   objectID: id, before: before, after: ResolutionAudit(resolution))
+            return resolution
+        }
+    }
+
+    /// A resolution, if the viewer may see it: drafts only for the secretariat.
+    public func resolution(id: String, viewer: Actor?) async throws -> StoredResolution {
+        let found = try await store.read { try await $0.resolutions.resolution(id: id) }
+        guard let found, found.status == .confirmed || viewer?.has(.secretariat) == true else {
+            throw DomainError.notFound(kind: "resolution", id: id)
+        }
+        return found
+    }
+
+    public func list(viewer: Actor?) async throws -> [ResolutionSummary] {
+        let drafts = viewer?.has(.secretariat) == true
+        return try await store.read { try await $0.resolutions.summaries(includeDrafts: drafts) }
+    }
+
+    /// For each work the resolution cites, the id of the confirmed resolution that is that work, if imported.
+    public func linkedWorks(of resolution: StoredResolution) async throws -> [String: String] {
+        let works = Set(resolution.structure.citations.map(\.citation.id))
+        return try await store.read { try await $0.resolutions.confirmedWorks(works) }
+    }
+
+    public func citedBy(workID: String) async throws -> [CitingParagraph] {
+        try await store.read { try await $0.resolutions.citing(workID: workID) }
+    }
+}
+
+/// What the audit trail digests of a resolution.
+struct ResolutionAudit: Encodable {
+    var id: String
+    var workID: String
+    var version: Int
+    var status: String
+    var sourceDigest: String
+
+    init(_ resolution: StoredResolution) {
+        id = resolution.id
+        workID = resolution.workID
+        version = resolution.version
+        status = resolution.status.rawValue
+        sourceDigest = resolution.sourceDigest
+    }
+}
