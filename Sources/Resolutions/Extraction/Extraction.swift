@@ -21,7 +21,7 @@ struct Extraction {
 }
 
 extension SourceRange {
-    func overlaps(_ other: SourceRange) -> Bool { start < other.end && other.start < end }
+    public func overlaps(_ other: SourceRange) -> Bool { start < other.end && other.start < end }
 }
 
 extension String {

@@ -40,6 +40,12 @@ public struct StoredResolution: Sendable, Codable, Equatable, Identifiable {
         self.confirmedAt = confirmedAt
     }
 
+    public var summary: ResolutionSummary {
+        ResolutionSummary(id: id, workID: workID, version: version, status: status, symbol: symbol, title: title,
+                          language: structure.language.rawValue, preambularParagraphs: structure.preambularParagraphCount,
+                          operativeParagraphs: structure.operativeParagraphCount, createdAt: createdAt)
+    }
+
     public var symbol: String? { structure.symbol?.value }
     public var title: String? { structure.title?.value }
 }
@@ -53,10 +59,12 @@ public struct ResolutionSummary: Sendable, Codable, Equatable, Identifiable {
     public var symbol: String?
     public var title: String?
     public var language: String
+    public var preambularParagraphs: Int
+    public var operativeParagraphs: Int
     public var createdAt: Date
 
     public init(id: String, workID: String, version: Int, status: StoredResolution.Status, symbol: String?, title: String?,
-                language: String, createdAt: Date) {
+                language: String, preambularParagraphs: Int, operativeParagraphs: Int, createdAt: Date) {
         self.id = id
         self.workID = workID
         self.version = version
@@ -64,6 +72,8 @@ public struct ResolutionSummary: Sendable, Codable, Equatable, Identifiable {
         self.symbol = symbol
         self.title = title
         self.language = language
+        self.preambularParagraphs = preambularParagraphs
+        self.operativeParagraphs = operativeParagraphs
         self.createdAt = createdAt
     }
 }

@@ -6,18 +6,20 @@ import SQLKit
 struct SQLResolutionRepository: ResolutionRepository {
     let db: any SQLDatabase
 
-    private static let summaryColumns = "id, work_id, version, status, symbol, title, language, created_at"
+    private static let summaryColumns = "id, work_id, version, status, symbol, title, language, preamble_count, operative_count, created_at"
 
     func insert(_ resolution: StoredResolution) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let structure = String(decoding: try encoder.encode(resolution.structure), as: UTF8.self)
         try await db.insert(into: "resolutions")
-            .columns("id", "work_id", "version", "status", "symbol", "title", "language", "source_format", "source_digest",
+            .columns("id", "work_id", "version", "status", "symbol", "title", "language", "preamble_count", "operative_count",
+                     "source_format", "source_digest",
                      "source_text", "structure", "created_at", "created_by", "confirmed_at")
             .values([
                 SQLBind(resolution.id), SQLBind(resolution.workID), SQLBind(resolution.version), SQLBind(resolution.status.rawValue),
                 bindOrNull(resolution.symbol), bindOrNull(resolution.title), SQLBind(resolution.structure.language.rawValue),
+                SQLBind(resolution.structure.preambularParagraphCount), SQLBind(resolution.structure.operativeParagraphCount),
                 SQLBind(resolution.sourceFormat), SQLBind(resolution.sourceDigest), SQLBind(resolution.sourceText), SQLBind(structure),
                 SQLBind(Timestamp.string(resolution.createdAt)), SQLBind(resolution.createdBy),
                 bindOrNull(resolution.confirmedAt.map(Timestamp.string)),
@@ -69,7 +71,8 @@ struct SQLResolutionRepository: ResolutionRepository {
 
     func citing(workID: String) async throws -> [CitingParagraph] {
         try await db.rows("""
-            SELECT r.id, r.work_id, r.version, r.status, r.symbol, r.title, r.language, r.created_at, c.paragraph_id, c.cited_text
+            SELECT r.id, r.work_id, r.version, r.status, r.symbol, r.title, r.language, r.preamble_count, r.operative_count,
+                   r.created_at, c.paragraph_id, c.cited_text
             FROM resolution_citations c JOIN resolutions r ON r.id = c.resolution_id
             WHERE c.cited_work_id = \(bind: workID) AND r.status = 'confirmed'
             ORDER BY r.created_at, r.id, c.paragraph_id
@@ -83,7 +86,8 @@ struct SQLResolutionRepository: ResolutionRepository {
             id: try row.string("id"), workID: try row.string("work_id"), version: try row.int("version"),
             status: StoredResolution.Status(rawValue: try row.string("status")) ?? .draft,
             symbol: try row.optionalString("symbol"), title: try row.optionalString("title"),
-            language: try row.string("language"), createdAt: try row.date("created_at")
+            language: try row.string("language"), preambularParagraphs: try row.int("preamble_count"),
+            operativeParagraphs: try row.int("operative_count"), createdAt: try row.date("created_at")
         )
     }
 

@@ -40,6 +40,7 @@ public func buildRouter(platform: Platform, settings: Settings) async throws -> 
     PublicPages(platform: platform, renderer: renderer, assets: assets).register(on: router)
     AccountPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
     AdminPages(platform: platform, renderer: renderer).register(on: router)
+    ResolutionPages(platform: platform, renderer: renderer).register(on: router)
     try APIHandler(platform: platform).registerHandlers(on: router)
     return router
 }

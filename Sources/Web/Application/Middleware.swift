@@ -16,6 +16,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         context.bodyLimit = settings.maxBodyBytes
+        context.uploadLimit = settings.maxUploadBytes
         var clearSessionCookie = false
         var newCSRFCookie: String?
 
@@ -111,13 +112,18 @@ struct FormMiddleware: RouterMiddleware {
         guard request.method == .post, !SiteMap.isAPIPath(request.uri.path) else {
             return try await next(request, context)
         }
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            throw HTTPError(.unsupportedMediaType, message: "Forms must be sent as application/x-www-form-urlencoded.")
-        }
+        let contentType = request.headers[.contentType] ?? ""
         var context = context
-        let buffer = try await request.body.collect(upTo: context.bodyLimit)
-        context.form = try FormData(parsing: String(buffer: buffer))
+        let limit = context.endpointPath.flatMap { SiteMap.entry(method: request.method, endpoint: $0) }?.acceptsUploads == true
+            ? context.uploadLimit : context.bodyLimit
+        let buffer = try await request.body.collect(upTo: limit)
+        if contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
+            context.form = try FormData(parsing: String(buffer: buffer))
+        } else if contentType.lowercased().hasPrefix("multipart/form-data"), let boundary = Multipart.boundary(contentType) {
+            (context.form, context.uploads) = try Multipart.parse(buffer, boundary: boundary)
+        } else {
+            throw HTTPError(.unsupportedMediaType, message: "Forms must be sent as application/x-www-form-urlencoded or multipart/form-data.")
+        }
         guard let sent = context.form["_csrf"], constantTimeEqual(sent, context.csrfToken) else {
             throw HTTPError(.forbidden, message: "csrf")
         }
@@ -137,11 +143,13 @@ struct BodyLimitMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard SiteMap.isAPIPath(request.uri.path), request.method != .get else { return try await next(request, context) }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > context.bodyLimit {
+        let limit = context.endpointPath.flatMap { SiteMap.entry(method: request.method, endpoint: $0) }?.acceptsUploads == true
+            ? context.uploadLimit : context.bodyLimit
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw HTTPError(.contentTooLarge)
         }
         var request = request
-        let buffer = try await request.body.collect(upTo: context.bodyLimit)
+        let buffer = try await request.body.collect(upTo: limit)
         request.body = RequestBody(buffer: buffer)
         return try await next(request, context)
     }

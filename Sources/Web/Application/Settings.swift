@@ -18,6 +18,8 @@ public struct Settings: Sendable, Equatable {
     public var bcryptCost = 12
     /// The largest request body accepted, in bytes; larger ones get 413.
     public var maxBodyBytes = 1_048_576
+    /// The largest uploaded document (a resolution's .docx, .pdf or text), in bytes.
+    public var maxUploadBytes = 20 * 1_048_576
 
     public init() {}
 
@@ -48,6 +50,9 @@ public struct Settings: Sendable, Equatable {
         Key(name: "bcrypt-cost", help: "bcrypt cost factor for password hashes") { $0.bcryptCost = try integer($1, "bcrypt-cost", 4...31) },
         Key(name: "max-body-bytes", help: "largest request body accepted, in bytes") {
             $0.maxBodyBytes = try integer($1, "max-body-bytes", 1024...(1 << 30))
+        },
+        Key(name: "max-upload-bytes", help: "largest uploaded document, in bytes") {
+            $0.maxUploadBytes = try integer($1, "max-upload-bytes", 1024...(1 << 30))
         },
     ]
 

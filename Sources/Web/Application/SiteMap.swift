@@ -32,10 +32,12 @@ public enum SiteMap {
         public var access: Access
         /// True for the JSON API (problem+json, bearer tokens), false for pages.
         public var isAPI: Bool
+        /// True where a document is uploaded: the larger upload limit applies.
+        public var acceptsUploads = false
     }
 
-    static func group(_ access: Access, api: Bool = false, _ routes: [(HTTPRequest.Method, String)]) -> [Entry] {
-        routes.map { Entry(method: $0.0, path: RouterPath($0.1).description, access: access, isAPI: api) }
+    static func group(_ access: Access, api: Bool = false, uploads: Bool = false, _ routes: [(HTTPRequest.Method, String)]) -> [Entry] {
+        routes.map { Entry(method: $0.0, path: RouterPath($0.1).description, access: access, isAPI: api, acceptsUploads: uploads) }
     }
 
     public static let entries: [Entry] =
@@ -53,6 +55,12 @@ public enum SiteMap {
             (.post, "/admin/users/:id/roles"), (.post, "/admin/users/:id/password"),
         ])
         + group(.administrators, [(.get, "/admin/audit")])
+        + group(.everyone, [(.get, "/resolutions"), (.get, "/resolutions/:id"), (.get, "/resolutions/:id/akn.xml")])
+        + group(.staff, [(.get, "/resolutions/new"), (.post, "/resolutions/:id/confirm")])
+        + group(.staff, uploads: true, [(.post, "/resolutions")])
+        + group(.everyone, api: true, [(.get, "/api/v1/resolutions"), (.get, "/api/v1/resolutions/:id")])
+        + group(.staff, api: true, [(.post, "/api/v1/resolutions/:id/confirm")])
+        + group(.staff, api: true, uploads: true, [(.post, "/api/v1/resolutions")])
         + group(.everyone, api: true, [
             (.get, "/api/v1/sdgs"), (.get, "/api/v1/action-lines"), (.get, "/api/v1/matrix"), (.get, "/api/v1/countries"),
         ])

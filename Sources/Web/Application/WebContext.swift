@@ -17,8 +17,12 @@ public struct WebContext: RequestContext {
     /// The parsed body of a form POST, filled in by `FormMiddleware`.
     public var form = FormData()
     public var language = Language.english
+    /// Files sent with a multipart form, by field name.
+    public var uploads: [String: Upload] = [:]
     /// The body size limit, from the settings.
     public var bodyLimit = 1_048_576
+    /// The limit on routes that accept a document.
+    public var uploadLimit = 20 * 1_048_576
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
@@ -27,6 +31,12 @@ public struct WebContext: RequestContext {
     public var maxUploadSize: Int { bodyLimit }
 
     public var actor: Actor? { user.map(Actor.init(user:)) }
+}
+
+/// A file sent with a form.
+public struct Upload: Sendable, Equatable {
+    public var fileName: String
+    public var data: Data
 }
 
 /// A form body (`application/x-www-form-urlencoded`). A field may repeat (checkboxes).
@@ -46,6 +56,8 @@ public struct FormData: Sendable, Equatable {
     }
 
     public subscript(_ name: String) -> String? { fields.first { $0.name == name }?.value }
+
+    mutating func append(_ name: String, _ value: String) { fields.append((name, value)) }
 
     public func all(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
 

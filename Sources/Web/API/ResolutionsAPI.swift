@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import Resolutions
+import Review
+
+extension APIHandler {
+    private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
+
+    func listResolutions(_ input: Operations.listResolutions.Input) async throws -> Operations.listResolutions.Output {
+        .ok(.init(body: .json(try await platform.resolutions.list(viewer: viewer).map(Self.summary))))
+    }
+
+    func importResolution(_ input: Operations.importResolution.Input) async throws -> Operations.importResolution.Output {
+        guard case .binary(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        // The size limit was enforced by the body limit middleware; this only gathers the bytes.
+        let data = try await Data(collecting: body, upTo: .max)
+        let imported = try await platform.resolutions.importDocument(data, by: Actor(user: RequestUser.current!))
+        let summary = Self.summary(imported.resolution)
+        return imported.created ? .created(.init(body: .json(summary))) : .ok(.init(body: .json(summary)))
+    }
+
+    func getResolution(_ input: Operations.getResolution.Input) async throws -> Operations.getResolution.Output {
+        let stored: StoredResolution
+        do {
+            stored = try await platform.resolutions.resolution(id: input.path.id, viewer: viewer)
+        } catch DomainError.notFound {
+            throw HTTPError(.notFound)
+        }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let structure = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try encoder.encode(stored.structure))
+        let citedBy = try await platform.resolutions.citedBy(workID: stored.workID).map {
+            Components.Schemas.ResolutionDetail.citedByPayloadPayload(resolutionId: $0.resolution.id, symbol: $0.resolution.symbol,
+                                                                      paragraphId: $0.paragraphID)
+        }
+        return .ok(.init(body: .json(.init(summary: Self.summary(stored), structure: .init(additionalProperties: structure), citedBy: citedBy))))
+    }
+
+    func confirmResolution(_ input: Operations.confirmResolution.Input) async throws -> Operations.confirmResolution.Output {
+        do {
+            let confirmed = try await platform.resolutions.confirm(id: input.path.id, by: Actor(user: RequestUser.current!))
+            return .ok(.init(body: .json(Self.summary(confirmed))))
+        } catch DomainError.notFound {
+            throw HTTPError(.notFound)
+        }
+    }
+
+    static func summary(_ stored: StoredResolution) -> Components.Schemas.ResolutionSummary { summary(stored.summary) }
+
+    static func summary(_ summary: ResolutionSummary) -> Components.Schemas.ResolutionSummary {
+        .init(id: summary.id, workId: summary.workID, version: summary.version, status: summary.status == .draft ? .draft : .confirmed,
+              symbol: summary.symbol, title: summary.title, language: summary.language, createdAt: summary.createdAt,
+              preambularParagraphs: summary.preambularParagraphs, operativeParagraphs: summary.operativeParagraphs)
+    }
+}

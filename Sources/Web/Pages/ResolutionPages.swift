@@ -1,0 +1,171 @@
+import Foundation
+import Hummingbird
+import Resolutions
+import Review
+
+/// Resolutions: the list, the import form, and each resolution with its structure beside its
+/// source text, every recognised element highlighted; the secretariat confirms drafts.
+struct ResolutionPages {
+    let platform: Platform
+    let renderer: Renderer
+
+    func register(on router: Router<WebContext>) {
+        router.get("/resolutions", use: list)
+        router.get("/resolutions/new", use: newForm)
+        router.post("/resolutions", use: importDocument)
+        router.get("/resolutions/:id", use: show)
+        router.post("/resolutions/:id/confirm", use: confirm)
+        router.get("/resolutions/:id/akn.xml", use: akn)
+    }
+
+    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+        renderer.catalog.text(key, context.language, parameters)
+    }
+
+    @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
+        let summaries = try await platform.resolutions.list(viewer: context.actor)
+        return renderer.page("resolutions", title: t("resolutions.title", context), content: [
+            "resolutions": summaries.map { summary in
+                [
+                    "id": summary.id, "symbol": summary.symbol ?? summary.workID, "title": summary.title ?? "",
+                    "version": summary.version, "draft": summary.status == .draft,
+                    "counts": t("resolutions.counts", context, ["preamble": String(summary.preambularParagraphs),
+                                                               "operative": String(summary.operativeParagraphs)]),
+                ] as [String: Any]
+            },
+            "empty": summaries.isEmpty,
+            "staff": context.user?.has(.secretariat) == true,
+        ], request: request, context: context)
+    }
+
+    @Sendable func newForm(_ request: Request, context: WebContext) async throws -> Response {
+        renderNew(request: request, context: context)
+    }
+
+    private func renderNew(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        var content: [String: Any] = ["pdf": Pdftotext.isInstalled]
+        if let error { content["error"] = error }
+        return renderer.page("resolution-new", title: t("resolutions.new_title", context), content: content,
+                             request: request, context: context, status: status)
+    }
+
+    @Sendable func importDocument(_ request: Request, context: WebContext) async throws -> Response {
+        var data = context.uploads["file"]?.data
+        if data == nil, let text = context.form["text"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            data = Data(text.utf8)
+        }
+        guard let data else {
+            return renderNew(request: request, context: context, error: t("resolutions.nothing_sent", context), status: .badRequest)
+        }
+        do {
+            let imported = try await platform.resolutions.importDocument(data, by: context.actor!)
+            return .redirect(to: "/resolutions/\(imported.resolution.id)", type: .normal)
+        } catch let error as ReadingError {
+            return renderNew(request: request, context: context,
+                             error: t("resolutions.unreadable", context, ["reason": error.description]), status: .badRequest)
+        }
+    }
+
+    @Sendable func confirm(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        do {
+            _ = try await platform.resolutions.confirm(id: id, by: context.actor!)
+        } catch DomainError.notFound {
+            throw HTTPError(.notFound)
+        }
+        return .redirect(to: "/resolutions/\(id)", type: .normal)
+    }
+
+    @Sendable func akn(_ request: Request, context: WebContext) async throws -> Response {
+        let resolution = try await find(context)
+        return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: AkomaNtoso.render(resolution.structure, draft: resolution.status == .draft))))
+    }
+
+    private func find(_ context: WebContext) async throws -> StoredResolution {
+        do {
+            return try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
+        } catch DomainError.notFound {
+            throw HTTPError(.notFound)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
+        let stored = try await find(context)
+        let resolution = stored.structure
+        let links = try await platform.resolutions.linkedWorks(of: stored)
+        let citedBy = try await platform.resolutions.citedBy(workID: stored.workID)
+        let staff = context.user?.has(.secretariat) == true
+
+        func paragraphModel(_ paragraph: Paragraph) -> [String: Any] {
+            var spans: [Highlighter.Span] = []
+            // Citations are found in the paragraph text by their words (their ranges point into the source).
+            var cursor = paragraph.text.startIndex
+            for citation in paragraph.citations {
+                guard let range = paragraph.text.range(of: citation.text, range: cursor..<paragraph.text.endIndex) else { continue }
+                cursor = range.upperBound
+                let local = SourceRange(paragraph.text.utf16.distance(from: paragraph.text.startIndex, to: range.lowerBound),
+                                        paragraph.text.utf16.distance(from: paragraph.text.startIndex, to: range.upperBound))
+                let title = Highlighter.escape(citation.id + (citation.version.map { " (\($0))" } ?? ""))
+                if let target = links[citation.id] {
+                    spans.append(.init(range: local, open: "<a class=\"citation\" href=\"/resolutions/\(target)\" title=\"\(title)\">", close: "</a>"))
+                } else {
+                    spans.append(.init(range: local, open: "<cite title=\"\(title)\">", close: "</cite>"))
+                }
+            }
+            let details = paragraph.times.map { t("resolution.time", context, ["text": $0.text, "value": $0.value.description]) }
+                + (paragraph.addressee.map { [t("resolution.addressee", context, ["who": $0])] } ?? [])
+                + paragraph.footnoteReferences.map { t("resolution.footnote_ref", context, ["marker": $0]) }
+            return [
+                "id": paragraph.id, "number": paragraph.number ?? "", "html": Highlighter.html(paragraph.text, spans: spans),
+                "details": details.joined(separator: " · "), "has_details": !details.isEmpty,
+                "children": paragraph.children.map(paragraphModel),
+            ]
+        }
+        func blockModel(_ block: Block) -> [String: Any] {
+            [
+                "id": block.id, "phrase": block.phrase, "addressee": block.addressee ?? "",
+                "concept": block.concept.rawValue, "paragraphs": block.paragraphs.map(paragraphModel),
+            ]
+        }
+
+        var sourceSpans: [Highlighter.Span] = []
+        for block in resolution.preamble + resolution.operative {
+            sourceSpans.append(.init(range: block.range, open: "<mark class=\"hl-phrase\" title=\"\(Highlighter.escape(block.concept.rawValue))\">", close: "</mark>"))
+        }
+        for (_, paragraph) in resolution.allParagraphs {
+            for citation in paragraph.citations {
+                sourceSpans.append(.init(range: citation.range, open: "<mark class=\"hl-citation\" title=\"\(Highlighter.escape(citation.id))\">", close: "</mark>"))
+            }
+            for time in paragraph.times {
+                sourceSpans.append(.init(range: time.range, open: "<mark class=\"hl-time\" title=\"\(Highlighter.escape(time.value.description))\">", close: "</mark>"))
+            }
+            for body in paragraph.bodies + paragraph.actionLines {
+                sourceSpans.append(.init(range: body.range, open: "<mark class=\"hl-body\" title=\"\(Highlighter.escape(body.code))\">", close: "</mark>"))
+            }
+        }
+
+        let facts: [(String, String?)] = [
+            ("resolution.symbol", resolution.symbol?.value), ("resolution.date", resolution.date?.value.description),
+            ("resolution.agenda", resolution.agendaItem?.value), ("resolution.original", resolution.originalLanguage?.value),
+            ("resolution.source", resolution.source?.value), ("resolution.work", stored.workID),
+            ("resolution.version", String(stored.version)),
+        ]
+        return renderer.page("resolution", title: resolution.title?.value ?? stored.symbol ?? stored.workID, content: [
+            "id": stored.id, "title": resolution.title?.value ?? stored.workID, "symbol": stored.symbol ?? "",
+            "draft": stored.status == .draft, "staff": staff,
+            "facts": facts.compactMap { key, value in value.map { ["label": t(key, context), "value": $0] } },
+            "formula": resolution.formula?.value ?? "",
+            "preamble": resolution.preamble.map(blockModel),
+            "operative": resolution.operative.map(blockModel),
+            "footnotes": resolution.footnotes.map { ["marker": $0.marker, "text": $0.text] },
+            "has_footnotes": !resolution.footnotes.isEmpty,
+            "cited_by": citedBy.map { ["id": $0.resolution.id, "symbol": $0.resolution.symbol ?? $0.resolution.workID,
+                                       "paragraph": $0.paragraphID, "text": $0.citedText] },
+            "has_cited_by": !citedBy.isEmpty,
+            "source_html": Highlighter.html(stored.sourceText, spans: sourceSpans),
+            "counts": t("resolutions.counts", context, ["preamble": String(resolution.preambularParagraphCount),
+                                                       "operative": String(resolution.operativeParagraphCount)]),
+        ], request: request, context: context)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Review
+import TestSupport
+import Testing
+import Web
+
+@Suite("Resolution pages and API")
+struct ResolutionWebTests {
+    static let sample = """
+        Document C31/9-E
+        4 March 2031
+        Digital skills for the review
+        The Council,
+        considering
+        a)\tthat Council Resolution 1332 (Modified 2016) asks for regular reporting,
+        instructs the Secretary-General
+        1\tto report annually to the Council;
+        2\tto report to the 2032 session of the Council.
+        """
+
+    static func multipart(csrf: String, fileName: String, file: String) -> (String, ByteBuffer) {
+        let boundary = "----wsis-test-boundary"
+        let body = """
+            --\(boundary)\r
+            Content-Disposition: form-data; name="_csrf"\r
+            \r
+            \(csrf)\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="file"; filename="\(fileName)"\r
+            Content-Type: text/plain\r
+            \r
+            \(file)\r
+            --\(boundary)--\r
+
+            """
+        return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(string: body))
+    }
+
+    @Test("the secretariat uploads a file, sees the structure beside the highlighted source, and confirms it",
+          arguments: TestDatabase.available)
+    func uploadAndConfirm(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let officer = try await web.signIn(try await web.test.makeUser("officer@itu.int", roles: [.secretariat]))
+            let (contentType, body) = Self.multipart(csrf: officer.csrf, fileName: "c31-9.txt", file: Self.sample)
+            let upload = try await web.client.execute(uri: "/resolutions", method: .post,
+                                                      headers: [.cookie: officer.cookie, .contentType: contentType], body: body)
+            #expect(upload.status == .seeOther)
+            let location = try #require(upload.headers[.location])
+            #expect(location.hasPrefix("/resolutions/"))
+
+            let page = try await web.get(location, as: officer)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("This is a draft."))
+            #expect(page.text.contains("id=\"op_1__para_2\""), "every paragraph has its anchor")
+            #expect(page.text.contains("<mark class=\"hl-phrase\" title=\"instructs\">instructs the Secretary-General</mark>"))
+            #expect(page.text.contains("<mark class=\"hl-citation\" title=\"itu/council/res/1332\">Council Resolution 1332 (Modified 2016)</mark>"))
+            #expect(page.text.contains("<mark class=\"hl-time\" title=\"every:annually\">annually</mark>"))
+
+            // The public does not see a draft.
+            #expect(try await web.get(location).status == .notFound)
+            #expect(!(try await web.get("/resolutions").text.contains("C31/9-E")))
+
+            let confirm = try await web.post(location + "/confirm", [], as: officer)
+            #expect(confirm.status == .seeOther)
+            #expect(try await web.get(location).status == .ok)
+            #expect(try await web.get("/resolutions").text.contains("C31/9-E"))
+            let akn = try await web.get(location + "/akn.xml")
+            #expect(akn.headers[.contentType]?.hasPrefix("application/akn+xml") == true)
+            #expect(akn.text.contains("<statement name=\"resolution\""))
+        }
+    }
+
+    @Test("bad uploads: nothing sent, not a resolution, too large", arguments: TestDatabase.available)
+    func badUploads(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let officer = try await web.signIn(try await web.test.makeUser("officer@itu.int", roles: [.secretariat]))
+            let empty = try await web.post("/resolutions", [("text", "  ")], as: officer)
+            #expect(empty.status == .badRequest)
+            #expect(empty.text.contains("Choose a file or paste the text of a resolution."))
+            let charter = try await web.post("/resolutions", [("text", "We the peoples of the United Nations determined to save succeeding generations")], as: officer)
+            #expect(charter.status == .badRequest)
+            #expect(charter.text.contains("this does not look like a resolution"))
+            let (contentType, body) = Self.multipart(csrf: officer.csrf, fileName: "big.txt", file: String(repeating: "x", count: 21 * 1_048_576))
+            let huge = try await web.client.execute(uri: "/resolutions", method: .post,
+                                                    headers: [.cookie: officer.cookie, .contentType: contentType], body: body)
+            #expect(huge.status == .contentTooLarge)
+            let (_, noCSRF) = Self.multipart(csrf: "wrong", fileName: "c.txt", file: Self.sample)
+            let forged = try await web.client.execute(uri: "/resolutions", method: .post,
+                                                      headers: [.cookie: officer.cookie, .contentType: contentType], body: noCSRF)
+            #expect(forged.status == .forbidden)
+            #expect(try await web.platform.resolutions.list(viewer: Actor(system: "test")).isEmpty)
+        }
+    }
+
+    @Test("the JSON API imports bytes, returns the structure, and confirms", arguments: TestDatabase.available)
+    func api(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (officer, _) = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "import", for: Actor(user: officer))
+            let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/octet-stream"]
+            let created = try await web.client.execute(uri: "/api/v1/resolutions", method: .post, headers: headers,
+                                                       body: ByteBuffer(string: Self.sample))
+            #expect(created.status == .created)
+            let summary = try #require(try created.json() as? [String: Any])
+            #expect(summary["workId"] as? String == "itu/doc/C31/9")
+            #expect(summary["operativeParagraphs"] as? Int == 2)
+            let id = try #require(summary["id"] as? String)
+            let again = try await web.client.execute(uri: "/api/v1/resolutions", method: .post, headers: headers,
+                                                     body: ByteBuffer(string: Self.sample))
+            #expect(again.status == .ok)
+
+            #expect(try await web.api(.get, "/api/v1/resolutions/\(id)").status == .notFound, "a draft is not public")
+            let detail = try #require(try await web.api(.get, "/api/v1/resolutions/\(id)", token: token).json() as? [String: Any])
+            let structure = try #require(detail["structure"] as? [String: Any])
+            #expect((structure["operative"] as? [Any])?.count == 1)
+            #expect(try await web.api(.post, "/api/v1/resolutions/\(id)/confirm", token: token).status == .ok)
+            let list = try #require(try await web.api(.get, "/api/v1/resolutions").json() as? [[String: Any]])
+            #expect(list.map { $0["id"] as? String } == [id])
+
+            let junk = try await web.client.execute(uri: "/api/v1/resolutions", method: .post, headers: headers,
+                                                    body: ByteBuffer(string: "hello"))
+            #expect(junk.status == .badRequest)
+            #expect(junk.headers[.contentType] == "application/problem+json")
+        }
+    }
+}
