@@ -172,7 +172,7 @@ struct FoundingDocumentTests {
 struct GeneralAssemblyTests {
     let source = Corpus.text("un-ga-res-73-6-en.txt")
 
-    @Test("symbol, adoption date, title, 23 preambular and 14 operative paragraphs")
+    @Test("symbol, adoption date, title, 25 preambular and 14 operative paragraphs")
     func structure() throws {
         guard let source else { return }
         let resolution = try ResolutionParser().parse(source)
@@ -182,7 +182,14 @@ struct GeneralAssemblyTests {
         #expect(resolution.agendaItem?.value == "30")
         #expect(resolution.formula?.value == "The General Assembly,")
         #expect(resolution.title?.value.hasPrefix("Fiftieth anniversary of the first United Nations Conference") == true)
-        #expect(resolution.preambularParagraphCount == 23)
+        #expect(resolution.preambularParagraphCount == 25)
+        // Every paragraph, including those whose previous paragraph ends with a footnote number ("Bodies, 5").
+        #expect(resolution.preamble.map(\.phrase) == [
+            "Recalling", "Recognizing", "Convinced", "Emphasizing", "Convinced", "Noting with satisfaction", "Recognizing",
+            "Recognizing also", "Recognizing further", "Emphasizing", "Reiterating", "Stressing", "Convinced", "Seriously concerned",
+            "Recognizing", "Mindful", "Reaffirming", "Mindful", "Convinced", "Acknowledging", "Reiterating", "Noting with satisfaction",
+            "Noting with appreciation", "Emphasizing", "Welcoming",
+        ])
         #expect(resolution.operativeParagraphCount == 14)
         #expect(resolution.operative.flatMap(\.paragraphs).compactMap(\.number) == (1...14).map(String.init))
         #expect(resolution.operative.map { $0.paragraphs[0].verb?.rawValue ?? "" } == [

@@ -18,13 +18,15 @@ public struct Lexicon: Sendable {
     public let entries: [Entry]
     /// Words that may open a formula: "the council,", "le conseil,".
     public let formulaOpenings: [String]
+    /// Words that open a declaration's formula, which may run over several lines: "we, the heads of state …,".
+    public let declarationOpenings: [String]
     /// Adverbs that may stand before an operative verb in the UN style ("Also requests").
     public let adverbs: [String]
     /// Words that may follow a phrase and modify it ("further", "with satisfaction").
     public let modifiers: [String]
 
     init(language: Language, preambular: [String: String], operative: [String: String], modifiers: [String],
-         adverbs: [String], formulaOpenings: [String]) {
+         adverbs: [String], formulaOpenings: [String], declarationOpenings: [String] = []) {
         var entries: [Entry] = []
         for (words, concept) in preambular {
             entries.append(Entry(words: words, part: .preamble, concept: PhraseConcept(concept), modifier: nil))
@@ -37,6 +39,13 @@ public struct Lexicon: Sendable {
         self.modifiers = modifiers.sorted { $0.count > $1.count }
         self.adverbs = adverbs.sorted { $0.count > $1.count }
         self.formulaOpenings = formulaOpenings
+        self.declarationOpenings = declarationOpenings
+    }
+
+    /// Whether `line` opens a declaration's formula ("We, the Heads of State …").
+    public func opensDeclaration(_ line: String) -> Bool {
+        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
+        return declarationOpenings.contains { lower.hasPrefix($0) }
     }
 
     public static func forLanguage(_ language: Language) -> Lexicon {
@@ -137,6 +146,13 @@ extension Lexicon {
             ("requires", "requires"), ("suggests", "suggests"), ("transmits", "transmits"), ("trusts", "trusts"),
             ("congratulates", "congratulates"), ("concurs", "concurs"), ("advises", "advises"), ("appreciates", "appreciates"),
             ("determines", "determines"), ("recalls", "recalls"),
+            // Declarations speak in the first person plural: "We … 1. Commit to …".
+            ("commit", "commits"), ("recognize", "recognizes"), ("recognise", "recognizes"), ("decide", "decides"),
+            ("reaffirm", "reaffirms"), ("call upon", "calls-upon"), ("call on", "calls-upon"), ("request", "requests"),
+            ("resolve", "resolves"), ("pledge", "pledges"), ("undertake", "undertakes"), ("invite", "invites"),
+            ("encourage", "encourages"), ("urge", "urges"), ("welcome", "welcomes"), ("acknowledge", "acknowledges"),
+            ("stress", "stresses"), ("emphasize", "emphasizes"), ("express", "expresses"), ("affirm", "affirms"),
+            ("declare", "declares"), ("agree", "agrees"), ("adopt", "adopts"), ("endorse", "endorses"), ("recommend", "recommends"),
         ]),
         modifiers: ["further also", "further", "also", "moreover", "with appreciation", "with satisfaction", "with concern",
                     "with deep concern", "with grave concern", "with regret", "with approval", "however"],
@@ -144,7 +160,8 @@ extension Lexicon {
                   "kindly", "urgently", "respectfully", "solemnly", "emphatically"],
         formulaOpenings: ["the council", "the general assembly", "the plenipotentiary conference", "the world telecommunication",
                           "the world radiocommunication", "the economic and social council", "the security council",
-                          "the human rights council", "the radiocommunication assembly", "the conference", "the assembly"]
+                          "the human rights council", "the radiocommunication assembly", "the conference", "the assembly"],
+        declarationOpenings: ["we, ", "we the "]
     )
 
     /// The concept of an English preambular phrase: its words joined by hyphens, British spelling folded.
@@ -172,7 +189,8 @@ extension Lexicon {
         modifiers: ["également", "en outre", "aussi", "avec satisfaction", "avec préoccupation", "toutefois"],
         adverbs: ["également", "en outre"],
         formulaOpenings: ["le conseil", "l'assemblée générale", "l’assemblée générale", "la conférence de plénipotentiaires",
-                          "la conférence mondiale", "l'assemblée des radiocommunications"]
+                          "la conférence mondiale", "l'assemblée des radiocommunications"],
+        declarationOpenings: ["nous, "]
     )
 
     static let spanish = Lexicon(
@@ -194,7 +212,8 @@ extension Lexicon {
         modifiers: ["además", "también", "asimismo", "con satisfacción", "con preocupación"],
         adverbs: ["también", "además", "asimismo"],
         formulaOpenings: ["el consejo", "la asamblea general", "la conferencia de plenipotenciarios", "la conferencia mundial",
-                          "la asamblea de radiocomunicaciones"]
+                          "la asamblea de radiocomunicaciones"],
+        declarationOpenings: ["nosotros, "]
     )
 
     static let russian = Lexicon(
@@ -215,6 +234,7 @@ extension Lexicon {
         ],
         modifiers: ["также", "далее", "с удовлетворением"],
         adverbs: ["также", "далее"],
-        formulaOpenings: ["совет", "генеральная ассамблея", "полномочная конференция", "всемирная конференция", "ассамблея радиосвязи"]
+        formulaOpenings: ["совет", "генеральная ассамблея", "полномочная конференция", "всемирная конференция", "ассамблея радиосвязи"],
+        declarationOpenings: ["мы, "]
     )
 }

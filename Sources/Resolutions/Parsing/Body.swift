@@ -139,7 +139,10 @@ extension ResolutionParser.Context {
                 )
                 continue
             }
-            let previousEnds = blocks.last?.items.last?.lastText.map { $0.hasSuffix(",") || $0.hasSuffix(";") } ?? true
+            // A preambular paragraph ends with a comma (or a semicolon), perhaps followed by a footnote number.
+            let previousEnds = blocks.last?.items.last?.lastText.map {
+                $0.replacing(/\x{E000}\d+\x{E001}/, with: "").contains(/[,;](\s?\d{1,2})?$/)
+            } ?? true
             if !inOperative, previousEnds, trimmed.first?.isUppercase == true,
                let match = lexicon.match(atStartOf: trimmed), match.entry.part == .preamble || blocks.isEmpty {
                 startBlock(.preamble, number: nil, piece)
@@ -249,12 +252,23 @@ enum Addressee {
     static func read(after text: Substring) -> String? {
         let rest = text.drop(while: { $0 == " " || $0 == "," })
         let lower = rest.lowercased()
-        if lower.hasPrefix("that ") || lower.hasPrefix("with ") || lower.hasPrefix("its ") { return nil }
-        guard let to = rest.range(of: " to ") else { return nil }
-        let candidate = rest[..<to.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
-        guard !candidate.isEmpty, candidate.count <= 150, candidate.first?.isUppercase == true || candidate.hasPrefix("all ") || candidate.hasPrefix("the ") else {
+        for matter in ["that ", "with ", "its ", "their ", "the need", "the importance", "upon ", "on "] where lower.hasPrefix(matter) {
             return nil
         }
+        // The addressee runs to the first " to " that is not part of "in a position to do so".
+        var searchStart = rest.startIndex
+        var boundary: Range<Substring.Index>?
+        while let to = rest.range(of: " to ", range: searchStart..<rest.endIndex) {
+            if rest[to.upperBound...].hasPrefix("do so") {
+                searchStart = to.upperBound
+                continue
+            }
+            boundary = to
+            break
+        }
+        guard let to = boundary else { return nil }
+        let candidate = rest[..<to.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        guard !candidate.isEmpty, candidate.count <= 150 else { return nil }
         return candidate
     }
 }

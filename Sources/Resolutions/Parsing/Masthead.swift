@@ -21,7 +21,7 @@ struct Masthead {
                     symbol = Self.located(String(match.1), in: line, context: context)
                 }
             }
-            if agendaItem == nil, let match = text.firstMatch(of: /(?i:agenda item)[:\s]+([\w.()-]+)/) {
+            if agendaItem == nil, let match = text.firstMatch(of: /(?i:agenda item)[:\s]+([\w.()-]+(?: [\w.()-]+)?)\s*$/) {
                 agendaItem = Self.located(String(match.1), in: line, context: context)
             }
             if originalLanguage == nil, let match = text.firstMatch(of: /(?i:original):\s*(\w+)/) {

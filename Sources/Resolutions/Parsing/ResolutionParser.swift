@@ -14,15 +14,28 @@ public struct ResolutionParser: Sendable {
         let language = LanguageDetector.detect(document.text)
         let lexicon = Lexicon.forLanguage(language)
         let lines = document.lines
-        guard let formulaIndex = lines.firstIndex(where: { lexicon.isFormula($0.text) }) else {
+        let context = Context(document: document, lexicon: lexicon)
+        let formulaIndex: Int
+        var formulaEnd: Int
+        if let index = lines.firstIndex(where: { lexicon.isFormula($0.text) }) {
+            formulaIndex = index
+            formulaEnd = index
+        } else if let index = lines.firstIndex(where: { lexicon.opensDeclaration($0.text) }) {
+            // A declaration's formula runs to the line that ends with a comma.
+            formulaIndex = index
+            formulaEnd = index
+            while formulaEnd < min(lines.count - 1, index + 6), !lines[formulaEnd].text.hasSuffix(",") { formulaEnd += 1 }
+        } else {
             throw ReadingError.notAResolution("no enacting formula such as \"The Council,\" or \"The General Assembly,\" was found")
         }
-        let context = Context(document: document, lexicon: lexicon)
-        let formulaLine = lines[formulaIndex]
-        let formula = context.located(formulaLine.text.trimmingCharacters(in: .whitespaces), at: formulaLine)
+        let formulaText = lines[formulaIndex...formulaEnd].map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let first = lines[formulaIndex], last = lines[formulaEnd]
+        let formulaStart = first.start + (first.text.utf16.count - first.text.drop(while: { $0 == " " }).utf16.count)
+        let formula = Located(formulaText, text: formulaText,
+                              range: document.map.source(SourceRange(formulaStart, last.start + last.text.utf16.count)))
         let masthead = Masthead(lines: Array(lines[..<formulaIndex]), context: context)
 
-        let body = Array(lines[(formulaIndex + 1)...])
+        let body = Array(lines[(formulaEnd + 1)...])
         let firstBodyLine = body.first { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }?.text
             .trimmingCharacters(in: .whitespaces) ?? ""
         let style: Resolution.Style = firstBodyLine.first?.isLowercase == true ? .itu : .un

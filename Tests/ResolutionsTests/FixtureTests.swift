@@ -1,0 +1,113 @@
+import Foundation
+import Resolutions
+import Testing
+
+/// Our own fictional resolutions (Tests/ResolutionsTests/Fixtures, described in its README).
+enum Fixture {
+    static func text(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "txt"))
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    static let all = ["itu-conference-en", "itu-council-draft-en", "un-ga-pdf-en", "un-declaration-en",
+                      "itu-council-en", "itu-council-fr", "itu-council-es", "itu-council-ru"]
+}
+
+@Suite("Fictional fixtures")
+struct FixtureTests {
+    @Test("an ITU conference resolution exported by Tika: markers, bis items, look-alikes, flattened phrase, roman sub-items, footnote, annex")
+    func conference() throws {
+        let source = try Fixture.text("itu-conference-en")
+        let resolution = try ResolutionParser().parse(source)
+        #expect(resolution.formula?.value == "The Plenipotentiary Conference of the International Telecommunication Union (Doha, 2026),")
+        #expect(resolution.preamble.map(\.phrase) == ["recalling", "considering", "considering further", "noting with satisfaction", "recognizing further"])
+        #expect(resolution.preamble.map { $0.paragraphs.map { $0.number ?? "-" } } == [
+            ["a", "b", "bbis", "c", "d", "e"], ["a", "b", "c", "d"], ["a", "b"], ["-"], ["a", "b"],
+        ])
+        #expect(resolution.operative.map(\.addressee) == [nil, "the Secretary-General", "the Director of the Telecommunication Development Bureau",
+                                                          "Member States and Sector Members", "the ITU membership"])
+        #expect(resolution.operative.map { $0.paragraphs.count } == [3, 3, 3, 2, 2])
+        #expect(resolution.operative[2].paragraphs[1].children.compactMap(\.number) == ["i", "ii", "iii"])
+        #expect(resolution.preamble[4].paragraphs[0].footnoteReferences == ["1"])
+        #expect(Set(resolution.preamble[1].paragraphs[2].actionLines.map(\.code)) == ["C2", "C3", "C4"])
+        let cited = resolution.citations.map { "\($0.citation.id)@\($0.citation.version ?? "")" }
+        #expect(cited == ["itu/pp/res/71@rev-bucharest-2022", "itu/wtdc/res/30@rev-kigali-2022", "itu/council/res/1332@modified-2016",
+                          "itu/wtsa/res/1@rev-new-delhi-2024", "un/ga/res/70/125@", "un/ga/res/78/132@"])
+        let times = Set(resolution.allParagraphs.flatMap { $0.paragraph.times.map(\.value) })
+        #expect(times.isSuperset(of: [.day("2025-12-04"), .recurrence("annually"), .session(body: "council", year: 2027, qualifier: nil),
+                                      .session(body: "ecosoc", year: 2028, qualifier: nil), .day("2027-12-31")]))
+        for (_, paragraph) in resolution.allParagraphs {
+            #expect(!paragraph.text.contains("[bookmark") && !paragraph.text.contains("ANNEX") && !paragraph.text.contains("\u{AD}"))
+        }
+    }
+
+    @Test("a Council draft with a cover page and an unnumbered operative paragraph")
+    func councilDraft() throws {
+        let resolution = try ResolutionParser().parse(try Fixture.text("itu-council-draft-en"))
+        #expect(resolution.symbol?.value == "C26/999-E")
+        #expect(resolution.date?.value == .day("2026-05-12"))
+        #expect(resolution.agendaItem?.value == "PL 2.1")
+        #expect(resolution.originalLanguage?.value == "English")
+        #expect(resolution.title?.value == "A digital skills compact for the period after the WSIS+20 review")
+        #expect(resolution.preamble.map { $0.paragraphs.count } == [2, 2])
+        #expect(resolution.operative.map { $0.paragraphs.count } == [2, 1])
+        #expect(resolution.operative[1].paragraphs[0].number == nil, "a lone operative paragraph has no number")
+        #expect(Set(resolution.citations.map(\.citation.id)) == ["itu/pp/res/71", "itu/doc/C25/45"])
+    }
+
+    @Test("a General Assembly resolution from PDF text: wrapped paragraphs, scrambled footnotes, adverbs, sub-items")
+    func generalAssembly() throws {
+        let resolution = try ResolutionParser().parse(try Fixture.text("un-ga-pdf-en"))
+        #expect(resolution.symbol?.value == "A/RES/80/999")
+        #expect(resolution.date?.value == .day("2025-11-24"))
+        #expect(resolution.preambularParagraphCount == 6)
+        #expect(resolution.operativeParagraphCount == 12)
+        #expect(resolution.operative.flatMap(\.paragraphs).compactMap(\.number) == (1...12).map(String.init))
+        #expect(resolution.operative[2].paragraphs[0].children.compactMap(\.number) == ["a", "b", "c"])
+        #expect(resolution.operative[4].modifier == "once-again" && resolution.operative[4].concept == .urges)
+        #expect(resolution.operative[4].paragraphs[0].addressee == "developed countries and other partners in a position to do so")
+        #expect(resolution.footnotes.map(\.marker) == ["1", "2", "3"])
+        #expect(resolution.preamble[0].paragraphs[0].citations.map(\.id) == ["un/ga/res/70/125", "un/ga/res/75/202", "un/ga/res/78/132"])
+        let sessions = resolution.allParagraphs.flatMap { $0.paragraph.times.map(\.value) }.filter {
+            if case .session(body: "unga", year: 2026, qualifier: "81") = $0 { return true }
+            return false
+        }
+        #expect(sessions.count == 2, "the eighty-first session, broken across a line")
+    }
+
+    @Test("a declaration opens with \"We, …\" and its paragraphs speak in the first person")
+    func declaration() throws {
+        let resolution = try ResolutionParser().parse(try Fixture.text("un-declaration-en"))
+        #expect(resolution.formula?.value.hasPrefix("We, the Heads of State and Government") == true)
+        #expect(resolution.operative.map { $0.paragraphs[0].verb?.rawValue ?? "" } == [
+            "commits", "recognizes", "decides", "reaffirms", "calls-upon", "requests", "decides", "resolves",
+        ])
+    }
+
+    @Test("one resolution in English, French, Spanish and Russian: the same structure, paragraph for paragraph")
+    func fourLanguages() throws {
+        let versions = try ["en", "fr", "es", "ru"].map { try ResolutionParser().parse(try Fixture.text("itu-council-\($0)")) }
+        #expect(versions.map(\.language) == [.english, .french, .spanish, .russian])
+        let english = versions[0]
+        for version in versions {
+            #expect(version.preamble.map(\.concept) == english.preamble.map(\.concept), "\(version.language)")
+            #expect(version.operative.map(\.concept) == english.operative.map(\.concept), "\(version.language)")
+            #expect(version.allParagraphs.map(\.paragraph.id) == english.allParagraphs.map(\.paragraph.id), "\(version.language)")
+        }
+        #expect(versions[3].preamble[0].paragraphs[0].number == "a", "the Cyrillic а is read as a")
+    }
+
+    @Test("every fixture exports Akoma Ntoso that validates, and its plain text parses back the same", arguments: Fixture.all)
+    func exports(name: String) throws {
+        let resolution = try ResolutionParser().parse(try Fixture.text(name))
+        let again = try ResolutionParser().parse(PlainText.render(resolution))
+        #expect(again.allParagraphs.map(\.paragraph.text) == resolution.allParagraphs.map(\.paragraph.text))
+        #expect(again.allParagraphs.map(\.paragraph.id) == resolution.allParagraphs.map(\.paragraph.id))
+        do {
+            let problems = try SchemaValidator.problems(AkomaNtoso.render(resolution))
+            #expect(problems == nil, "\(problems ?? "")")
+        } catch is SchemaValidator.Skip {
+            print("skipped: xmllint or ../shared/schemas/akn is absent, so \(name)'s Akoma Ntoso was not validated")
+        }
+    }
+}
