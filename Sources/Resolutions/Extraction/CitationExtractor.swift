@@ -24,14 +24,41 @@ enum CitationExtractor {
         ("of the council", .ituCouncil),
     ]
 
-    static func extract(_ text: String) -> [Citation] {
+    // The patterns, compiled once.
+    nonisolated(unsafe) static let symbolPattern = /\b([A-Z]{1,5}(?:\/[A-Za-z0-9.\-]+){2,})/
+    nonisolated(unsafe) static let ituDocumentPattern = /\b(C\d{2})\/(\d{1,4})(?:\([^)]*\))?(?:-[A-Z])?\b/
+    nonisolated(unsafe) static let councilPattern = /(?i:council resolution)\s+(\d{1,4})(?:\s*\(([^)]{1,60})\))?/
+    nonisolated(unsafe) static let ituPattern = /(?i:resolution)\s+(\d{1,4})(?![\d\/])(?:\s*\(([^)]{1,60})\))?((?:\s+of the [A-Z][A-Za-z ]{4,60}?(?:Conference|Assembly|Council))?)/
+    nonisolated(unsafe) static let keywordPattern = /(?i:resolutions?)\s+/
+    nonisolated(unsafe) static let oldStylePattern = /(\d{3,4})\s+(?:([A-Z])\s+)?\(([IVXL]+)\)/
+    nonisolated(unsafe) static let numberPattern = /(\d{1,4})\/(\d{1,4})/
+    nonisolated(unsafe) static let councilVersionPattern = /c\d{2}.*/
+
+    /// Matches of `pattern` that start where one of `anchors` stands: far cheaper than letting the
+    /// pattern try every position of the text.
+    static func anchoredMatches<Output>(of pattern: Regex<Output>, in text: String, at anchors: [String]) -> [Regex<Output>.Match] {
+        var starts: [String.Index] = []
+        for anchor in anchors {
+            var from = text.startIndex
+            while let range = text.range(of: anchor, range: from..<text.endIndex) {
+                starts.append(range.lowerBound)
+                from = range.upperBound
+            }
+        }
+        return starts.sorted().compactMap { try? pattern.prefixMatch(in: text[$0...]) }
+    }
+
+    static func extract(_ text: String, words: Words? = nil) -> [Citation] {
+        let words = words ?? Words(text)
         var found: [Citation] = []
+        let mentionsResolutions = words.anyStarts(with: "resolution")
+        guard words.hasSlash || mentionsResolutions else { return [] }
         func add(_ citation: Citation) {
             if !found.contains(where: { $0.range.overlaps(citation.range) }) { found.append(citation) }
         }
 
         // UN document symbols first: A/RES/70/125, A/73/L.3, E/RES/2023/3, A/AC.105/1137, FCCC/CP/2015/10/Add.1.
-        for match in text.matches(of: /\b([A-Z]{1,5}(?:\/[A-Za-z0-9.\-]+){2,})/) {
+        for match in words.hasSlash ? text.matches(of: symbolPattern) : [] {
             let symbol = String(match.1).trimmingCharacters(in: CharacterSet(charactersIn: ".,-"))
             guard symbol.contains(where: \.isNumber) else { continue }
             let range = text.utf16Range(match.range.lowerBound..<text.index(match.range.lowerBound, offsetBy: symbol.count))
@@ -46,19 +73,20 @@ enum CitationExtractor {
         }
 
         // ITU document symbols: C23/85-E, C23/85(Rev.1)-E.
-        for match in text.matches(of: /\b(C\d{2})\/(\d{1,4})(?:\([^)]*\))?(?:-[A-Z])?\b/) {
+        for match in words.hasSlash ? text.matches(of: ituDocumentPattern) : [] {
             add(Citation(kind: .ituDocument, id: "itu/doc/\(match.1)/\(match.2)", version: nil, text: String(match.0),
                          range: text.utf16Range(match.range)))
         }
 
         // Council resolutions named as such: "Council Resolution 1332 (C11, last amended C19)".
-        for match in text.matches(of: /(?i:council resolution)\s+(\d{1,4})(?:\s*\(([^)]{1,60})\))?/) {
+        guard mentionsResolutions else { return found.sorted { $0.range.start < $1.range.start } }
+        for match in words.contains("council") ? Self.anchoredMatches(of: councilPattern, in: text, at: ["Council", "council", "COUNCIL"]) : [] {
             add(Citation(kind: .ituCouncil, id: "itu/council/res/\(match.1)", version: match.2.map { version(String($0)) },
                          text: String(match.0), range: text.utf16Range(match.range)))
         }
 
         // ITU resolutions: "Resolution 140 (Rev. Bucharest, 2022) of the Plenipotentiary Conference".
-        for match in text.matches(of: /(?i:resolution)\s+(\d{1,4})(?![\d\/])(?:\s*\(([^)]{1,60})\))?((?:\s+of the [A-Z][A-Za-z ]{4,60}?(?:Conference|Assembly|Council))?)/) {
+        for match in Self.anchoredMatches(of: ituPattern, in: text, at: ["Resolution", "resolution", "RESOLUTION"]) {
             let number = Int(match.1) ?? 0
             let parenthesis = match.2.map(String.init)
             let ofBody = String(match.3).trimmingCharacters(in: .whitespaces).lowercased()
@@ -73,7 +101,7 @@ enum CitationExtractor {
         }
 
         // UN resolutions by number after "resolution(s)": "UNGA Resolution 70/125", "resolutions 37/90 of …, 54/68 … and 72/79".
-        for keyword in text.matches(of: /(?i:resolutions?)\s+/) {
+        for keyword in Self.anchoredMatches(of: keywordPattern, in: text, at: ["Resolution", "resolution", "RESOLUTION"]) {
             // The list runs to the end of the clause: a semicolon, a full stop before a space, or 400 characters.
             var end = keyword.range.upperBound
             var count = 0
@@ -86,12 +114,12 @@ enum CitationExtractor {
             }
             let window = text[keyword.range.upperBound..<end]
             // Resolutions of the General Assembly's first thirty sessions: "2453 A (XXIII)".
-            for match in window.matches(of: /(\d{3,4})\s+(?:([A-Z])\s+)?\(([IVXL]+)\)/) {
+            for match in window.matches(of: oldStylePattern) {
                 let written = String(match.0)
                 add(Citation(kind: .unGeneralAssembly, id: "un/ga/res/\(match.1)\(match.2 ?? "")(\(match.3))", version: nil,
                              text: written, range: text.utf16Range(match.range)))
             }
-            for match in window.matches(of: /(\d{1,4})\/(\d{1,4})/) {
+            for match in window.contains("/") ? window.matches(of: numberPattern) : [] {
                 let before = match.range.lowerBound > text.startIndex ? text[text.index(before: match.range.lowerBound)] : " "
                 let after = match.range.upperBound < text.endIndex ? text[match.range.upperBound] : " "
                 guard !before.isLetter, !before.isNumber, before != "/", !after.isNumber, after != "/", !after.isLetter else { continue }
@@ -114,7 +142,7 @@ enum CitationExtractor {
         if lower.contains("wtsa") { return .ituWTSA }
         if lower.contains("wtdc") { return .ituWTDC }
         if lower.contains("wrc") { return .ituWRC }
-        if lower.contains("modified") || lower.wholeMatch(of: /c\d{2}.*/) != nil { return .ituCouncil }
+        if lower.contains("modified") || lower.wholeMatch(of: councilVersionPattern) != nil { return .ituCouncil }
         let place = lower.replacingOccurrences(of: "rev.", with: "").replacingOccurrences(of: ",", with: " ")
             .split(separator: " ").joined(separator: " ")
         return venues[place]

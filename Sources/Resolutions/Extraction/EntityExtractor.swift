@@ -19,9 +19,15 @@ enum BodyExtractor {
         ("Committee on the Peaceful Uses of Outer Space", "copuos"),
     ]
 
-    static func extract(_ text: String) -> [Mention] {
+    /// Longest first, each with the first word a text must contain for it to be worth a search.
+    static let searches: [(pattern: String, code: String, firstWord: String)] = bodies
+        .sorted { $0.pattern.count > $1.pattern.count }
+        .map { ($0.pattern, $0.code, String($0.pattern.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })[0])) }
+
+    static func extract(_ text: String, words: Words? = nil) -> [Mention] {
+        let words = words ?? Words(text)
         var found: [Mention] = []
-        for (pattern, code) in bodies.sorted(by: { $0.pattern.count > $1.pattern.count }) {
+        for (pattern, code, firstWord) in searches where words.contains(firstWord) {
             var searchStart = text.startIndex
             while let range = text.range(of: pattern, range: searchStart..<text.endIndex) {
                 searchStart = range.upperBound
@@ -40,16 +46,22 @@ enum BodyExtractor {
 
 /// WSIS Action Line codes (C1–C11, read from Cyrillic look-alikes too) and SDG mentions.
 enum ActionLineExtractor {
-    static func extract(_ text: String) -> [Mention] {
-        guard text.range(of: "Action Line", options: .caseInsensitive) != nil else { return [] }
-        return text.matches(of: /\b[CС](\d{1,2})\b(?!\/)/).compactMap { match in
+    nonisolated(unsafe) static let codePattern = /\b[CС](\d{1,2})\b(?!\/)/
+    nonisolated(unsafe) static let sdgPattern = /\b(?:SDGs?|Sustainable Development Goal|Goal|target)\s+(\d{1,2}(?:\.[0-9a-z]{1,2})?)\b/
+
+    static func extract(_ text: String, words: Words? = nil) -> [Mention] {
+        let words = words ?? Words(text)
+        guard words.contains("action") || words.contains("actions"), words.anyStarts(with: "line") else { return [] }
+        return text.matches(of: codePattern).compactMap { match in
             guard let number = Int(match.1), (1...11).contains(number) else { return nil }
             return Mention(code: "C\(number)", text: String(match.0), range: text.utf16Range(match.range))
         }
     }
 
-    static func sdgs(_ text: String) -> [Mention] {
-        text.matches(of: /\b(?:SDGs?|Sustainable Development Goal|Goal|target)\s+(\d{1,2}(?:\.[0-9a-z]{1,2})?)\b/).compactMap { match in
+    static func sdgs(_ text: String, words: Words? = nil) -> [Mention] {
+        let words = words ?? Words(text)
+        guard words.hasDigit, words.containsAny(["sdg", "sdgs", "goal", "target"]) else { return [] }
+        return text.matches(of: sdgPattern).compactMap { match in
             let code = String(match.1)
             guard let goal = Int(code.split(separator: ".")[0]), (1...17).contains(goal) else { return nil }
             return Mention(code: code, text: String(match.0), range: text.utf16Range(match.range))

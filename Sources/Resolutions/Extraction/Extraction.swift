@@ -10,14 +10,64 @@ struct Extraction {
 
     static func run(on text: String) -> Extraction {
         var result = Extraction()
-        result.citations = CitationExtractor.extract(text)
+        // One pass over the words decides which extractors have anything to look for: the
+        // patterns are costly, and most paragraphs hold no date, symbol or Action Line.
+        let words = Words(text)
+        result.citations = CitationExtractor.extract(text, words: words)
         let cited = result.citations.map(\.range)
-        result.times = TimeExtractor.extract(text).filter { time in !cited.contains { $0.overlaps(time.range) } }
-        result.bodies = BodyExtractor.extract(text).filter { body in !cited.contains { $0.overlaps(body.range) } }
-        result.actionLines = ActionLineExtractor.extract(text).filter { line in !cited.contains { $0.overlaps(line.range) } }
-        result.sdgs = ActionLineExtractor.sdgs(text)
+        result.times = TimeExtractor.extract(text, words: words).filter { time in !cited.contains { $0.overlaps(time.range) } }
+        result.bodies = BodyExtractor.extract(text, words: words).filter { body in !cited.contains { $0.overlaps(body.range) } }
+        result.actionLines = ActionLineExtractor.extract(text, words: words).filter { line in !cited.contains { $0.overlaps(line.range) } }
+        result.sdgs = ActionLineExtractor.sdgs(text, words: words)
         return result
     }
+}
+
+/// The lower-cased words of a text (letters and digits), and a few facts about its characters.
+struct Words {
+    private(set) var set: Set<String> = []
+    private(set) var hasSlash = false
+    private(set) var hasYear = false
+    private(set) var hasDigit = false
+
+    init(_ text: String) {
+        var word = String.UnicodeScalarView()
+        var digits = 0
+        func finish() {
+            guard !word.isEmpty else { return }
+            if digits == 4, word.count == 4, word.first == "1" || word.first == "2" { hasYear = true }
+            set.insert(String(word))
+            word = String.UnicodeScalarView()
+            digits = 0
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x41 && value <= 0x5A {
+                    word.append(Unicode.Scalar(value + 0x20)!)
+                } else if (value >= 0x61 && value <= 0x7A) {
+                    word.append(scalar)
+                } else if value >= 0x30 && value <= 0x39 {
+                    hasDigit = true
+                    digits += 1
+                    word.append(scalar)
+                } else {
+                    if value == 0x2F { hasSlash = true }
+                    finish()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                finish()
+            }
+        }
+        finish()
+    }
+
+    func contains(_ word: String) -> Bool { set.contains(word) }
+    func containsAny(_ words: [String]) -> Bool { words.contains { set.contains($0) } }
+    /// Whether any word starts with `prefix` ("resolution" for "resolutions").
+    func anyStarts(with prefix: String) -> Bool { set.contains { $0.hasPrefix(prefix) } }
 }
 
 extension SourceRange {
@@ -29,5 +79,17 @@ extension String {
     func utf16Range(_ range: Range<String.Index>) -> SourceRange {
         SourceRange(utf16.distance(from: utf16.startIndex, to: range.lowerBound),
                     utf16.distance(from: utf16.startIndex, to: range.upperBound))
+    }
+}
+
+extension StringProtocol {
+    /// The text without spaces at either end (the cleaned text has no other blanks): far cheaper
+    /// than Foundation's `trimmingCharacters(in:)`, and it runs on every line.
+    var trimmedSpaces: String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start] == " " { start = index(after: start) }
+        while end > start, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[start..<end])
     }
 }

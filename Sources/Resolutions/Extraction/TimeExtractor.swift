@@ -9,7 +9,7 @@ enum TimeExtractor {
 
     /// A whole line that is a date, such as "27 June 2023".
     static func exactDay(_ text: String) -> TimeValue? {
-        guard let match = text.wholeMatch(of: /(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})/),
+        guard text.count <= 30, let match = text.wholeMatch(of: exactDayPattern),
               let month = months.firstIndex(of: match.2.lowercased()) else { return nil }
         return .day(iso(Int(match.3)!, month + 1, Int(match.1)!))
     }
@@ -27,12 +27,69 @@ enum TimeExtractor {
         ("plenipotentiary conference", "pp"),
     ]
 
+    static let yearPrepositions: Set<String> = ["in", "by", "since", "after", "before", "until", "from", "beyond", "of"]
+
+    /// Years after a preposition ("in 2025", "beyond 2015") and ranges of years ("2003-2005"),
+    /// found by a hand-written scan: most paragraphs hold years, and a pattern costs far more.
+    static func years(in text: String) -> [(TimeValue, Range<String.Index>)] {
+        var found: [(TimeValue, Range<String.Index>)] = []
+        var index = text.startIndex
+        func year(at start: String.Index) -> (Int, String.Index)? {
+            var end = start
+            var digits = 0
+            while end < text.endIndex, text[end].isASCII, text[end].isNumber, digits < 5 { end = text.index(after: end); digits += 1 }
+            guard digits == 4, let value = Int(text[start..<end]), (1900...2099).contains(value) else { return nil }
+            if end < text.endIndex, text[end].isLetter || text[end].isNumber { return nil }
+            if start > text.startIndex, text[text.index(before: start)].isLetter || text[text.index(before: start)].isNumber { return nil }
+            return (value, end)
+        }
+        while index < text.endIndex {
+            guard text[index].isASCII, text[index].isNumber, let (value, end) = year(at: index) else {
+                index = text.index(after: index)
+                continue
+            }
+            // A range: 2003-2005, 2015–2030.
+            var after = end
+            while after < text.endIndex, text[after] == " " { after = text.index(after: after) }
+            if after < text.endIndex, text[after] == "-" || text[after] == "–" {
+                var second = text.index(after: after)
+                while second < text.endIndex, text[second] == " " { second = text.index(after: second) }
+                if second < text.endIndex, let (last, rangeEnd) = year(at: second) {
+                    found.append((.years(value, last), index..<rangeEnd))
+                    index = rangeEnd
+                    continue
+                }
+            }
+            // A single year counts after a preposition: "in 2025", "beyond 2015".
+            var wordEnd = index
+            while wordEnd > text.startIndex, text[text.index(before: wordEnd)] == " " { wordEnd = text.index(before: wordEnd) }
+            var wordStart = wordEnd
+            while wordStart > text.startIndex, text[text.index(before: wordStart)].isLetter { wordStart = text.index(before: wordStart) }
+            if wordStart < wordEnd, wordEnd < index, yearPrepositions.contains(text[wordStart..<wordEnd].lowercased()) {
+                found.append((.year(value), wordStart..<end))
+            }
+            index = end
+        }
+        return found
+    }
+
     static func body(in text: Substring) -> String? {
         let lower = text.lowercased()
         return sessionBodies.first { lower.contains($0.0) }?.1
     }
 
-    static func extract(_ text: String) -> [TimeExpression] {
+    nonisolated(unsafe) static let sessionOfPattern = /(?i:the\s+)?(\d{4})\s+(?:(winter|summer|spring|autumn)\s+)?(?i:session)\s+of\s+(?:the\s+)?([A-Z][\w&\- ]{1,60}?)(?=[,;.]|\s+(?:and|on|to|in|via|through|with|for|at|by)\b|$)/
+    nonisolated(unsafe) static let atItsYearPattern = /([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)*)\s+at\s+its\s+(\d{4})\s+session/
+    nonisolated(unsafe) static let atItsOrdinalPattern = /(?i:at\s+its\s+)([a-z]+(?:\s*-\s*[a-z]+)?)\s+(?i:session)/
+    nonisolated(unsafe) static let eventPattern = /(?i:the\s+)(\d{4})\s+(SDG Summit|Summit of the Future|WSIS Forum|WSIS\+20 high-level event)/
+    nonisolated(unsafe) static let dayPattern = /(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})/
+    nonisolated(unsafe) static let monthPattern = /([A-Z][a-z]+)\s+(\d{4})/
+    nonisolated(unsafe) static let recurrencePattern = /\b(annually|regularly|biennially|periodically|every year|each year|every two years|every four years)\b/
+    nonisolated(unsafe) static let exactDayPattern = /(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})/
+    static let recurrenceWords = ["annually", "regularly", "biennially", "periodically", "every", "each"]
+
+    static func extract(_ text: String, words: Words? = nil) -> [TimeExpression] {
+        let words = words ?? Words(text)
         var found: [TimeExpression] = []
         func add(_ value: TimeValue, _ range: Range<String.Index>) {
             let located = text.utf16Range(range)
@@ -42,28 +99,31 @@ enum TimeExtractor {
         }
 
         // Sessions, most specific first.
-        for match in text.matches(of: /(?i:the\s+)?(\d{4})\s+(?:(winter|summer|spring|autumn)\s+)?(?i:session)\s+of\s+(?:the\s+)?([A-Z][\w&\- ]{1,60}?)(?=[,;.]|\s+(?:and|on|to|in|via|through|with|for|at|by)\b|$)/) {
+        let sessions = words.contains("session") || words.contains("sessions")
+        for match in sessions && words.hasYear ? text.matches(of: sessionOfPattern) : [] {
             let body = body(in: match.3) ?? String(match.3).lowercased()
             add(.session(body: body, year: Int(match.1), qualifier: match.2.map { $0.lowercased() }), match.range)
         }
-        for match in text.matches(of: /([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)*)\s+at\s+its\s+(\d{4})\s+session/) {
+        for match in sessions && words.hasYear && words.contains("its") ? text.matches(of: atItsYearPattern) : [] {
             let body = body(in: match.1) ?? String(match.1).lowercased()
             add(.session(body: body, year: Int(match.2), qualifier: nil), match.range)
         }
-        for match in text.matches(of: /(?i:at\s+its\s+)([a-z]+(?:\s*-\s*[a-z]+)?)\s+(?i:session)/) {
+        for match in sessions && words.contains("its") ? text.matches(of: atItsOrdinalPattern) : [] {
             let ordinal = match.1.replacingOccurrences(of: " ", with: "")
             if let number = Ordinals.value(ordinal) {
                 // The General Assembly's nth session opens in September of 1945 + n.
                 add(.session(body: "unga", year: 1945 + number, qualifier: "\(number)"), match.range)
             }
         }
-        for match in text.matches(of: /(?i:the\s+)(\d{4})\s+(SDG Summit|Summit of the Future|WSIS Forum|WSIS\+20 high-level event)/) {
+        let events = words.containsAny(["summit", "forum", "event"])
+        for match in events && words.hasYear ? text.matches(of: eventPattern) : [] {
             let body = match.2.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "+", with: "")
             add(.session(body: body, year: Int(match.1), qualifier: nil), match.range)
         }
 
         // Days, ranges of days, months.
-        for match in text.matches(of: /(\d{1,2})(?:\s*[-–]\s*(\d{1,2}))?\s+([A-Z][a-z]+)\s+(\d{4})/) {
+        let hasMonth = words.hasYear && words.containsAny(Self.months)
+        for match in hasMonth ? text.matches(of: dayPattern) : [] {
             guard let month = months.firstIndex(of: match.3.lowercased()), let year = Int(match.4), let day = Int(match.1) else { continue }
             if let last = match.2.flatMap({ Int($0) }) {
                 add(.days(iso(year, month + 1, day), iso(year, month + 1, last)), match.range)
@@ -71,21 +131,18 @@ enum TimeExtractor {
                 add(.day(iso(year, month + 1, day)), match.range)
             }
         }
-        for match in text.matches(of: /([A-Z][a-z]+)\s+(\d{4})/) {
+        for match in hasMonth ? text.matches(of: monthPattern) : [] {
             guard let month = months.firstIndex(of: match.1.lowercased()), let year = Int(match.2) else { continue }
             add(.month(iso(year, month + 1)), match.range)
         }
 
         // Years and ranges of years.
-        for match in text.matches(of: /\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b/) {
-            add(.years(Int(match.1)!, Int(match.2)!), match.range)
-        }
-        for match in text.matches(of: /(?i:\b(?:in|by|since|after|before|until|from|beyond|of)\s+)((?:19|20)\d{2})\b/) {
-            add(.year(Int(match.1)!), match.range)
+        if words.hasYear {
+            for (value, range) in years(in: text) { add(value, range) }
         }
 
         // Recurrences.
-        for match in text.matches(of: /\b(annually|regularly|biennially|periodically|every year|each year|every two years|every four years)\b/) {
+        for match in words.containsAny(recurrenceWords) ? text.matches(of: recurrencePattern) : [] {
             let word = match.1.lowercased()
             let value = ["every year": "annually", "each year": "annually", "every two years": "biennially"][word] ?? word
             add(.recurrence(value), match.range)

@@ -44,7 +44,7 @@ public struct Lexicon: Sendable {
 
     /// Whether `line` opens a declaration's formula ("We, the Heads of State …").
     public func opensDeclaration(_ line: String) -> Bool {
-        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = line.prefix(20).lowercased().trimmingCharacters(in: .whitespaces)
         return declarationOpenings.contains { lower.hasPrefix($0) }
     }
 
@@ -68,7 +68,9 @@ public struct Lexicon: Sendable {
 
     /// The phrase opening `text`, if any. Matching ignores case and needs a word boundary after the phrase.
     public func match(atStartOf text: Substring, allowAdverb: Bool = true) -> Match? {
-        let lower = text.lowercased()
+        // Phrases are short: only the start of the text needs lower-casing.
+        guard let first = text.first, first.isLetter else { return nil }
+        let lower = text.prefix(80).lowercased()
         var offset = 0
         var adverb: String?
         if allowAdverb {
@@ -102,8 +104,8 @@ public struct Lexicon: Sendable {
 
     /// Whether `line` is an enacting formula such as "The Council," or "The General Assembly,".
     public func isFormula(_ line: String) -> Bool {
+        guard line.hasSuffix(","), line.utf8.count < 600 else { return false }
         let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
-        guard lower.hasSuffix(","), lower.count < 300 else { return false }
         return formulaOpenings.contains { lower.hasPrefix($0) }
     }
 

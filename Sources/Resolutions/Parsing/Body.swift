@@ -114,13 +114,15 @@ extension ResolutionParser.Context {
             let trimmed = line.text.drop(while: { $0 == " " })
             if trimmed.isEmpty { continue }
             let lineOffset = line.start + (line.text.utf16.count - trimmed.utf16.count)
-            if Self.endsBody(trimmed) || trimmed.wholeMatch(of: /\d+(st|nd|rd|th) plenary meeting/) != nil { break }
+            if Self.endsBody(trimmed) || (trimmed.hasSuffix("meeting") && trimmed.wholeMatch(of: Self.plenaryPattern) != nil) { break }
             let piece = PendingParagraph.Piece(text: trimmed, start: lineOffset)
-            if let bare = trimmed.wholeMatch(of: /(\d{1,3})\./) {
+            let startsWithDigit = trimmed.first?.isNumber == true
+            if startsWithDigit, trimmed.count <= 4, let bare = trimmed.wholeMatch(of: Self.bareNumberPattern) {
                 pendingNumber = String(bare.1)
                 continue
             }
-            if let numbered = trimmed.prefixMatch(of: /(\d{1,3})\.\s+/), lexicon.match(atStartOf: trimmed.dropFirst(numbered.0.count))?.entry.part == .operative {
+            if startsWithDigit, let numbered = trimmed.prefixMatch(of: Self.numberedPattern),
+               lexicon.match(atStartOf: trimmed.dropFirst(numbered.0.count))?.entry.part == .operative {
                 inOperative = true
                 let rest = trimmed.dropFirst(numbered.0.count)
                 startBlock(.operative, number: String(numbered.1), .init(text: rest, start: lineOffset + numbered.0.utf16.count))
@@ -132,7 +134,7 @@ extension ResolutionParser.Context {
                 startBlock(.operative, number: number, piece)
                 continue
             }
-            if inOperative, let marker = trimmed.prefixMatch(of: /\(([a-z]{1,4})\)\s+/), !blocks.isEmpty {
+            if inOperative, trimmed.first == "(", let marker = trimmed.prefixMatch(of: Self.subItemPattern), !blocks.isEmpty {
                 let body = trimmed.dropFirst(marker.0.count)
                 blocks[blocks.count - 1].items[0].children.append(
                     PendingParagraph(number: String(marker.1), first: .init(text: body, start: lineOffset + marker.0.utf16.count))
@@ -141,7 +143,7 @@ extension ResolutionParser.Context {
             }
             // A preambular paragraph ends with a comma (or a semicolon), perhaps followed by a footnote number.
             let previousEnds = blocks.last?.items.last?.lastText.map {
-                $0.replacing(/\x{E000}\d+\x{E001}/, with: "").contains(/[,;](\s?\d{1,2})?$/)
+                $0.replacing(Self.placeholderPattern, with: "").contains(Self.preambleEndPattern)
             } ?? true
             if !inOperative, previousEnds, trimmed.first?.isUppercase == true,
                let match = lexicon.match(atStartOf: trimmed), match.entry.part == .preamble || blocks.isEmpty {
@@ -163,8 +165,18 @@ extension ResolutionParser.Context {
 
     /// Where the body stops: a rule of underscores, an annex heading, the end of a text.
     static func endsBody(_ line: Substring) -> Bool {
-        line.wholeMatch(of: /_{5,}/) != nil || line.wholeMatch(of: /(?i:annex(?:e|o)?)(?:\s+[\dIVX]+)?/) != nil
+        if line.count >= 5, line.allSatisfy({ $0 == "_" }) { return true }
+        guard line.count <= 40, let first = line.first, first == "A" || first == "a" else { return false }
+        return line.lowercased().wholeMatch(of: annexPattern) != nil
     }
+
+    nonisolated(unsafe) static let annexPattern = /annex(?:e|o)?(?:\s+[\divx]+)?|annex(?:e|o)? (?:to|de|del|à la) .*/
+    nonisolated(unsafe) static let bareNumberPattern = /(\d{1,3})\./
+    nonisolated(unsafe) static let numberedPattern = /(\d{1,3})\.\s+/
+    nonisolated(unsafe) static let subItemPattern = /\(([a-z]{1,4})\)\s+/
+    nonisolated(unsafe) static let plenaryPattern = /\d+(st|nd|rd|th) plenary meeting/
+    nonisolated(unsafe) static let placeholderPattern = /\x{E000}\d+\x{E001}/
+    nonisolated(unsafe) static let preambleEndPattern = /[,;](\s?\d{1,2})?$/
 
     private static func append(_ items: inout [PendingParagraph], depth: Int, _ item: PendingParagraph) {
         if depth == 0 || items.isEmpty {

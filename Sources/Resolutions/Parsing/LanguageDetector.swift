@@ -10,7 +10,7 @@ public enum LanguageDetector {
     public static func detect(_ text: String) -> Language {
         var counts: [Language: Int] = [:]
         var seen = 0
-        for word in text.split(whereSeparator: { !$0.isLetter }).prefix(5000) {
+        for word in text.split(whereSeparator: { !$0.isLetter }).prefix(600) {
             let lower = word.lowercased()
             seen += 1
             for (language, words) in markers where words.contains(lower) {

@@ -13,21 +13,22 @@ struct Masthead {
     init(lines: [CleanDocument.Line], context: ResolutionParser.Context) {
         var adoptionDateNext = false
         for (index, line) in lines.enumerated() {
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmedSpaces
             if text.isEmpty { continue }
-            if symbol == nil, let match = text.firstMatch(of: /(?:Document\s+)?((?:[A-Z]{1,2}\/)+(?:RES\/)?[\w.\/-]*\d[\w.\/-]*|C\d{2}\/\d+(?:\([^)]*\))?-[A-Z])/) {
+            if symbol == nil, text.contains("/"), let match = text.firstMatch(of: Self.symbolPattern) {
                 // "Document C23/85-E" or "A/RES/73/6".
                 if text.hasPrefix("Document") || text == String(match.1) {
                     symbol = Self.located(String(match.1), in: line, context: context)
                 }
             }
-            if agendaItem == nil, let match = text.firstMatch(of: /(?i:agenda item)[:\s]+([\w.()-]+(?: [\w.()-]+)?)\s*$/) {
+            if agendaItem == nil, text.localizedCaseInsensitiveContains("agenda"), let match = text.firstMatch(of: Self.agendaPattern) {
                 agendaItem = Self.located(String(match.1), in: line, context: context)
             }
-            if originalLanguage == nil, let match = text.firstMatch(of: /(?i:original):\s*(\w+)/) {
+            if originalLanguage == nil, text.contains("riginal"), let match = text.firstMatch(of: Self.originalPattern) {
                 originalLanguage = Self.located(String(match.1), in: line, context: context)
             }
-            if source == nil, let match = text.firstMatch(of: /^(?:Contribution|Proposal|Note|Report) (?:from|by) (.+)$/) {
+            if source == nil, text.hasPrefix("Contribution") || text.hasPrefix("Proposal") || text.hasPrefix("Note") || text.hasPrefix("Report"),
+               let match = text.firstMatch(of: Self.sourcePattern) {
                 source = Self.located(String(match.1), in: line, context: context)
             }
             if text.range(of: "adopted by", options: .caseInsensitive) != nil, text.hasSuffix(" on") {
@@ -46,6 +47,12 @@ struct Masthead {
         title = Self.title(lines, context: context)
     }
 
+    nonisolated(unsafe) static let symbolPattern = /(?:Document\s+)?((?:[A-Z]{1,2}\/)+(?:RES\/)?[\w.\/-]*\d[\w.\/-]*|C\d{2}\/\d+(?:\([^)]*\))?-[A-Z])/
+    nonisolated(unsafe) static let agendaPattern = /(?i:agenda item)[:\s]+([\w.()-]+(?: [\w.()-]+)?)\s*$/
+    nonisolated(unsafe) static let originalPattern = /(?i:original):\s*(\w+)/
+    nonisolated(unsafe) static let sourcePattern = /^(?:Contribution|Proposal|Note|Report) (?:from|by) (.+)$/
+    nonisolated(unsafe) static let resolutionNumberPattern = /\d+\/\d+\s*\.?/
+
     private static func located(_ value: String, in line: CleanDocument.Line, context: ResolutionParser.Context) -> Located<String> {
         let offset = (line.text as NSString).range(of: value).location
         guard offset != NSNotFound else { return context.located(value, at: line) }
@@ -58,10 +65,10 @@ struct Masthead {
     private static func title(_ lines: [CleanDocument.Line], context: ResolutionParser.Context) -> Located<String>? {
         var collected: [CleanDocument.Line] = []
         for line in lines.reversed() {
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmedSpaces
             if text.isEmpty { if collected.isEmpty { continue } else { break } }
             let lower = text.lowercased()
-            if text.wholeMatch(of: /\d+\/\d+\s*\.?/) != nil || lower.contains("draft new resolution") || lower.hasPrefix("draft resolution")
+            if (text.first?.isNumber == true && text.wholeMatch(of: resolutionNumberPattern) != nil) || lower.contains("draft new resolution") || lower.hasPrefix("draft resolution")
                 || text.hasSuffix("]") || text.hasPrefix("__") || lower.hasPrefix("original:") || lower.hasPrefix("agenda item")
                 || collected.count >= 5 {
                 break
@@ -69,7 +76,7 @@ struct Masthead {
             collected.insert(line, at: 0)
         }
         guard let first = collected.first, let last = collected.last else { return nil }
-        let text = collected.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let text = collected.map { $0.text.trimmedSpaces }.joined(separator: " ")
         let start = first.start + (first.text.utf16.count - first.text.drop(while: { $0 == " " }).utf16.count)
         let range = context.document.map.source(SourceRange(start, last.start + last.text.utf16.count))
         return Located(text, text: text, range: range)

@@ -57,7 +57,11 @@ struct AssembledText {
                     }
                     skipIndex += 1
                 }
-                builder.append(String(scalar), source: piece.start + offset)
+                if width == 1 {
+                    builder.append(unit: UInt16(scalar.value), source: piece.start + offset)
+                } else {
+                    for (index, unit) in scalar.utf16.enumerated() { builder.append(unit: unit, source: piece.start + offset + index) }
+                }
             }
         }
         var text = builder.string

@@ -28,7 +28,7 @@ public struct ResolutionParser: Sendable {
         } else {
             throw ReadingError.notAResolution("no enacting formula such as \"The Council,\" or \"The General Assembly,\" was found")
         }
-        let formulaText = lines[formulaIndex...formulaEnd].map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let formulaText = lines[formulaIndex...formulaEnd].map { $0.text.trimmedSpaces }.joined(separator: " ")
         let first = lines[formulaIndex], last = lines[formulaEnd]
         let formulaStart = first.start + (first.text.utf16.count - first.text.drop(while: { $0 == " " }).utf16.count)
         let formula = Located(formulaText, text: formulaText,
@@ -36,8 +36,8 @@ public struct ResolutionParser: Sendable {
         let masthead = Masthead(lines: Array(lines[..<formulaIndex]), context: context)
 
         let body = Array(lines[(formulaEnd + 1)...])
-        let firstBodyLine = body.first { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }?.text
-            .trimmingCharacters(in: .whitespaces) ?? ""
+        let firstBodyLine = body.first { !$0.text.trimmedSpaces.isEmpty }?.text
+            .trimmedSpaces ?? ""
         let style: Resolution.Style = firstBodyLine.first?.isLowercase == true ? .itu : .un
         let (preamble, operative) = style == .itu ? context.parseITU(body) : context.parseUN(body)
         guard !operative.isEmpty else {
@@ -60,7 +60,14 @@ public struct ResolutionParser: Sendable {
             self.document = document
             self.lexicon = lexicon
             // Footnotes that came from PDF footnote areas are referred to by bare numbers in the text.
-            let exporterMarkers = Set(document.text.matches(of: /\x{E000}(\d+)\x{E001}/).map { String($0.1) })
+            var exporterMarkers = Set<String>()
+            var marker: String?
+            for scalar in document.text.unicodeScalars {
+                if scalar == "\u{E000}" { marker = "" } else if scalar == "\u{E001}", let found = marker {
+                    exporterMarkers.insert(found)
+                    marker = nil
+                } else if marker != nil { marker!.unicodeScalars.append(scalar) }
+            }
             self.pageNoteMarkers = Set(document.footnotes.map(\.marker)).subtracting(exporterMarkers)
         }
 
@@ -85,25 +92,64 @@ struct ItemMarker: Equatable {
 
     /// Reads the marker opening `text`. `previousLetter` is the last letter item seen at the same
     /// level, so that "i)" after "h)" is read as a letter and otherwise as a roman numeral.
+    /// Written by hand rather than as a pattern: it runs on every line.
     static func read(_ text: Substring, previousLetter: String?) -> ItemMarker? {
-        if let match = text.prefixMatch(of: /\(?([a-zа-я])\)(bis|ter|quater)?\s*/) {
-            let letter = String(match.1)
-            let suffix = match.2.map(String.init) ?? ""
-            let length = match.0.utf16.count
+        let units = Array(text.utf16.prefix(24))
+        guard let first = units.first else { return nil }
+        var index = 0
+        func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+        func isLower(_ unit: UInt16) -> Bool { (unit >= 0x61 && unit <= 0x7A) || (unit >= 0x0430 && unit <= 0x044F) }
+        func spaces() { while index < units.count, units[index] == 0x20 { index += 1 } }
+
+        if isDigit(first) {
+            // 1, 1., 1), 1.1, 10.2.3 — up to three digits a part, then a space or the end.
+            var value = ""
+            while true {
+                let start = index
+                while index < units.count, isDigit(units[index]), index - start < 4 { index += 1 }
+                guard index > start, index - start <= 3 else { return nil }
+                value += String(decoding: units[start..<index], as: UTF16.self)
+                if index + 1 < units.count, units[index] == 0x2E, isDigit(units[index + 1]) {
+                    value += "."
+                    index += 1
+                    continue
+                }
+                break
+            }
+            if index < units.count, units[index] == 0x2E || units[index] == 0x29 { index += 1 }
+            guard index == units.count || units[index] == 0x20 else { return nil }
+            spaces()
+            return ItemMarker(kind: .number, value: value, length: index)
+        }
+
+        // Letters and roman numerals: a), (a), b)bis, i), (iv).
+        let parenthesised = first == 0x28
+        if parenthesised { index += 1 }
+        let start = index
+        while index < units.count, isLower(units[index]), index - start < 5 { index += 1 }
+        guard index > start, index < units.count, units[index] == 0x29 else { return nil }
+        let letters = String(decoding: units[start..<index], as: UTF16.self)
+        index += 1
+        var suffix = ""
+        for candidate in ["quater", "bis", "ter"] {
+            let candidateUnits = Array(candidate.utf16)
+            if index + candidateUnits.count <= units.count, Array(units[index..<(index + candidateUnits.count)]) == candidateUnits {
+                suffix = candidate
+                index += candidateUnits.count
+                break
+            }
+        }
+        spaces()
+        if letters.count == 1 {
             // "i)", "v)" and "x)" are roman numerals, unless they follow the letter before them.
             let letterBefore = ["i": "h", "v": "u", "x": "w"]
-            if let before = letterBefore[letter], previousLetter != before {
-                return ItemMarker(kind: .roman, value: letter + suffix, length: length)
+            if let before = letterBefore[letters], previousLetter != before {
+                return ItemMarker(kind: .roman, value: letters + suffix, length: index)
             }
-            return ItemMarker(kind: .letter, value: letter + suffix, length: length)
+            return ItemMarker(kind: .letter, value: letters + suffix, length: index)
         }
-        if let match = text.prefixMatch(of: /\(?((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv))\)\s*/) {
-            return ItemMarker(kind: .roman, value: String(match.1), length: match.0.utf16.count)
-        }
-        if let match = text.prefixMatch(of: /(\d{1,3}(?:\.\d{1,3})*)(?:\.|\))?(?:\s+|$)/) {
-            return ItemMarker(kind: .number, value: String(match.1), length: match.0.utf16.count)
-        }
-        return nil
+        guard romans.contains(letters) else { return nil }
+        return ItemMarker(kind: .roman, value: letters, length: index)
     }
 
     /// Whether this marker opens a new list (a, i, 1, x.1).

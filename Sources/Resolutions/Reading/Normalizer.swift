@@ -176,13 +176,14 @@ public struct CleanDocument: Sendable {
 
     /// Cyrillic letters that look Latin, read as Latin where they stand for a list letter
     /// ("а)" at a line start) or begin a code ("С1", "А/RES/…"); Russian words are left alone.
-    private static func foldedLookalike(_ units: [UInt16], at index: Int) -> UInt16? {
-        let table: [UInt16: UInt16] = [
+    private static let lookalikes: [UInt16: UInt16] = [
             0x0430: 0x61, 0x0441: 0x63, 0x0435: 0x65, 0x043E: 0x6F, 0x0440: 0x70, 0x0445: 0x78, 0x0443: 0x79, 0x0456: 0x69,
             0x0410: 0x41, 0x0412: 0x42, 0x0415: 0x45, 0x041A: 0x4B, 0x041C: 0x4D, 0x041D: 0x48, 0x041E: 0x4F, 0x0420: 0x50,
             0x0421: 0x43, 0x0422: 0x54, 0x0425: 0x58, 0x0406: 0x49,
-        ]
-        guard let latin = table[units[index]] else { return nil }
+    ]
+
+    private static func foldedLookalike(_ units: [UInt16], at index: Int) -> UInt16? {
+        guard units[index] >= 0x0400, units[index] <= 0x04FF, let latin = lookalikes[units[index]] else { return nil }
         let previous = index > 0 ? units[index - 1] : 0x0A
         let next = index + 1 < units.count ? units[index + 1] : 0x0A
         let previousIsLetter = (previous >= 0x41 && previous <= 0x5A) || (previous >= 0x61 && previous <= 0x7A) || (previous >= 0x0400 && previous <= 0x04FF)

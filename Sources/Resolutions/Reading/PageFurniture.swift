@@ -11,18 +11,28 @@ enum PageFurniture {
         var range: SourceRange
     }
 
+    /// A job number "18-17962 (E)", a page "2/5", a bar code "*1817962*", a date code "021118",
+    /// or the running head. Checked by hand: it runs on every line.
     static func isFurniture(_ line: String, runningHead: String?) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmedSpaces
         if let runningHead, text == runningHead { return true }
-        return text.wholeMatch(of: /\d{2}-\d{5}(\s*\([A-Z]\))?/) != nil   // job number "18-17962 (E)"
-            || text.wholeMatch(of: /\d{1,3}\/\d{1,3}/) != nil               // page "2/5"
-            || text.wholeMatch(of: /\*\d{5,}\*/) != nil                     // bar code "*1817962*"
-            || text.wholeMatch(of: /\d{6}/) != nil                           // date code "021118"
+        let units = Array(text.utf8)
+        guard !units.isEmpty, units.count <= 16 else { return false }
+        func digits(_ range: Range<Int>) -> Bool { range.upperBound <= units.count && units[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if units.count == 6, digits(0..<6) { return true }
+        if units.count >= 7, units.first == 0x2A, units.last == 0x2A, digits(1..<(units.count - 1)) { return true }
+        if let slash = units.firstIndex(of: 0x2F), (1...3).contains(slash), (1...3).contains(units.count - slash - 1),
+           digits(0..<slash), digits((slash + 1)..<units.count) { return true }
+        if units.count >= 8, digits(0..<2), units[2] == 0x2D, digits(3..<8) {
+            let rest = String(decoding: units[8...], as: UTF8.self).trimmedSpaces
+            return rest.isEmpty || (rest.count == 3 && rest.first == "(" && rest.last == ")" && rest.dropFirst().first!.isUppercase)
+        }
+        return false
     }
 
     static func remove(from lines: [CleanDocument.Line]) -> ([CleanDocument.Line], [PageNote]) {
         // The first non-blank line is the running head when it is a UN symbol ("A/RES/73/6").
-        let first = lines.first { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }?.text.trimmingCharacters(in: .whitespaces)
+        let first = lines.first { !$0.text.trimmedSpaces.isEmpty }?.text.trimmedSpaces
         let runningHead = first.flatMap { $0.wholeMatch(of: /[A-Z]{1,2}\/[A-Z0-9.\/]+/) != nil ? $0 : nil }
         let furnitureCount = lines.filter { isFurniture($0.text, runningHead: nil) }.count
         guard furnitureCount >= 2 else { return (lines, []) }
@@ -33,7 +43,7 @@ enum PageFurniture {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmedSpaces
             if text == runningHead {
                 if seenRunningHead { index += 1; continue }
                 seenRunningHead = true
@@ -41,7 +51,7 @@ enum PageFurniture {
                 index += 1
                 continue
             }
-            if text.wholeMatch(of: /_{5,}/) != nil, let end = footerEnd(lines, from: index, runningHead: runningHead) {
+            if text.count >= 5, text.allSatisfy({ $0 == "_" }), let end = footerEnd(lines, from: index, runningHead: runningHead) {
                 collectNotes(lines[(index + 1)..<end], runningHead: runningHead, into: &notes)
                 index = end
                 continue
@@ -59,7 +69,7 @@ enum PageFurniture {
         let limit = min(lines.count, rule + 80)
         var lastFurniture: Int?
         for index in (rule + 1)..<limit {
-            let text = lines[index].text.trimmingCharacters(in: .whitespaces)
+            let text = lines[index].text.trimmedSpaces
             if let runningHead, text == runningHead { return index + 1 }
             if isFurniture(text, runningHead: nil) { lastFurniture = index }
         }
@@ -74,7 +84,7 @@ enum PageFurniture {
         var groups: [(text: String, range: SourceRange)] = []
         var previousEnded = true
         for line in area {
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmedSpaces
             if text.isEmpty || isFurniture(text, runningHead: runningHead) { continue }
             let range = SourceRange(line.start, line.start + line.text.utf16.count)
             if let number = Int(text), text.count <= 3 {
