@@ -37,14 +37,7 @@ enum CitationExtractor {
     /// Matches of `pattern` that start where one of `anchors` stands: far cheaper than letting the
     /// pattern try every position of the text.
     static func anchoredMatches<Output>(of pattern: Regex<Output>, in text: String, at anchors: [String]) -> [Regex<Output>.Match] {
-        var starts: [String.Index] = []
-        for anchor in anchors {
-            var from = text.startIndex
-            while let range = text.range(of: anchor, range: from..<text.endIndex) {
-                starts.append(range.lowerBound)
-                from = range.upperBound
-            }
-        }
+        let starts = anchors.flatMap { text.occurrences(of: $0).map(\.lowerBound) }
         return starts.sorted().compactMap { try? pattern.prefixMatch(in: text[$0...]) }
     }
 

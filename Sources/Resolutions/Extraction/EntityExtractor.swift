@@ -28,9 +28,7 @@ enum BodyExtractor {
         let words = words ?? Words(text)
         var found: [Mention] = []
         for (pattern, code, firstWord) in searches where words.contains(firstWord) {
-            var searchStart = text.startIndex
-            while let range = text.range(of: pattern, range: searchStart..<text.endIndex) {
-                searchStart = range.upperBound
+            for range in text.occurrences(of: pattern) {
                 let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
                 let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
                 guard !before.isLetter, !after.isLetter, after != "-" || pattern.hasSuffix("SDG") else { continue }
@@ -51,7 +49,7 @@ enum ActionLineExtractor {
 
     static func extract(_ text: String, words: Words? = nil) -> [Mention] {
         let words = words ?? Words(text)
-        guard words.contains("action") || words.contains("actions"), words.anyStarts(with: "line") else { return [] }
+        guard words.contains("action"), words.contains("line") || words.contains("lines") else { return [] }
         return text.matches(of: codePattern).compactMap { match in
             guard let number = Int(match.1), (1...11).contains(number) else { return nil }
             return Mention(code: "C\(number)", text: String(match.0), range: text.utf16Range(match.range))

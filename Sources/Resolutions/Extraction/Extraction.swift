@@ -93,3 +93,28 @@ extension StringProtocol {
         return String(self[start..<end])
     }
 }
+
+extension String {
+    /// Where `needle` occurs, compared as UTF-8 bytes: a plain search without Foundation's
+    /// locale-aware machinery, which costs far more on every paragraph.
+    func occurrences(of needle: String) -> [Range<String.Index>] {
+        let haystack = Array(utf8)
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, pattern.count <= haystack.count else { return [] }
+        var found: [Range<String.Index>] = []
+        var index = 0
+        let last = haystack.count - pattern.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) {
+                let start = utf8.index(startIndex, offsetBy: index)
+                let end = utf8.index(start, offsetBy: pattern.count)
+                // Only whole characters: a match that starts or ends inside one does not count.
+                if start.samePosition(in: self) != nil, end.samePosition(in: self) != nil { found.append(start..<end) }
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+}

@@ -10,7 +10,20 @@ public enum LanguageDetector {
     public static func detect(_ text: String) -> Language {
         var counts: [Language: Int] = [:]
         var seen = 0
-        for word in text.split(whereSeparator: { !$0.isLetter }).prefix(600) {
+        // The first few hundred words tell; the text is walked lazily, not split whole.
+        var word = ""
+        var words: [String] = []
+        for character in text {
+            if character.isLetter {
+                word.append(character)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+                if words.count >= 600 { break }
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        for word in words {
             let lower = word.lowercased()
             seen += 1
             for (language, words) in markers where words.contains(lower) {

@@ -46,7 +46,7 @@ public struct CleanDocument: Sendable {
     public init(source: String) throws {
         let bytes = source.utf8.count
         guard bytes <= Self.sizeLimit else { throw ReadingError.tooLarge(bytes: bytes, limit: Self.sizeLimit) }
-        guard !source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ReadingError.empty }
+        guard source.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw ReadingError.empty }
         let units = Array(source.utf16)
         let suspicious = units.reduce(0) { $0 + (($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C) || $1 == 0xFFFD ? 1 : 0) }
         guard suspicious * 100 <= units.count else { throw ReadingError.notText }
