@@ -3,6 +3,7 @@
 # Usage: cli.sh WSIS_BINARY [POSTGRES_URL]
 # Runs on SQLite, and on PostgreSQL too when a URL is given (an empty database).
 set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 wsis=$(realpath "$1")
 pg_url=${2:-}
 work=$(mktemp -d /tmp/wsis-cli.XXXXXX)
@@ -88,6 +89,25 @@ journey() { # journey LABEL [--database-url URL]
 }
 
 journey sqlite
+
+# Resolutions on the command line: parse without storing, import (idempotent), confirm, refuse what is not a resolution.
+fixtures="$here/../ResolutionsTests/Fixtures"
+check "parse: summary" 0 "operative: 3 paragraphs in 2 blocks" -- "$wsis" parse "$fixtures/itu-council-draft-en.txt"
+check "parse: Akoma Ntoso" 0 '<statement name="resolution"' -- "$wsis" parse "$fixtures/itu-council-draft-en.txt" --format akn
+check "parse: JSON" 0 '"operative"' -- "$wsis" parse "$fixtures/un-ga-pdf-en.txt" --format json
+check "parse: not a resolution" 1 "this does not look like a resolution" -- "$wsis" parse "$fixtures/README.md"
+check "parse: missing file" 1 "cannot read" -- "$wsis" parse "$work/none.txt"
+head -c 4000 /dev/urandom > "$work/junk.bin"
+check "parse: binary junk" 1 "wsis: " -- "$wsis" parse "$work/junk.bin"
+: > "$work/empty.txt"
+check "parse: empty file" 1 "empty" -- "$wsis" parse "$work/empty.txt"
+check "import" 0 "Imported: " -- "$wsis" import --data-dir "$work/data-sqlite" "$fixtures/itu-council-draft-en.txt"
+check "import again changes nothing" 0 "Already imported: " -- "$wsis" import --data-dir "$work/data-sqlite" "$fixtures/itu-council-draft-en.txt"
+check "import a non-resolution" 1 "this does not look like a resolution" -- "$wsis" import --data-dir "$work/data-sqlite" "$fixtures/README.md"
+id=$("$wsis" resolutions list --data-dir "$work/data-sqlite" | cut -f1 | head -n 1)
+check "resolutions confirm" 0 "Confirmed C26/999-E" -- "$wsis" resolutions confirm --data-dir "$work/data-sqlite" "$id"
+check "resolutions list" 0 "confirmed" -- "$wsis" resolutions list --data-dir "$work/data-sqlite"
+
 if [ -n "$pg_url" ]; then
   journey postgres --database-url "$pg_url"
 fi
