@@ -95,6 +95,16 @@ struct FixtureTests {
             #expect(version.allParagraphs.map(\.paragraph.id) == english.allParagraphs.map(\.paragraph.id), "\(version.language)")
         }
         #expect(versions[3].preamble[0].paragraphs[0].number == "a", "the Cyrillic а is read as a")
+        // Citations and times come out the same in every language, versions in their English form.
+        let cited = { (resolution: Resolution) in resolution.citations.map { "\($0.citation.id)@\($0.citation.version ?? "")" } }
+        let times = { (resolution: Resolution) in resolution.allParagraphs.flatMap { $0.paragraph.times.map(\.value) } }
+        #expect(cited(english) == ["itu/pp/res/71@rev-bucharest-2022", "itu/wtdc/res/30@rev-kigali-2022",
+                                   "itu/council/res/1332@modified-2016", "un/ga/res/78/132@"])
+        #expect(times(english) == [.recurrence("annually"), .day("2027-12-31"), .session(body: "council", year: 2027, qualifier: nil)])
+        for version in versions.dropFirst() {
+            #expect(cited(version) == cited(english), "\(version.language)")
+            #expect(times(version) == times(english), "\(version.language)")
+        }
     }
 
     @Test("every fixture exports Akoma Ntoso that validates, and its plain text parses back the same", arguments: Fixture.all)

@@ -29,7 +29,10 @@ enum CitationExtractor {
     nonisolated(unsafe) static let ituDocumentPattern = /\b(C\d{2})\/(\d{1,4})(?:\([^)]*\))?(?:-[A-Z])?\b/
     nonisolated(unsafe) static let councilPattern = /(?i:council resolution)\s+(\d{1,4})(?:\s*\(([^)]{1,60})\))?/
     nonisolated(unsafe) static let ituPattern = /(?i:resolution)\s+(\d{1,4})(?![\d\/])(?:\s*\(([^)]{1,60})\))?((?:\s+of the [A-Z][A-Za-z ]{4,60}?(?:Conference|Assembly|Council))?)/
-    nonisolated(unsafe) static let keywordPattern = /(?i:resolutions?)\s+/
+    /// French, Spanish and Russian: "Résolution 71 (Rév. Bucarest, 2022) de la Conférence de plénipotentiaires",
+    /// "Resolución 1332 del Consejo (modificada en 2016)", "Резолюцию 30 (Пересм. Кигали, 2022 г.) Всемирной конференции …".
+    nonisolated(unsafe) static let foreignPattern = /(?:R[ée]solution|Resoluci[óo]n|Резолюци[яиюей])\s+(\d{1,4})(?![\d\/])((?:\s+(?:du|del)\s+(?:Conseil|Consejo)|\s+Совета)?)(?:\s*\(([^)]{1,60})\))?/
+    nonisolated(unsafe) static let keywordPattern = /(?i:resolutions?|r[ée]solutions?|resoluci[óo]n(?:es)?|резолюци[яиюейям]+)\s+/
     nonisolated(unsafe) static let oldStylePattern = /(\d{3,4})\s+(?:([A-Z])\s+)?\(([IVXL]+)\)/
     nonisolated(unsafe) static let numberPattern = /(\d{1,4})\/(\d{1,4})/
     nonisolated(unsafe) static let councilVersionPattern = /c\d{2}.*/
@@ -44,7 +47,8 @@ enum CitationExtractor {
     static func extract(_ text: String, words: Words? = nil) -> [Citation] {
         let words = words ?? Words(text)
         var found: [Citation] = []
-        let mentionsResolutions = words.anyStarts(with: "resolution")
+        let mentionsResolutions = words.anyStarts(with: "resolution") || words.anyStarts(with: "résolution")
+            || words.anyStarts(with: "resolución") || words.anyStarts(with: "резолюци")
         guard words.hasSlash || mentionsResolutions else { return [] }
         func add(_ citation: Citation) {
             if !found.contains(where: { $0.range.overlaps(citation.range) }) { found.append(citation) }
@@ -93,8 +97,25 @@ enum CitationExtractor {
                          text: String(match.0).trimmingCharacters(in: .whitespaces), range: text.utf16Range(match.range)))
         }
 
+        // The same in French, Spanish and Russian, with the version put in its English form.
+        for match in Self.anchoredMatches(of: foreignPattern, in: text, at: ["Résolution", "résolution", "Resolución", "resolución", "Резолюци", "резолюци"]) {
+            let number = Int(match.1) ?? 0
+            let council = !match.2.isEmpty
+            let parenthesis = match.3.map(String.init)
+            let normalized = parenthesis.flatMap(Vocabulary.version)
+            let following = text[match.range.upperBound...].prefix(90).lowercased().trimmingCharacters(in: .whitespaces)
+            var kind: Citation.Kind? = council ? .ituCouncil : nil
+            if kind == nil, let named = Vocabulary.conferences.first(where: { following.hasPrefix($0.0) }) { kind = named.1 }
+            if kind == nil { kind = normalized?.kind }
+            if kind == nil, number >= 1000 { kind = .ituCouncil }
+            guard let kind else { continue }
+            let prefix = ["itu-pp": "itu/pp", "itu-council": "itu/council", "itu-wtsa": "itu/wtsa", "itu-wtdc": "itu/wtdc", "itu-wrc": "itu/wrc"][kind.rawValue]!
+            add(Citation(kind: kind, id: "\(prefix)/res/\(number)", version: normalized?.version ?? parenthesis.map(version),
+                         text: String(match.0).trimmingCharacters(in: .whitespaces), range: text.utf16Range(match.range)))
+        }
+
         // UN resolutions by number after "resolution(s)": "UNGA Resolution 70/125", "resolutions 37/90 of …, 54/68 … and 72/79".
-        for keyword in Self.anchoredMatches(of: keywordPattern, in: text, at: ["Resolution", "resolution", "RESOLUTION"]) {
+        for keyword in Self.anchoredMatches(of: keywordPattern, in: text, at: Vocabulary.resolutionWords) {
             // The list runs to the end of the clause: a semicolon, a full stop before a space, or 400 characters.
             var end = keyword.range.upperBound
             var count = 0

@@ -8,14 +8,14 @@ struct Extraction {
     var actionLines: [Mention] = []
     var sdgs: [Mention] = []
 
-    static func run(on text: String) -> Extraction {
+    static func run(on text: String, language: Language = .english) -> Extraction {
         var result = Extraction()
         // One pass over the words decides which extractors have anything to look for: the
         // patterns are costly, and most paragraphs hold no date, symbol or Action Line.
         let words = Words(text)
         result.citations = CitationExtractor.extract(text, words: words)
         let cited = result.citations.map(\.range)
-        result.times = TimeExtractor.extract(text, words: words).filter { time in !cited.contains { $0.overlaps(time.range) } }
+        result.times = TimeExtractor.extract(text, words: words, language: language).filter { time in !cited.contains { $0.overlaps(time.range) } }
         result.bodies = BodyExtractor.extract(text, words: words).filter { body in !cited.contains { $0.overlaps(body.range) } }
         result.actionLines = ActionLineExtractor.extract(text, words: words).filter { line in !cited.contains { $0.overlaps(line.range) } }
         result.sdgs = ActionLineExtractor.sdgs(text, words: words)

@@ -27,7 +27,51 @@ enum TimeExtractor {
         ("plenipotentiary conference", "pp"),
     ]
 
-    static let yearPrepositions: Set<String> = ["in", "by", "since", "after", "before", "until", "from", "beyond", "of"]
+    static let yearPrepositions: Set<String> = [
+        "in", "by", "since", "after", "before", "until", "from", "beyond", "of",
+        "en", "depuis", "après", "avant", "au-delà", "desde", "hasta", "antes", "después", "в", "до", "после", "с",
+    ]
+
+    nonisolated(unsafe) static let foreignDayPattern = /(\d{1,2})(?:er)?\s+(?:de\s+)?(\p{L}+)\s+(?:de\s+)?(\d{4})(?:\s+(?:года|г\.))?/
+    nonisolated(unsafe) static let foreignMonthPattern = /(\p{L}+)\s+(?:de\s+)?(\d{4})(?:\s+(?:года|г\.))?/
+    nonisolated(unsafe) static let foreignSessionPattern = /(?:session|reunión|período de sesiones)\s+de\s+(\d{4})\s+(?:du|del|de la|de l')\s*(Conseil|Consejo|ECOSOC|Assemblée générale|Asamblea General)|(?:сесси\p{L}*)\s+(Совета|ЭКОСОС|Генеральной Ассамблеи)\s+(\d{4})\s+года/
+
+    /// Times in French, Spanish and Russian: "31 décembre 2027", "el 31 de diciembre de 2027",
+    /// "31 декабря 2027 года", "la session de 2027 du Conseil", "сессии Совета 2027 года", "chaque année".
+    static func foreign(_ text: String, words: Words) -> [TimeExpression] {
+        var found: [TimeExpression] = []
+        func add(_ value: TimeValue, _ range: Range<String.Index>) {
+            let located = text.utf16Range(range)
+            if !found.contains(where: { $0.range.overlaps(located) }) {
+                found.append(TimeExpression(value: value, text: String(text[range]), range: located))
+            }
+        }
+        let bodies = ["conseil": "council", "consejo": "council", "совета": "council", "ecosoc": "ecosoc", "экосос": "ecosoc",
+                      "assemblée générale": "unga", "asamblea general": "unga", "генеральной ассамблеи": "unga"]
+        if words.hasYear {
+            for match in text.matches(of: foreignSessionPattern) {
+                let year = Int(match.1 ?? match.4 ?? "")
+                let body = (match.2 ?? match.3).map { bodies[$0.lowercased()] ?? $0.lowercased() } ?? "council"
+                add(.session(body: body, year: year, qualifier: nil), match.range)
+            }
+            for match in text.matches(of: foreignDayPattern) {
+                guard let month = Vocabulary.months[match.2.lowercased()], let year = Int(match.3), let day = Int(match.1) else { continue }
+                add(.day(iso(year, month, day)), match.range)
+            }
+            for match in text.matches(of: foreignMonthPattern) {
+                guard let month = Vocabulary.months[match.1.lowercased()], let year = Int(match.2) else { continue }
+                add(.month(iso(year, month)), match.range)
+            }
+            for (value, range) in years(in: text) { add(value, range) }
+        }
+        let lower = text.lowercased()
+        for (phrase, value) in Vocabulary.recurrences where lower.contains(phrase) {
+            for range in text.occurrences(of: phrase) + text.occurrences(of: phrase.prefix(1).uppercased() + phrase.dropFirst()) {
+                add(.recurrence(value), range)
+            }
+        }
+        return found.sorted { $0.range.start < $1.range.start }
+    }
 
     /// Years after a preposition ("in 2025", "beyond 2015") and ranges of years ("2003-2005"),
     /// found by a hand-written scan: most paragraphs hold years, and a pattern costs far more.
@@ -88,9 +132,12 @@ enum TimeExtractor {
     nonisolated(unsafe) static let exactDayPattern = /(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})/
     static let recurrenceWords = ["annually", "regularly", "biennially", "periodically", "every", "each"]
 
-    static func extract(_ text: String, words: Words? = nil) -> [TimeExpression] {
+    static func extract(_ text: String, words: Words? = nil, language: Language = .english) -> [TimeExpression] {
         let words = words ?? Words(text)
         var found: [TimeExpression] = []
+        if language != .english {
+            return foreign(text, words: words)
+        }
         func add(_ value: TimeValue, _ range: Range<String.Index>) {
             let located = text.utf16Range(range)
             if !found.contains(where: { $0.range.overlaps(located) }) {

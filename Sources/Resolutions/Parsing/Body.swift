@@ -231,7 +231,7 @@ extension ResolutionParser.Context {
                 }
             }
         }
-        let extracted = Extraction.run(on: assembled.text)
+        let extracted = Extraction.run(on: assembled.text, language: lexicon.language)
         let start = item.pieces.first?.start ?? 0
         let end = item.pieces.last.map { $0.start + $0.text.utf16.count } ?? start
         return Paragraph(
