@@ -72,6 +72,49 @@ struct ResolutionWebTests {
         }
     }
 
+    @Test("the secretariat corrects a draft in the browser and through the API; each correction is audited", arguments: TestDatabase.available)
+    func corrections(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (officer, password) = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
+            let browser = try await web.signIn((officer, password))
+            let imported = try await web.platform.resolutions.importDocument(Data(Self.sample.utf8), by: Actor(user: officer))
+            let id = imported.resolution.id
+            let page = try await web.get("/resolutions/\(id)", as: browser)
+            #expect(page.text.contains("Correct the addressee") && page.text.contains("Correct this paragraph"))
+
+            let addressee = try await web.post("/resolutions/\(id)/corrections",
+                                               [("kind", "addressee"), ("block", "op_1"), ("addressee", "the Director of the Telecommunication Development Bureau")],
+                                               as: browser)
+            #expect(addressee.status == .seeOther && addressee.headers[.location] == "/resolutions/\(id)#op_1")
+            let citation = try await web.post("/resolutions/\(id)/corrections",
+                                              [("kind", "citation"), ("paragraph", "op_1__para_1"), ("citation", "A/RES/70/125")], as: browser)
+            #expect(citation.status == .seeOther)
+            let wrong = try await web.post("/resolutions/\(id)/corrections",
+                                           [("kind", "citation"), ("paragraph", "op_1__para_1"), ("citation", "the usual report")], as: browser)
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.text.contains("This is not a citation the platform can read"))
+
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "fix", for: Actor(user: officer))
+            let moved = try await web.api(.post, "/api/v1/resolutions/\(id)/corrections", token: token,
+                                          json: #"{"kind":"move","paragraphId":"op_1__para_2","blockId":"pmbl_1"}"#)
+            #expect(moved.status == .ok)
+            #expect(try await web.api(.post, "/api/v1/resolutions/\(id)/corrections", token: token,
+                                      json: #"{"kind":"move","paragraphId":"op_1__para_9","blockId":"pmbl_1"}"#).status == .badRequest)
+
+            let stored = try await web.platform.resolutions.resolution(id: id, viewer: Actor(user: officer))
+            #expect(stored.structure.operative[0].addressee == "the Director of the Telecommunication Development Bureau")
+            #expect(stored.structure.operative[0].paragraphs.map(\.id) == ["op_1__para_1"])
+            #expect(stored.structure.preamble[0].paragraphs.map(\.id) == ["pmbl_1__para_a", "pmbl_1__para_2"])
+            #expect(stored.structure.citations.map(\.citation.id).contains("un/ga/res/70/125"))
+            #expect(try await web.platform.audit.search(AuditFilter(action: "resolution.correct"), limit: 10).count == 3)
+
+            _ = try await web.platform.resolutions.confirm(id: id, by: Actor(user: officer))
+            let late = try await web.post("/resolutions/\(id)/corrections", [("kind", "addressee"), ("block", "op_1"), ("addressee", "x")], as: browser)
+            #expect(late.status == .badRequest)
+            #expect(late.text.contains("it can no longer be corrected"))
+        }
+    }
+
     @Test("bad uploads: nothing sent, not a resolution, too large", arguments: TestDatabase.available)
     func badUploads(database: TestDatabase) async throws {
         try await WebTest.with(database) { web in

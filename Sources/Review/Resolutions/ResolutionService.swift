@@ -112,3 +112,41 @@ struct ResolutionAudit: Encodable {
         sourceDigest = resolution.sourceDigest
     }
 }
+
+extension ResolutionService {
+    /// Corrects what the parser read in a draft (a block's addressee, a paragraph's block, a missed
+    /// citation); each correction is audited. A confirmed resolution is no longer corrected.
+    public func correct(id: String, _ correction: Correction, by actor: Actor) async throws -> StoredResolution {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        return try await store.write { [audit] repositories in
+            guard var resolution = try await repositories.resolutions.resolution(id: id) else {
+                throw DomainError.notFound(kind: "resolution", id: id)
+            }
+            guard resolution.status == .draft else {
+                throw DomainError.invalid([FieldError(field: "resolution", code: "already-confirmed")])
+            }
+            let before = ResolutionAudit(resolution)
+            do {
+                resolution.structure = try resolution.structure.applying(correction)
+            } catch let error as CorrectionError {
+                switch error {
+                case .unknownBlock: throw DomainError.invalid([FieldError(field: "block", code: "unknown-choice")])
+                case .unknownParagraph: throw DomainError.invalid([FieldError(field: "paragraph", code: "unknown-choice")])
+                case .notACitation: throw DomainError.invalid([FieldError(field: "citation", code: "not-a-citation")])
+                }
+            }
+            try await repositories.resolutions.replaceStructure(id: id, resolution.structure)
+            try await repositories.resolutions.recordCitations(
+                resolutionID: id, resolution.structure.citations.map { ($0.paragraphID, $0.citation.id, $0.citation.text) }
+            )
+            try await audit.record(in: repositories, actor: actor, action: "resolution.correct", objectType: "resolution",
+                                   objectID: id, before: before, after: CorrectionAudit(resolution: ResolutionAudit(resolution), correction: correction))
+            return resolution
+        }
+    }
+}
+
+struct CorrectionAudit: Encodable {
+    var resolution: ResolutionAudit
+    var correction: Correction
+}

@@ -100,7 +100,9 @@ public protocol ResolutionRepository: Sendable {
     func confirm(id: String, at date: Date) async throws
     /// The confirmed resolution of each work among `workIDs` (the latest version), for linking citations.
     func confirmedWorks(_ workIDs: Set<String>) async throws -> [String: String]
+    /// Replaces the resolution's citations (after a correction, the whole list again).
     func recordCitations(resolutionID: String, _ citations: [(paragraphID: String, workID: String, text: String)]) async throws
+    func replaceStructure(id: String, _ structure: Resolution) async throws
     /// Confirmed resolutions citing the work.
     func citing(workID: String) async throws -> [CitingParagraph]
 }

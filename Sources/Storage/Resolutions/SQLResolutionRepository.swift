@@ -65,8 +65,19 @@ struct SQLResolutionRepository: ResolutionRepository {
     }
 
     func recordCitations(resolutionID: String, _ citations: [(paragraphID: String, workID: String, text: String)]) async throws {
+        try await db.raw("DELETE FROM resolution_citations WHERE resolution_id = \(bind: resolutionID)").run()
         try await insertRows(db, into: "resolution_citations", columns: ["resolution_id", "paragraph_id", "cited_work_id", "cited_text"],
                              rows: citations.map { [SQLBind(resolutionID), SQLBind($0.paragraphID), SQLBind($0.workID), SQLBind($0.text)] })
+    }
+
+    func replaceStructure(id: String, _ structure: Resolution) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(structure), as: UTF8.self)
+        try await db.raw("""
+            UPDATE resolutions SET structure = \(bind: json), preamble_count = \(bind: structure.preambularParagraphCount),
+            operative_count = \(bind: structure.operativeParagraphCount) WHERE id = \(bind: id)
+            """).run()
     }
 
     func citing(workID: String) async throws -> [CitingParagraph] {

@@ -46,6 +46,22 @@ extension APIHandler {
         }
     }
 
+    func correctResolution(_ input: Operations.correctResolution.Input) async throws -> Operations.correctResolution.Output {
+        guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        let correction: Correction
+        switch body.kind {
+        case .addressee: correction = .addressee(blockID: body.blockId ?? "", addressee: body.addressee)
+        case .move: correction = .move(paragraphID: body.paragraphId ?? "", toBlockID: body.blockId ?? "")
+        case .citation: correction = .citation(paragraphID: body.paragraphId ?? "", text: body.citation ?? "")
+        }
+        do {
+            let corrected = try await platform.resolutions.correct(id: input.path.id, correction, by: Actor(user: RequestUser.current!))
+            return .ok(.init(body: .json(Self.summary(corrected))))
+        } catch DomainError.notFound {
+            throw HTTPError(.notFound)
+        }
+    }
+
     static func summary(_ stored: StoredResolution) -> Components.Schemas.ResolutionSummary { summary(stored.summary) }
 
     static func summary(_ summary: ResolutionSummary) -> Components.Schemas.ResolutionSummary {

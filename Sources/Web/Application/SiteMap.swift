@@ -56,10 +56,10 @@ public enum SiteMap {
         ])
         + group(.administrators, [(.get, "/admin/audit")])
         + group(.everyone, [(.get, "/resolutions"), (.get, "/resolutions/:id"), (.get, "/resolutions/:id/akn.xml")])
-        + group(.staff, [(.get, "/resolutions/new"), (.post, "/resolutions/:id/confirm")])
+        + group(.staff, [(.get, "/resolutions/new"), (.post, "/resolutions/:id/confirm"), (.post, "/resolutions/:id/corrections")])
         + group(.staff, uploads: true, [(.post, "/resolutions")])
         + group(.everyone, api: true, [(.get, "/api/v1/resolutions"), (.get, "/api/v1/resolutions/:id")])
-        + group(.staff, api: true, [(.post, "/api/v1/resolutions/:id/confirm")])
+        + group(.staff, api: true, [(.post, "/api/v1/resolutions/:id/confirm"), (.post, "/api/v1/resolutions/:id/corrections")])
         + group(.staff, api: true, uploads: true, [(.post, "/api/v1/resolutions")])
         + group(.everyone, api: true, [
             (.get, "/api/v1/sdgs"), (.get, "/api/v1/action-lines"), (.get, "/api/v1/matrix"), (.get, "/api/v1/countries"),

@@ -15,6 +15,7 @@ struct ResolutionPages {
         router.post("/resolutions", use: importDocument)
         router.get("/resolutions/:id", use: show)
         router.post("/resolutions/:id/confirm", use: confirm)
+        router.post("/resolutions/:id/corrections", use: correct)
         router.get("/resolutions/:id/akn.xml", use: akn)
     }
 
@@ -76,6 +77,31 @@ struct ResolutionPages {
         return .redirect(to: "/resolutions/\(id)", type: .normal)
     }
 
+    /// One correction from the forms of a draft's page: `kind` is addressee, move or citation.
+    @Sendable func correct(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = context.form
+        let correction: Correction
+        switch form["kind"] {
+        case "addressee": correction = .addressee(blockID: form["block"] ?? "", addressee: form["addressee"])
+        case "move": correction = .move(paragraphID: form["paragraph"] ?? "", toBlockID: form["block"] ?? "")
+        case "citation": correction = .citation(paragraphID: form["paragraph"] ?? "", text: form["citation"] ?? "")
+        default: throw HTTPError(.badRequest, message: t("resolution.unknown_correction", context))
+        }
+        do {
+            _ = try await platform.resolutions.correct(id: id, correction, by: context.actor!)
+        } catch DomainError.notFound {
+            throw HTTPError(.notFound)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await render(id: id, request: request, context: context,
+                                    error: error.fieldErrors.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "))
+        }
+        // Back to where the correction was made: the block (addressee, move) or the paragraph (citation).
+        let target = form["kind"] == "citation" ? form["paragraph"] : form["block"]
+        let anchor = target.flatMap { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? "#" + $0 : nil } ?? ""
+        return .redirect(to: "/resolutions/\(id)\(anchor)", type: .normal)
+    }
+
     @Sendable func akn(_ request: Request, context: WebContext) async throws -> Response {
         let resolution = try await find(context)
         return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"],
@@ -91,11 +117,24 @@ struct ResolutionPages {
     }
 
     @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
-        let stored = try await find(context)
+        try await render(id: try context.parameters.require("id"), request: request, context: context)
+    }
+
+    private func render(id: String, request: Request, context: WebContext, error: String? = nil) async throws -> Response {
+        let stored: StoredResolution
+        do {
+            stored = try await platform.resolutions.resolution(id: id, viewer: context.actor)
+        } catch DomainError.notFound {
+            throw HTTPError(.notFound)
+        }
         let resolution = stored.structure
         let links = try await platform.resolutions.linkedWorks(of: stored)
         let citedBy = try await platform.resolutions.citedBy(workID: stored.workID)
         let staff = context.user?.has(.secretariat) == true
+        let correcting = staff && stored.status == .draft
+        let blockChoices = (resolution.preamble + resolution.operative).map { block in
+            ["id": block.id, "label": [block.phrase, block.addressee].compactMap { $0 }.joined(separator: " ")]
+        }
 
         func paragraphModel(_ paragraph: Paragraph) -> [String: Any] {
             var spans: [Highlighter.Span] = []
@@ -120,12 +159,14 @@ struct ResolutionPages {
                 "id": paragraph.id, "number": paragraph.number ?? "", "html": Highlighter.html(paragraph.text, spans: spans),
                 "details": details.joined(separator: " · "), "has_details": !details.isEmpty,
                 "children": paragraph.children.map(paragraphModel),
+                "correcting": correcting, "blocks": blockChoices,
             ]
         }
         func blockModel(_ block: Block) -> [String: Any] {
             [
                 "id": block.id, "phrase": block.phrase, "addressee": block.addressee ?? "",
                 "concept": block.concept.rawValue, "paragraphs": block.paragraphs.map(paragraphModel),
+                "correcting": correcting,
             ]
         }
 
@@ -151,7 +192,9 @@ struct ResolutionPages {
             ("resolution.source", resolution.source?.value), ("resolution.work", stored.workID),
             ("resolution.version", String(stored.version)),
         ]
-        return renderer.page("resolution", title: resolution.title?.value ?? stored.symbol ?? stored.workID, content: [
+        var content: [String: Any] = [:]
+        if let error { content["error"] = error }
+        return renderer.page("resolution", title: resolution.title?.value ?? stored.symbol ?? stored.workID, content: content.merging([
             "id": stored.id, "title": resolution.title?.value ?? stored.workID, "symbol": stored.symbol ?? "",
             "draft": stored.status == .draft, "staff": staff,
             "facts": facts.compactMap { key, value in value.map { ["label": t(key, context), "value": $0] } },
@@ -166,6 +209,6 @@ struct ResolutionPages {
             "source_html": Highlighter.html(stored.sourceText, spans: sourceSpans),
             "counts": t("resolutions.counts", context, ["preamble": String(resolution.preambularParagraphCount),
                                                        "operative": String(resolution.operativeParagraphCount)]),
-        ], request: request, context: context)
+        ]) { first, _ in first }, request: request, context: context, status: error == nil ? .ok : .badRequest)
     }
 }
