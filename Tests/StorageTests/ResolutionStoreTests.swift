@@ -45,6 +45,16 @@ struct ResolutionStoreTests {
             let revised = try await service.importDocument(Data(SampleResolutions.cited.replacingOccurrences(of: "annually", with: "every year").utf8), by: officer)
             #expect(revised.created && revised.resolution.version == 2 && revised.resolution.workID == "itu/doc/C31/7")
 
+            // The same document in French is another expression of the same work, with its own versions.
+            let french = SampleResolutions.cited.replacingOccurrences(of: "C31/7-E", with: "C31/7-F")
+                .replacingOccurrences(of: "The Council,", with: "Le Conseil,").replacingOccurrences(of: "noting", with: "notant")
+                .replacingOccurrences(of: "resolves", with: "décide")
+                .replacingOccurrences(of: "that the review needs open data,", with: "que l'examen a besoin de données ouvertes et de la transparence des résultats de la mise en œuvre,")
+                .replacingOccurrences(of: "to publish the review's data annually.", with: "de publier chaque année les données de l'examen et les résultats du suivi des décisions.")
+            let expression = try await service.importDocument(Data(french.utf8), by: officer)
+            #expect(expression.resolution.structure.language == .french)
+            #expect(expression.resolution.workID == "itu/doc/C31/7" && expression.resolution.version == 1)
+
             #expect(try await service.list(viewer: nil).isEmpty, "drafts are not public")
             await #expect(throws: DomainError.notFound(kind: "resolution", id: first.resolution.id)) {
                 try await service.resolution(id: first.resolution.id, viewer: nil)
@@ -62,8 +72,8 @@ struct ResolutionStoreTests {
 
             await #expect(throws: ReadingError.self) { try await service.importDocument(Data("not a resolution at all".utf8), by: officer) }
             let actions = try await test.platform.audit.search(AuditFilter(objectType: "resolution"), limit: 10).map(\.action)
-            #expect(actions.sorted() == ["resolution.confirm", "resolution.import", "resolution.import"])
-            #expect(try await test.platform.audit.verify() == .intact(records: 6))
+            #expect(actions.sorted() == ["resolution.confirm", "resolution.import", "resolution.import", "resolution.import"])
+            #expect(try await test.platform.audit.verify() == .intact(records: 7))
         }
     }
 

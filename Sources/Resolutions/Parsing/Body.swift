@@ -163,6 +163,9 @@ extension ResolutionParser.Context {
     /// hostile input cannot build an unbounded tree.
     static let maximumDepth = 6
 
+    /// Paragraphs longer than this (in bytes) are not searched for citations, times and bodies.
+    static let longestSearchedParagraph = 64 * 1024
+
     /// Where the body stops: a rule of underscores, an annex heading, the end of a text.
     static func endsBody(_ line: Substring) -> Bool {
         if line.count >= 5, line.allSatisfy({ $0 == "_" }) { return true }
@@ -231,7 +234,10 @@ extension ResolutionParser.Context {
                 }
             }
         }
-        let extracted = Extraction.run(on: assembled.text, language: lexicon.language)
+        // A real paragraph is a few hundred words; one of megabytes is damage or an attack, and
+        // searching it would take minutes. It keeps its text but is not searched for mentions.
+        let extracted = assembled.text.utf8.count <= Self.longestSearchedParagraph
+            ? Extraction.run(on: assembled.text, language: lexicon.language) : Extraction()
         let start = item.pieces.first?.start ?? 0
         let end = item.pieces.last.map { $0.start + $0.text.utf16.count } ?? start
         return Paragraph(

@@ -24,7 +24,8 @@ public struct ResolutionService: Sendable {
     }
 
     /// Reads the file and stores what was understood as a draft. The same file again returns the
-    /// stored draft; a different text of the same work becomes its next version.
+    /// stored draft; a different text of the same work in the same language becomes its next
+    /// version; the same work in another language is another expression of it (its own versions).
     public func importDocument(_ data: Data, by actor: Actor) async throws -> Imported {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
         let (format, text) = try DocumentReader.text(from: data, pdf: pdf)
@@ -37,7 +38,8 @@ public struct ResolutionService: Sendable {
             if let existing = try await repositories.resolutions.resolution(digest: digest) {
                 return Imported(resolution: existing, created: false)
             }
-            let version = (try await repositories.resolutions.latestVersion(workID: workID) ?? 0) + 1
+            let language = structure.language.rawValue
+            let version = (try await repositories.resolutions.latestVersion(workID: workID, language: language) ?? 0) + 1
             let stored = StoredResolution(
                 id: id, workID: workID, version: version, status: .draft, sourceFormat: format.rawValue, sourceDigest: digest,
                 sourceText: text, structure: structure, createdAt: now, createdBy: actor.label, confirmedAt: nil

@@ -12,7 +12,7 @@ public struct StoredResolution: Sendable, Codable, Equatable, Identifiable {
     }
 
     public var id: String
-    /// The work it is (`un/ga/res/73/6`, `itu/doc/C23/85`); versions of one work share it.
+    /// The work it is (`un/ga/res/73/6`, `itu/doc/C23/85`); its versions and its language versions share it.
     public var workID: String
     public var version: Int
     public var status: Status
@@ -95,7 +95,8 @@ public protocol ResolutionRepository: Sendable {
     func insert(_ resolution: StoredResolution) async throws
     func resolution(id: String) async throws -> StoredResolution?
     func resolution(digest: String) async throws -> StoredResolution?
-    func latestVersion(workID: String) async throws -> Int?
+    /// The latest version of the work in that language (each language version is an expression of the work).
+    func latestVersion(workID: String, language: String) async throws -> Int?
     func summaries(includeDrafts: Bool) async throws -> [ResolutionSummary]
     func confirm(id: String, at date: Date) async throws
     /// The confirmed resolution of each work among `workIDs` (the latest version), for linking citations.

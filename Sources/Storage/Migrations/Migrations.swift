@@ -59,9 +59,9 @@ public enum Migrations {
         ),
         Migration(
             version: 4, name: "resolutions",
-            reason: "Imported resolutions: the source text as brought, the structure read from it (JSON of the Resolutions model), draft or confirmed, one row per version of a work; and every citation by the work it cites, so each resolution can list what cites it.",
+            reason: "Imported resolutions: the source text as brought, the structure read from it (JSON of the Resolutions model), draft or confirmed, one row per version of a work in a language (the six language versions are expressions of one work); and every citation by the work it cites, so each resolution can list what cites it.",
             up: { _ in [
-                "CREATE TABLE resolutions (id TEXT PRIMARY KEY, work_id TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, symbol TEXT, title TEXT, language TEXT NOT NULL, preamble_count INTEGER NOT NULL, operative_count INTEGER NOT NULL, source_format TEXT NOT NULL, source_digest TEXT NOT NULL UNIQUE, source_text TEXT NOT NULL, structure TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, confirmed_at TEXT, UNIQUE (work_id, version))",
+                "CREATE TABLE resolutions (id TEXT PRIMARY KEY, work_id TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, symbol TEXT, title TEXT, language TEXT NOT NULL, preamble_count INTEGER NOT NULL, operative_count INTEGER NOT NULL, source_format TEXT NOT NULL, source_digest TEXT NOT NULL UNIQUE, source_text TEXT NOT NULL, structure TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, confirmed_at TEXT, UNIQUE (work_id, language, version))",
                 "CREATE TABLE resolution_citations (resolution_id TEXT NOT NULL REFERENCES resolutions (id), paragraph_id TEXT NOT NULL, cited_work_id TEXT NOT NULL, cited_text TEXT NOT NULL)",
                 "CREATE INDEX resolution_citations_cited ON resolution_citations (cited_work_id)",
                 "CREATE INDEX resolution_citations_resolution ON resolution_citations (resolution_id)",

@@ -35,8 +35,8 @@ struct SQLResolutionRepository: ResolutionRepository {
         try await db.row("SELECT * FROM resolutions WHERE source_digest = \(bind: digest)").map(Self.resolution)
     }
 
-    func latestVersion(workID: String) async throws -> Int? {
-        try await db.row("SELECT MAX(version) AS v FROM resolutions WHERE work_id = \(bind: workID)")?
+    func latestVersion(workID: String, language: String) async throws -> Int? {
+        try await db.row("SELECT MAX(version) AS v FROM resolutions WHERE work_id = \(bind: workID) AND language = \(bind: language)")?
             .decode(column: "v", as: Int?.self)
     }
 
