@@ -55,7 +55,7 @@ enum CitationExtractor {
         }
 
         // UN document symbols first: A/RES/70/125, A/73/L.3, E/RES/2023/3, A/AC.105/1137, FCCC/CP/2015/10/Add.1.
-        for match in words.hasSlash ? text.matches(of: symbolPattern) : [] {
+        for match in words.hasSlash ? Windows.matches(of: symbolPattern, in: text, around: ["/"], before: 12, after: 40) : [] {
             let symbol = String(match.1).trimmingCharacters(in: CharacterSet(charactersIn: ".,-"))
             guard symbol.contains(where: \.isNumber) else { continue }
             let range = text.utf16Range(match.range.lowerBound..<text.index(match.range.lowerBound, offsetBy: symbol.count))
@@ -70,7 +70,7 @@ enum CitationExtractor {
         }
 
         // ITU document symbols: C23/85-E, C23/85(Rev.1)-E.
-        for match in words.hasSlash ? text.matches(of: ituDocumentPattern) : [] {
+        for match in words.hasSlash ? Windows.matches(of: ituDocumentPattern, in: text, around: ["/"], before: 4, after: 24) : [] {
             add(Citation(kind: .ituDocument, id: "itu/doc/\(match.1)/\(match.2)", version: nil, text: String(match.0),
                          range: text.utf16Range(match.range)))
         }

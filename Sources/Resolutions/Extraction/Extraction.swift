@@ -118,3 +118,26 @@ extension String {
         return found
     }
 }
+
+/// Runs patterns only near the words that must be in their matches: a pattern tried at every
+/// position of a paragraph costs far more than the same pattern tried in a few short windows.
+enum Windows {
+    /// Matches of `pattern` within `before` characters before and `after` characters after each
+    /// occurrence of one of `anchors`, each match once.
+    static func matches<Output>(of pattern: Regex<Output>, in text: String, around anchors: [String],
+                                before: Int, after: Int) -> [Regex<Output>.Match] {
+        var seen = Set<String>()
+        var result: [Regex<Output>.Match] = []
+        for anchor in anchors {
+            for occurrence in text.occurrences(of: anchor) {
+                let start = text.index(occurrence.lowerBound, offsetBy: -before, limitedBy: text.startIndex) ?? text.startIndex
+                let end = text.index(occurrence.upperBound, offsetBy: after, limitedBy: text.endIndex) ?? text.endIndex
+                for match in text[start..<end].matches(of: pattern) {
+                    let key = "\(text.utf16.distance(from: text.startIndex, to: match.range.lowerBound)):\(text.utf16.distance(from: text.startIndex, to: match.range.upperBound))"
+                    if seen.insert(key).inserted { result.append(match) }
+                }
+            }
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

@@ -147,15 +147,18 @@ enum TimeExtractor {
 
         // Sessions, most specific first.
         let sessions = words.contains("session") || words.contains("sessions")
-        for match in sessions && words.hasYear ? text.matches(of: sessionOfPattern) : [] {
+        let sessionWords = ["session", "Session", "SESSION"]
+        for match in sessions && words.hasYear ? Windows.matches(of: sessionOfPattern, in: text, around: sessionWords, before: 40, after: 80) : [] {
             let body = body(in: match.3) ?? String(match.3).lowercased()
             add(.session(body: body, year: Int(match.1), qualifier: match.2.map { $0.lowercased() }), match.range)
         }
-        for match in sessions && words.hasYear && words.contains("its") ? text.matches(of: atItsYearPattern) : [] {
+        for match in sessions && words.hasYear && words.contains("its")
+            ? Windows.matches(of: atItsYearPattern, in: text, around: sessionWords, before: 90, after: 0) : [] {
             let body = body(in: match.1) ?? String(match.1).lowercased()
             add(.session(body: body, year: Int(match.2), qualifier: nil), match.range)
         }
-        for match in sessions && words.contains("its") ? text.matches(of: atItsOrdinalPattern) : [] {
+        for match in sessions && words.contains("its")
+            ? Windows.matches(of: atItsOrdinalPattern, in: text, around: sessionWords, before: 40, after: 0) : [] {
             let ordinal = match.1.replacingOccurrences(of: " ", with: "")
             if let number = Ordinals.value(ordinal) {
                 // The General Assembly's nth session opens in September of 1945 + n.
@@ -163,14 +166,17 @@ enum TimeExtractor {
             }
         }
         let events = words.containsAny(["summit", "forum", "event"])
-        for match in events && words.hasYear ? text.matches(of: eventPattern) : [] {
+        for match in events && words.hasYear
+            ? Windows.matches(of: eventPattern, in: text, around: ["SDG Summit", "Summit of the Future", "WSIS Forum", "WSIS+20 high-level event"],
+                              before: 12, after: 0) : [] {
             let body = match.2.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "+", with: "")
             add(.session(body: body, year: Int(match.1), qualifier: nil), match.range)
         }
 
         // Days, ranges of days, months.
         let hasMonth = words.hasYear && words.containsAny(Self.months)
-        for match in hasMonth ? text.matches(of: dayPattern) : [] {
+        let monthNames = Self.months.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+        for match in hasMonth ? Windows.matches(of: dayPattern, in: text, around: monthNames, before: 10, after: 6) : [] {
             guard let month = months.firstIndex(of: match.3.lowercased()), let year = Int(match.4), let day = Int(match.1) else { continue }
             if let last = match.2.flatMap({ Int($0) }) {
                 add(.days(iso(year, month + 1, day), iso(year, month + 1, last)), match.range)
@@ -178,7 +184,7 @@ enum TimeExtractor {
                 add(.day(iso(year, month + 1, day)), match.range)
             }
         }
-        for match in hasMonth ? text.matches(of: monthPattern) : [] {
+        for match in hasMonth ? Windows.matches(of: monthPattern, in: text, around: monthNames, before: 0, after: 6) : [] {
             guard let month = months.firstIndex(of: match.1.lowercased()), let year = Int(match.2) else { continue }
             add(.month(iso(year, month + 1)), match.range)
         }
@@ -189,7 +195,9 @@ enum TimeExtractor {
         }
 
         // Recurrences.
-        for match in words.containsAny(recurrenceWords) ? text.matches(of: recurrencePattern) : [] {
+        for match in words.containsAny(recurrenceWords)
+            ? Windows.matches(of: recurrencePattern, in: text, around: ["annually", "regularly", "biennially", "periodically", "every", "each"],
+                              before: 1, after: 18) : [] {
             let word = match.1.lowercased()
             let value = ["every year": "annually", "each year": "annually", "every two years": "biennially"][word] ?? word
             add(.recurrence(value), match.range)
