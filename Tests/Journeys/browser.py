@@ -50,7 +50,7 @@ def free_port():
 
 def start_server(binary, data_dir, database_url, log):
     port = free_port()
-    command = [binary, "serve", "--data-dir", data_dir, "--port", str(port), "--log-level", "warning"]
+    command = [binary, "serve", "--data-dir", data_dir, "--port", str(port), "--log-level", "info"]
     if database_url:
         command += ["--database-url", database_url]
     env = {k: v for k, v in os.environ.items() if not k.startswith("WSIS_")}
@@ -114,24 +114,31 @@ def main():
         WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def submit(form_button_text, navigates=True):
-        """Clicks the button and waits for the next page, as a person would."""
+        """Clicks the button and waits for the next page, as a person would. The click is made once
+        (a second one could send the form twice); only finding the button is retried."""
+        settled()
+        page = driver.find_element(By.TAG_NAME, "html")
+        button = None
         for attempt in range(3):
             try:
-                settled()
-                page = driver.find_element(By.TAG_NAME, "html")
                 buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "button[type=submit]") if b.text.strip() == form_button_text]
-                if not buttons:
-                    raise AssertionError(f"no button {form_button_text!r}")
-                buttons[0].click()
-                if navigates:
-                    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
-                    settled()
-                return
+                if buttons:
+                    button = buttons[0]
+                    break
             except WebDriverException:
-                # The page changed under us (a navigation still finishing): look again.
-                if attempt == 2:
-                    raise
-                time.sleep(0.3)
+                pass
+            time.sleep(0.3)
+        if button is None:
+            raise AssertionError(f"no button {form_button_text!r}")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        try:
+            button.click()
+        except WebDriverException:
+            # Something covered the button for a moment: press it directly.
+            driver.execute_script("arguments[0].click()", button)
+        if navigates:
+            WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+            settled()
 
     try:
         # The public pages.
@@ -224,6 +231,13 @@ def main():
         check("the error page still shows who is signed in", "Wanjiru Kamau" in driver.page_source)
         shot("forbidden")
         submit("Sign out")
+    except Exception:
+        # Show what the server said, so that a failure on a machine we cannot see can be understood.
+        log.flush()
+        print(f"the journey stopped at {driver.current_url}; the server's last log lines:")
+        with open(os.path.join(work, "server.log")) as server_log:
+            print("".join(server_log.readlines()[-30:]))
+        raise
     finally:
         driver.quit()
         server.send_signal(signal.SIGTERM)

@@ -166,6 +166,9 @@ struct ResolutionWebTests {
                                                     body: ByteBuffer(string: "hello"))
             #expect(junk.status == .badRequest)
             #expect(junk.headers[.contentType] == "application/problem+json")
+            let problem = try #require(try junk.json() as? [String: Any])
+            #expect(problem["title"] as? String == "The document could not be read")
+            #expect((problem["detail"] as? String)?.hasPrefix("this does not look like a resolution") == true)
         }
     }
 }

@@ -31,7 +31,7 @@ struct Problem: Sendable {
         switch error {
         case let error as ServerError:
             // The OpenAPI layer wraps what the handler threw, and reports bodies or parameters it could not decode.
-            if error.underlyingError is DomainError || error.underlyingError is HTTPError {
+            if error.underlyingError is DomainError || error.underlyingError is HTTPError || error.underlyingError is ReadingError {
                 self.init(error.underlyingError, catalog: catalog, language: language)
             } else {
                 self.init(status: .badRequest, title: t("problem.bad-request.title"),
@@ -52,6 +52,13 @@ struct Problem: Sendable {
                 self.init(status: .tooManyRequests, title: t("problem.rate-limited.title"),
                           detail: catalog.text("sign_in.rate_limited", language, ["minutes": String((seconds + 59) / 60)]))
                 headers[.retryAfter] = String(seconds)
+            }
+        case let error as ReadingError:
+            // A document that could not be read: too large, not text, not a resolution.
+            if case .tooLarge = error {
+                self.init(status: .contentTooLarge, title: t("problem.too-large.title"), detail: error.description)
+            } else {
+                self.init(status: .badRequest, title: t("problem.unreadable.title"), detail: error.description)
             }
         case let error as HTTPError:
             let key = Self.key(for: error.status)
