@@ -68,7 +68,7 @@ enum Summary {
 
     private static func describe(_ paragraph: Paragraph, indent: String, into lines: inout [String]) {
         var notes: [String] = []
-        if let verb = paragraph.verb, paragraph.addressee != nil || paragraph.number == nil || true { notes.append("verb \(verb)") }
+        if let verb = paragraph.verb { notes.append("verb \(verb)") }
         if let addressee = paragraph.addressee { notes.append("to \(addressee)") }
         notes += paragraph.citations.map { "cites \($0.id)\($0.version.map { "@\($0)" } ?? "")" }
         notes += paragraph.times.map { "time \($0.value.description) «\($0.text)»" }

@@ -8,6 +8,18 @@ public enum Correction: Sendable, Codable, Equatable {
     case citation(paragraphID: String, text: String)
 }
 
+extension Correction {
+    /// A correction from the fields a form or an API body carries; nil for an unknown kind.
+    public init?(kind: String, blockID: String?, paragraphID: String?, addressee: String?, citation: String?) {
+        switch kind {
+        case "addressee": self = .addressee(blockID: blockID ?? "", addressee: addressee)
+        case "move": self = .move(paragraphID: paragraphID ?? "", toBlockID: blockID ?? "")
+        case "citation": self = .citation(paragraphID: paragraphID ?? "", text: citation ?? "")
+        default: return nil
+        }
+    }
+}
+
 public enum CorrectionError: Error, Equatable, Sendable {
     case unknownBlock(String)
     case unknownParagraph(String)

@@ -150,6 +150,18 @@ public struct Paragraph: Sendable, Codable, Equatable {
     }
 
     public var flattened: [Paragraph] { [self] + children.flatMap(\.flattened) }
+
+    /// Where each of `words` stands in the paragraph's own text, in order: mentions keep their
+    /// ranges in the source, and renderers of the paragraph need them in its normalised text.
+    public func positions(of words: [String]) -> [Range<String.Index>?] {
+        var cursor = text.startIndex
+        return words.map { needle in
+            guard !needle.isEmpty,
+                  let range = text.range(of: needle, range: cursor..<text.endIndex) ?? text.range(of: needle) else { return nil }
+            cursor = range.upperBound
+            return range
+        }
+    }
 }
 
 public struct Footnote: Sendable, Codable, Equatable {

@@ -246,7 +246,7 @@ extension ResolutionParser.Context {
             range: document.map.source(SourceRange(start, end)),
             verb: verb,
             addressee: addressee,
-            footnoteReferences: assembled.references.map(\.marker),
+            footnoteReferences: assembled.references,
             citations: extracted.citations.map { var c = $0; c.range = toSource(c.range); return c },
             times: extracted.times.map { var t = $0; t.range = toSource(t.range); return t },
             bodies: extracted.bodies.map { var m = $0; m.range = toSource(m.range); return m },

@@ -12,7 +12,7 @@ struct Masthead {
 
     init(lines: [CleanDocument.Line], context: ResolutionParser.Context) {
         var adoptionDateNext = false
-        for (index, line) in lines.enumerated() {
+        for line in lines {
             let text = line.text.trimmedSpaces
             if text.isEmpty { continue }
             if symbol == nil, text.contains("/"), let match = text.firstMatch(of: Self.symbolPattern) {
@@ -42,7 +42,6 @@ struct Masthead {
                 }
                 adoptionDateNext = false
             }
-            _ = index
         }
         title = Self.title(lines, context: context)
     }

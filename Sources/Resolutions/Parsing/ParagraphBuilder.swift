@@ -1,3 +1,5 @@
+import Foundation
+
 /// A paragraph being gathered from lines: its pieces of cleaned text, joined by single spaces.
 struct PendingParagraph {
     struct Piece {
@@ -24,14 +26,14 @@ struct PendingParagraph {
 struct AssembledText {
     var text: String
     var map: OffsetMap
-    /// Footnote markers with their offset in `text`.
-    var references: [(marker: String, at: Int)]
+    /// The markers of the footnotes referred to, in order.
+    var references: [String]
 
     /// Joins the pieces with single spaces, taking out footnote placeholders and the PDF footnote
     /// numbers listed in `pageNoteMarkers` (digits standing after a word, such as "Agreement 4 requires").
     init(_ pieces: [PendingParagraph.Piece], pageNoteMarkers: Set<String>) {
         var builder = MappedTextBuilder()
-        var references: [(String, Int)] = []
+        var references: [String] = []
         for (index, piece) in pieces.enumerated() {
             if index > 0 { builder.append(unit: 0x20, source: piece.start) }
             let skips = Self.numberReferences(in: piece.text, markers: pageNoteMarkers)
@@ -44,13 +46,13 @@ struct AssembledText {
                 defer { offset += width }
                 if scalar == "\u{E000}" { insidePlaceholder = ""; continue }
                 if scalar == "\u{E001}", let marker = insidePlaceholder {
-                    references.append((marker, builder.count))
+                    references.append(marker)
                     insidePlaceholder = nil
                     continue
                 }
                 if insidePlaceholder != nil { insidePlaceholder!.unicodeScalars.append(scalar); continue }
                 if skipIndex < skips.count, offset >= skips[skipIndex].range.lowerBound {
-                    if offset == skips[skipIndex].range.lowerBound { references.append((skips[skipIndex].marker, builder.count)) }
+                    if offset == skips[skipIndex].range.lowerBound { references.append(skips[skipIndex].marker) }
                     if offset < skips[skipIndex].range.upperBound {
                         if offset + width >= skips[skipIndex].range.upperBound { skipIndex += 1 }
                         continue
@@ -112,4 +114,3 @@ struct AssembledText {
     }
 }
 
-import Foundation

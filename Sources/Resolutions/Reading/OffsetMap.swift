@@ -57,9 +57,6 @@ struct MappedTextBuilder {
     }
 
     var count: Int { units.count }
-    var last: UInt16? { units.last }
-
-    mutating func removeLast() { units.removeLast() }
 
     var string: String { String(decoding: units, as: UTF16.self) }
 }

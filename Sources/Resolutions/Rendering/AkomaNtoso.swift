@@ -219,28 +219,20 @@ public enum AkomaNtoso {
         mutating func inline(_ paragraph: Paragraph, phrase: String?) -> String {
             let text = paragraph.text
             var spans: [(range: Range<String.Index>, open: String, close: String)] = []
-            func locate(_ needle: String, from: inout String.Index) -> Range<String.Index>? {
-                guard !needle.isEmpty, let range = text.range(of: needle, range: from..<text.endIndex) ?? text.range(of: needle) else { return nil }
-                return range
-            }
-            var cursor = text.startIndex
-            for citation in paragraph.citations {
-                if let range = locate(citation.text, from: &cursor) {
+            for (citation, range) in zip(paragraph.citations, paragraph.positions(of: paragraph.citations.map(\.text))) {
+                if let range {
                     spans.append((range, "<ref href=\"\(AkomaNtoso.href(citation))\">", "</ref>"))
                 }
             }
-            cursor = text.startIndex
-            for body in paragraph.bodies {
-                if let range = locate(body.text, from: &cursor) {
+            for (body, range) in zip(paragraph.bodies, paragraph.positions(of: paragraph.bodies.map(\.text))) {
+                if let range {
                     organizations[body.code] = organizations[body.code] ?? body.text
                     let target = body.code == actor ? actor : "org_\(body.code)"
                     spans.append((range, "<organization refersTo=\"#\(target)\">", "</organization>"))
-                    cursor = range.upperBound
                 }
             }
-            cursor = text.startIndex
-            for time in paragraph.times {
-                guard let range = locate(time.text, from: &cursor) else { continue }
+            for (time, range) in zip(paragraph.times, paragraph.positions(of: paragraph.times.map(\.text))) {
+                guard let range else { continue }
                 switch time.value {
                 case .day(let day):
                     spans.append((range, "<date date=\"\(day)\">", "</date>"))

@@ -62,7 +62,7 @@ public protocol AuditRepository: Sendable {
 public protocol ReferenceRepository: Sendable {
     /// The version of the reference data set that was loaded, nil before the first load.
     func loadedVersion() async throws -> String?
-    func replaceAll(with data: ReferenceData, version: String) async throws
+    func replaceAll(with data: ReferenceData, version: String, loadedAt: Date) async throws
     func goals() async throws -> [SDGGoal]
     func targets(goal: Int?) async throws -> [SDGTarget]
     func actionLines() async throws -> [ActionLine]

@@ -21,7 +21,7 @@ public struct ReferenceService: Sendable {
         let audit = AuditTrail(clock: clock)
         return try await store.write { repositories in
             guard try await repositories.reference.loadedVersion() == nil else { return false }
-            try await repositories.reference.replaceAll(with: data, version: version)
+            try await repositories.reference.replaceAll(with: data, version: version, loadedAt: clock.now())
             try await audit.record(in: repositories, actor: Actor(system: "first-start"), action: "reference-data.load",
                                    objectType: "reference-data", objectID: version, before: .nothing,
                                    after: ["version": version])

@@ -11,7 +11,7 @@ struct SQLReferenceRepository: ReferenceRepository {
     }
 
     /// Called on first start only (see `ReferenceService.loadIfEmpty`), so nothing refers to these rows yet.
-    func replaceAll(with data: ReferenceData, version: String) async throws {
+    func replaceAll(with data: ReferenceData, version: String, loadedAt: Date) async throws {
         for table in ["matrix_links", "sdg_targets", "sdg_goals", "action_lines", "countries", "regions", "reference_titles", "reference_meta"] {
             try await db.raw("DELETE FROM \(ident: table)").run()
         }
@@ -50,7 +50,7 @@ struct SQLReferenceRepository: ReferenceRepository {
             })
         data.countries.forEach { addTitles("country", $0.alpha3, $0.name) }
         try await insertRows(db, into: "reference_titles", columns: ["kind", "code", "lang", "short_title", "title"], rows: titles)
-        try await db.raw("INSERT INTO reference_meta (id, version, loaded_at) VALUES (1, \(bind: version), \(bind: Timestamp.string(Date())))").run()
+        try await db.raw("INSERT INTO reference_meta (id, version, loaded_at) VALUES (1, \(bind: version), \(bind: Timestamp.string(loadedAt)))").run()
     }
 
     /// Titles of one kind: code → (language → title), and the short titles where there are any.

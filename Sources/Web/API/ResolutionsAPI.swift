@@ -21,12 +21,7 @@ extension APIHandler {
     }
 
     func getResolution(_ input: Operations.getResolution.Input) async throws -> Operations.getResolution.Output {
-        let stored: StoredResolution
-        do {
-            stored = try await platform.resolutions.resolution(id: input.path.id, viewer: viewer)
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
+        let stored = try await platform.resolutions.resolution(id: input.path.id, viewer: viewer)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let structure = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try encoder.encode(stored.structure))
@@ -38,28 +33,17 @@ extension APIHandler {
     }
 
     func confirmResolution(_ input: Operations.confirmResolution.Input) async throws -> Operations.confirmResolution.Output {
-        do {
-            let confirmed = try await platform.resolutions.confirm(id: input.path.id, by: Actor(user: RequestUser.current!))
-            return .ok(.init(body: .json(Self.summary(confirmed))))
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
+        let confirmed = try await platform.resolutions.confirm(id: input.path.id, by: Actor(user: RequestUser.current!))
+        return .ok(.init(body: .json(Self.summary(confirmed))))
     }
 
     func correctResolution(_ input: Operations.correctResolution.Input) async throws -> Operations.correctResolution.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let correction: Correction
-        switch body.kind {
-        case .addressee: correction = .addressee(blockID: body.blockId ?? "", addressee: body.addressee)
-        case .move: correction = .move(paragraphID: body.paragraphId ?? "", toBlockID: body.blockId ?? "")
-        case .citation: correction = .citation(paragraphID: body.paragraphId ?? "", text: body.citation ?? "")
-        }
-        do {
-            let corrected = try await platform.resolutions.correct(id: input.path.id, correction, by: Actor(user: RequestUser.current!))
-            return .ok(.init(body: .json(Self.summary(corrected))))
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
+        // The schema's enum guarantees a known kind.
+        let correction = Correction(kind: body.kind.rawValue, blockID: body.blockId, paragraphID: body.paragraphId,
+                                    addressee: body.addressee, citation: body.citation)!
+        let corrected = try await platform.resolutions.correct(id: input.path.id, correction, by: Actor(user: RequestUser.current!))
+        return .ok(.init(body: .json(Self.summary(corrected))))
     }
 
     static func summary(_ stored: StoredResolution) -> Components.Schemas.ResolutionSummary { summary(stored.summary) }

@@ -62,6 +62,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
+        Self.cookie(name, value, maxAge: maxAge, settings: settings)
+    }
+
+    /// Every cookie the platform sets: site-wide, HttpOnly, SameSite=Lax, Secure when served over https.
+    static func cookie(_ name: String, _ value: String, maxAge: Int? = nil, settings: Settings) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .lax)
     }
 }

@@ -40,9 +40,9 @@ struct AccountPages {
         do {
             let (_, token, session) = try await platform.auth.signIn(email: email, password: form["password"])
             var response = Response.redirect(to: Self.safeNext(form["next"]), type: .normal)
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token,
-                                      maxAge: Int(session.expiresAt.timeIntervalSince(session.createdAt)), path: "/",
-                                      secure: settings.secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(AuthenticationMiddleware.cookie(AuthenticationMiddleware.sessionCookie, token,
+                                                               maxAge: Int(session.expiresAt.timeIntervalSince(session.createdAt)),
+                                                               settings: settings))
             return response
         } catch let error as DomainError {
             let status: HTTPResponse.Status
@@ -79,8 +79,7 @@ struct AccountPages {
             try await platform.auth.signOut(token: token, by: actor)
         }
         var response = Response.redirect(to: "/", type: .normal)
-        response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
-                                  secure: settings.secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(AuthenticationMiddleware.cookie(AuthenticationMiddleware.sessionCookie, "", maxAge: 0, settings: settings))
         return response
     }
 
@@ -92,10 +91,7 @@ struct AccountPages {
                                status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = context.user!
         let language = context.language
-        var organization: String?
-        if let id = user.organizationID {
-            organization = try await platform.accounts.organizations().first { $0.id == id }?.name
-        }
+        let organization = try await platform.accounts.organizationName(id: user.organizationID)
         let tokens = try await platform.auth.apiTokens(for: context.actor!)
         var content: [String: Any] = [
             "name": user.name, "email": user.email, "has_tokens": !tokens.isEmpty,

@@ -123,16 +123,10 @@ struct AdminPages {
     private func renderUser(request: Request, context: WebContext, extra: [String: Any] = [:],
                             status: HTTPResponse.Status = .ok) async throws -> Response {
         let id = try context.parameters.require("id")
-        let user: User
-        do {
-            user = try await platform.accounts.user(id: id)
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
-        let organization = try await platform.accounts.organizations().first { $0.id == user.organizationID }
+        let user = try await platform.accounts.user(id: id)
         var content: [String: Any] = [
             "id": user.id, "name": user.name, "email": user.email,
-            "organization": organization?.name ?? "",
+            "organization": try await platform.accounts.organizationName(id: user.organizationID) ?? "",
             "roles_text": rolesText(user.sortedRoles, context),
             "roles": roleOptions(selected: Set(user.roles.map(\.rawValue)), context),
         ]
@@ -145,8 +139,6 @@ struct AdminPages {
         do {
             _ = try await platform.accounts.setRoles(userID: id, roles: context.form.all("roles"), by: context.actor!)
             return try await renderUser(request: request, context: context, extra: ["notice": t("user.roles_saved", context)])
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await renderUser(request: request, context: context,
                                         extra: ["errors": renderer.fieldErrors(error, language: context.language)], status: .badRequest)
@@ -155,12 +147,8 @@ struct AdminPages {
 
     @Sendable func resetPassword(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        do {
-            let password = try await platform.accounts.resetPassword(userID: id, by: context.actor!)
-            return try await renderUser(request: request, context: context, extra: ["new_password": password])
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
+        let password = try await platform.accounts.resetPassword(userID: id, by: context.actor!)
+        return try await renderUser(request: request, context: context, extra: ["new_password": password])
     }
 
     // MARK: Audit

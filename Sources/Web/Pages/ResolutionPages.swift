@@ -69,11 +69,7 @@ struct ResolutionPages {
 
     @Sendable func confirm(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        do {
-            _ = try await platform.resolutions.confirm(id: id, by: context.actor!)
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
+        _ = try await platform.resolutions.confirm(id: id, by: context.actor!)
         return .redirect(to: "/resolutions/\(id)", type: .normal)
     }
 
@@ -81,17 +77,12 @@ struct ResolutionPages {
     @Sendable func correct(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let form = context.form
-        let correction: Correction
-        switch form["kind"] {
-        case "addressee": correction = .addressee(blockID: form["block"] ?? "", addressee: form["addressee"])
-        case "move": correction = .move(paragraphID: form["paragraph"] ?? "", toBlockID: form["block"] ?? "")
-        case "citation": correction = .citation(paragraphID: form["paragraph"] ?? "", text: form["citation"] ?? "")
-        default: throw HTTPError(.badRequest, message: t("resolution.unknown_correction", context))
+        guard let correction = Correction(kind: form["kind"] ?? "", blockID: form["block"], paragraphID: form["paragraph"],
+                                          addressee: form["addressee"], citation: form["citation"]) else {
+            throw HTTPError(.badRequest, message: t("resolution.unknown_correction", context))
         }
         do {
             _ = try await platform.resolutions.correct(id: id, correction, by: context.actor!)
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await render(id: id, request: request, context: context,
                                     error: error.fieldErrors.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "))
@@ -103,17 +94,9 @@ struct ResolutionPages {
     }
 
     @Sendable func akn(_ request: Request, context: WebContext) async throws -> Response {
-        let resolution = try await find(context)
+        let resolution = try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
         return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: AkomaNtoso.render(resolution.structure, draft: resolution.status == .draft))))
-    }
-
-    private func find(_ context: WebContext) async throws -> StoredResolution {
-        do {
-            return try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
     }
 
     @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -121,12 +104,7 @@ struct ResolutionPages {
     }
 
     private func render(id: String, request: Request, context: WebContext, error: String? = nil) async throws -> Response {
-        let stored: StoredResolution
-        do {
-            stored = try await platform.resolutions.resolution(id: id, viewer: context.actor)
-        } catch DomainError.notFound {
-            throw HTTPError(.notFound)
-        }
+        let stored = try await platform.resolutions.resolution(id: id, viewer: context.actor)
         let resolution = stored.structure
         let links = try await platform.resolutions.linkedWorks(of: stored)
         let citedBy = try await platform.resolutions.citedBy(workID: stored.workID)
@@ -138,11 +116,8 @@ struct ResolutionPages {
 
         func paragraphModel(_ paragraph: Paragraph) -> [String: Any] {
             var spans: [Highlighter.Span] = []
-            // Citations are found in the paragraph text by their words (their ranges point into the source).
-            var cursor = paragraph.text.startIndex
-            for citation in paragraph.citations {
-                guard let range = paragraph.text.range(of: citation.text, range: cursor..<paragraph.text.endIndex) else { continue }
-                cursor = range.upperBound
+            for (citation, range) in zip(paragraph.citations, paragraph.positions(of: paragraph.citations.map(\.text))) {
+                guard let range else { continue }
                 let local = SourceRange(paragraph.text.utf16.distance(from: paragraph.text.startIndex, to: range.lowerBound),
                                         paragraph.text.utf16.distance(from: paragraph.text.startIndex, to: range.upperBound))
                 let title = Highlighter.escape(citation.id + (citation.version.map { " (\($0))" } ?? ""))
