@@ -25,7 +25,6 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -111,13 +110,17 @@ def main():
         return driver.find_element(By.ID, element_id)
 
     def settled():
-        WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
 
     def submit(form_button_text, navigates=True):
         """Clicks the button and waits for the next page, as a person would. The click is made once
         (a second one could send the form twice); only finding the button is retried."""
         settled()
-        page = driver.find_element(By.TAG_NAME, "html")
+        # A mark on the current document: the next page will not carry it. (Watching the old
+        # <html> element go stale is not reliable: Chromium sometimes answers "node does not
+        # belong to the document" instead of "stale".)
+        driver.execute_script("window.__journeyOldPage = true")
         button = None
         for attempt in range(3):
             try:
@@ -137,7 +140,8 @@ def main():
             # Something covered the button for a moment: press it directly.
             driver.execute_script("arguments[0].click()", button)
         if navigates:
-            WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+            WebDriverWait(driver, 60, ignored_exceptions=(WebDriverException,)).until(
+                lambda d: d.execute_script("return window.__journeyOldPage === undefined"))
             settled()
 
     try:
