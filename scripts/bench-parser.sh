@@ -7,4 +7,5 @@ out=.build-bench
 mkdir -p "$out"
 sources=$(find Sources/Resolutions -name '*.swift' ! -name 'DocxReader.swift' ! -name 'DocumentReader.swift')
 swiftc -O -wmo -swift-version 6 -parse-as-library -module-name Resolutions $sources Tests/Bench/ParserBench.swift -o "$out/parser-bench"
+rm -f Resolutions-1.swiftdoc Resolutions-1.swiftmodule Resolutions-1.swiftsourceinfo  # left by swiftc
 "$out/parser-bench" ../shared/corpus/itu-council-C23-85-E.txt ../shared/corpus/*.txt Tests/ResolutionsTests/Fixtures/*.txt

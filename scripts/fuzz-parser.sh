@@ -15,5 +15,6 @@ cp Tests/ResolutionsTests/Fixtures/*.txt "$out/corpus/" 2>/dev/null || true
 sources=$(find Sources/Resolutions -name '*.swift' ! -name 'DocxReader.swift' ! -name 'DocumentReader.swift')
 swiftc -O -swift-version 6 -sanitize=fuzzer,address -parse-as-library -module-name Resolutions \
   $sources Tests/Fuzz/ParserFuzzTarget.swift -o "$out/parser-fuzzer"
+rm -f Resolutions-1.swiftdoc Resolutions-1.swiftmodule Resolutions-1.swiftsourceinfo  # left by swiftc
 ASAN_OPTIONS=detect_leaks=0 "$out/parser-fuzzer" "$out/corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$out/crashes/" -print_final_stats=1 -detect_leaks=0 2>&1 | tail -n 25

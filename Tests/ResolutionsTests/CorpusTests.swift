@@ -261,4 +261,29 @@ struct RefusalTests {
         let nested = "The Council,\nresolves\n" + (0..<1_000).map { "\($0 % 2 == 0 ? "1" : "a)") deeper" }.joined(separator: "\n")
         #expect((try? ResolutionParser().parse(nested)) != nil)
     }
+
+    /// The extractors read bytes by hand: a paragraph that ends in the middle of a date, a
+    /// symbol or a citation must end the search, not read past the text. (A year stands earlier
+    /// in each paragraph, so that the date readers are not skipped.)
+    @Test("a paragraph cut off in the middle of a date, a session, a symbol or a citation")
+    func cutOff() throws {
+        let forms = [
+            "27-31 May 2024", "December 2025", "the 2026 session of the Council", "the Council at its 2025 session",
+            "at its seventy-fourth session", "the 2025 WSIS Forum", "annually", "A/RES/70/125", "C23/85(Rev.1)-E",
+            "Council Resolution 1332 (C11, last amended C19)", "Resolution 140 (Rev. Bucharest, 2022) of the Plenipotentiary Conference",
+            "resolutions 47/19 and 2453 A (XXIII)", "Action Line C7", "SDG 9.c", "31 décembre 2027", "la session de 2027 du Conseil",
+            "el 31 de diciembre de 2027", "сессии Совета 2027 года", "Résolution 71 (Rév. Bucarest, 2022)",
+        ]
+        for form in forms {
+            for length in 1...form.count {
+                let cut = String(form.prefix(length))
+                for language in ["The Council,\nresolves\n1 to invite the Secretary-General and the Member States of the Union to act on it in 2025 in the work that is done by ", "Le Conseil,\ndécide\n1 de prier le Secrétaire général et les États de la région pour une action en 2025 et avant "] {
+                    let resolution = try ResolutionParser().parse(language + cut)
+                    #expect(resolution.operative.first?.paragraphs.first?.text.hasSuffix(cut.trimmingCharacters(in: .whitespaces)) == true)
+                }
+            }
+        }
+        let whole = try ResolutionParser().parse("The Council,\nresolves\n1 to act by May 2024")
+        #expect(whole.operative[0].paragraphs[0].times.map(\.value) == [.month("2024-05")])
+    }
 }

@@ -20,49 +20,98 @@ enum BodyExtractor {
     ]
 
     /// Longest first, each with the first word a text must contain for it to be worth a search.
-    static let searches: [(pattern: String, code: String, firstWord: String)] = bodies
+    static let searches: [(pattern: [UInt8], code: String, firstWord: UInt64)] = bodies
         .sorted { $0.pattern.count > $1.pattern.count }
-        .map { ($0.pattern, $0.code, String($0.pattern.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })[0])) }
+        .map { (Array($0.pattern.utf8), $0.code,
+                WordHash.hash(String($0.pattern.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })[0]).utf8)) }
+    static let hyphenated = Set(bodies.filter { $0.pattern.hasSuffix("SDG") }.map { Array($0.pattern.utf8) })
 
     static func extract(_ text: String, words: Words? = nil) -> [Mention] {
-        let words = words ?? Words(text)
-        var found: [Mention] = []
-        for (pattern, code, firstWord) in searches where words.contains(firstWord) {
-            for range in text.occurrences(of: pattern) {
-                let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
-                let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
-                guard !before.isLetter, !after.isLetter, after != "-" || pattern.hasSuffix("SDG") else { continue }
-                let located = text.utf16Range(range)
-                if !found.contains(where: { $0.range.overlaps(located) }) {
-                    found.append(Mention(code: code, text: String(text[range]), range: located))
-                }
+        let scan = ScanText(text)
+        return extract(scan, words: words ?? Words(scan))
+    }
+
+    static func extract(_ scan: ScanText, words: Words) -> [Mention] {
+        var found: [(mention: Mention, start: Int, end: Int)] = []
+        for (pattern, code, firstWord) in searches where words.contains(hash: firstWord) {
+            for start in scan.occurrences(of: pattern) {
+                let end = start + pattern.count
+                guard !ScanText.isLetter(scan.scalar(before: start)), !ScanText.isLetter(scan.scalar(at: end)),
+                      scan[end] != 0x2D || hyphenated.contains(pattern),
+                      !found.contains(where: { $0.start < end && start < $0.end }) else { continue }
+                found.append((Mention(code: code, text: scan.string(start, end), range: scan.range(start, end)), start, end))
             }
         }
-        return found.sorted { $0.range.start < $1.range.start }
+        return found.sorted { $0.start < $1.start }.map(\.mention)
     }
 }
 
 /// WSIS Action Line codes (C1–C11, read from Cyrillic look-alikes too) and SDG mentions.
 enum ActionLineExtractor {
-    nonisolated(unsafe) static let codePattern = /\b[CС](\d{1,2})\b(?!\/)/
-    nonisolated(unsafe) static let sdgPattern = /\b(?:SDGs?|Sustainable Development Goal|Goal|target)\s+(\d{1,2}(?:\.[0-9a-z]{1,2})?)\b/
-
     static func extract(_ text: String, words: Words? = nil) -> [Mention] {
-        let words = words ?? Words(text)
-        guard words.contains("action"), words.contains("line") || words.contains("lines") else { return [] }
-        return text.matches(of: codePattern).compactMap { match in
-            guard let number = Int(match.1), (1...11).contains(number) else { return nil }
-            return Mention(code: "C\(number)", text: String(match.0), range: text.utf16Range(match.range))
-        }
+        let scan = ScanText(text)
+        return extract(scan, words: words ?? Words(scan))
     }
 
-    static func sdgs(_ text: String, words: Words? = nil) -> [Mention] {
-        let words = words ?? Words(text)
-        guard words.hasDigit, words.containsAny(["sdg", "sdgs", "goal", "target"]) else { return [] }
-        return text.matches(of: sdgPattern).compactMap { match in
-            let code = String(match.1)
-            guard let goal = Int(code.split(separator: ".")[0]), (1...17).contains(goal) else { return nil }
-            return Mention(code: code, text: String(match.0), range: text.utf16Range(match.range))
+    /// "C1" to "C11" standing as a word (the Cyrillic "С1" too), not "C23/85".
+    static func extract(_ scan: ScanText, words: Words) -> [Mention] {
+        guard words.contains("action"), words.contains("line") || words.contains("lines") else { return [] }
+        var found: [Mention] = []
+        var index = 0
+        while index < scan.count {
+            let byte = scan.bytes[index]
+            let letterLength = byte == 0x43 ? 1 : (byte == 0xD0 && scan[index + 1] == 0xA1) ? 2 : 0
+            guard letterLength > 0, scan.wordStarts(at: index) else { index += 1; continue }
+            let digitsEnd = scan.run(from: index + letterLength, ScanText.isDigit)
+            let digits = digitsEnd - index - letterLength
+            if (1...2).contains(digits), scan.wordEnds(at: digitsEnd), scan[digitsEnd] != 0x2F,
+               let number = Int(scan.string(index + letterLength, digitsEnd)), (1...11).contains(number) {
+                found.append(Mention(code: "C\(number)", text: scan.string(index, digitsEnd), range: scan.range(index, digitsEnd)))
+            }
+            index = max(digitsEnd, index + 1)
         }
+        return found
+    }
+
+    static let sdgWords = ["sdg", "sdgs", "goal", "target"].map { WordHash.hash($0.utf8) }
+    static let sdgAnchors = ["Sustainable Development Goal", "SDG", "Goal", "target"].map { Array($0.utf8) }
+
+    static func sdgs(_ text: String, words: Words? = nil) -> [Mention] {
+        let scan = ScanText(text)
+        return sdgs(scan, words: words ?? Words(scan))
+    }
+
+    /// "SDG 4", "SDGs 9 and 17" (the first), "Goal 17", "target 9.c", "Sustainable Development Goal 16".
+    static func sdgs(_ scan: ScanText, words: Words) -> [Mention] {
+        guard words.hasDigit, words.containsAny(hashes: sdgWords) else { return [] }
+        var candidates: [(start: Int, end: Int, code: String)] = []
+        for anchor in sdgAnchors {
+            for start in scan.occurrences(of: anchor) where scan.wordStarts(at: start) {
+                var end = start + anchor.count
+                if anchor.count == 3, scan[end] == 0x73 { end += 1 }
+                let numberStart = scan.spaces(from: end)
+                guard numberStart > end else { continue }
+                let digitsEnd = scan.run(from: numberStart, ScanText.isDigit)
+                guard (1...2).contains(digitsEnd - numberStart) else { continue }
+                var codeEnd: Int?
+                if scan[digitsEnd] == 0x2E {
+                    func isTarget(_ byte: UInt8) -> Bool { ScanText.isDigit(byte) || ScanText.isLower(byte) }
+                    let suffixEnd = scan.run(from: digitsEnd + 1, limit: 2, isTarget)
+                    codeEnd = stride(from: suffixEnd, to: digitsEnd + 1, by: -1).first { scan.wordEnds(at: $0) }
+                }
+                if codeEnd == nil, scan.wordEnds(at: digitsEnd) { codeEnd = digitsEnd }
+                guard let codeEnd else { continue }
+                candidates.append((start, codeEnd, scan.string(numberStart, codeEnd)))
+            }
+        }
+        var found: [Mention] = []
+        var lastEnd = 0
+        for candidate in candidates.sorted(by: { $0.start < $1.start }) where candidate.start >= lastEnd {
+            guard let goal = Int(candidate.code.split(separator: ".")[0]), (1...17).contains(goal) else { continue }
+            found.append(Mention(code: candidate.code, text: scan.string(candidate.start, candidate.end),
+                                 range: scan.range(candidate.start, candidate.end)))
+            lastEnd = candidate.end
+        }
+        return found
     }
 }

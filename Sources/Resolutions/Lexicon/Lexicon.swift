@@ -24,6 +24,9 @@ public struct Lexicon: Sendable {
     public let adverbs: [String]
     /// Words that may follow a phrase and modify it ("further", "with satisfaction").
     public let modifiers: [String]
+    /// The entries by their first word, longest first: a line is compared only with the phrases
+    /// that begin with its own first word.
+    private let entriesByFirstWord: [String: [Entry]]
 
     init(language: Language, preambular: [String: String], operative: [String: String], modifiers: [String],
          adverbs: [String], formulaOpenings: [String], declarationOpenings: [String] = []) {
@@ -40,7 +43,11 @@ public struct Lexicon: Sendable {
         self.adverbs = adverbs.sorted { $0.count > $1.count }
         self.formulaOpenings = formulaOpenings
         self.declarationOpenings = declarationOpenings
+        self.entriesByFirstWord = Dictionary(grouping: self.entries) { Self.firstWord($0.words) }
     }
+
+    /// The letters a text starts with.
+    static func firstWord(_ text: some StringProtocol) -> String { String(text.prefix { $0.isLetter }) }
 
     /// Whether `line` opens a declaration's formula ("We, the Heads of State …").
     public func opensDeclaration(_ line: String) -> Bool {
@@ -81,7 +88,7 @@ public struct Lexicon: Sendable {
             }
         }
         let rest = lower.dropFirst(offset)
-        for entry in entries where Self.startsWithWord(rest, entry.words) {
+        for entry in entriesByFirstWord[Self.firstWord(rest)] ?? [] where Self.startsWithWord(rest, entry.words) {
             // An adverb stands only before an operative verb ("Also requests"), and before
             // "recalling" in "further recalling".
             if adverb != nil && entry.part == .preamble && !["further", "also"].contains(adverb!) { continue }
@@ -105,7 +112,7 @@ public struct Lexicon: Sendable {
     /// Whether `line` is an enacting formula such as "The Council," or "The General Assembly,".
     public func isFormula(_ line: String) -> Bool {
         guard line.hasSuffix(","), line.utf8.count < 600 else { return false }
-        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = line.drop(while: { $0 == " " }).prefix(60).lowercased()
         return formulaOpenings.contains { lower.hasPrefix($0) }
     }
 

@@ -142,9 +142,7 @@ extension ResolutionParser.Context {
                 continue
             }
             // A preambular paragraph ends with a comma (or a semicolon), perhaps followed by a footnote number.
-            let previousEnds = blocks.last?.items.last?.lastText.map {
-                $0.replacing(Self.placeholderPattern, with: "").contains(Self.preambleEndPattern)
-            } ?? true
+            let previousEnds = blocks.last?.items.last?.lastText.map(Self.endsPreambularParagraph) ?? true
             if !inOperative, previousEnds, trimmed.first?.isUppercase == true,
                let match = lexicon.match(atStartOf: trimmed), match.entry.part == .preamble || blocks.isEmpty {
                 startBlock(.preamble, number: nil, piece)
@@ -168,8 +166,9 @@ extension ResolutionParser.Context {
 
     /// Where the body stops: a rule of underscores, an annex heading, the end of a text.
     static func endsBody(_ line: Substring) -> Bool {
-        if line.count >= 5, line.allSatisfy({ $0 == "_" }) { return true }
-        guard line.count <= 40, let first = line.first, first == "A" || first == "a" else { return false }
+        guard let first = line.utf8.first else { return false }
+        if first == 0x5F { return line.utf8.count >= 5 && line.utf8.allSatisfy { $0 == 0x5F } }
+        guard first == 0x41 || first == 0x61, line.count <= 40 else { return false }
         return line.lowercased().wholeMatch(of: annexPattern) != nil
     }
 
@@ -178,8 +177,35 @@ extension ResolutionParser.Context {
     nonisolated(unsafe) static let numberedPattern = /(\d{1,3})\.\s+/
     nonisolated(unsafe) static let subItemPattern = /\(([a-z]{1,4})\)\s+/
     nonisolated(unsafe) static let plenaryPattern = /\d+(st|nd|rd|th) plenary meeting/
-    nonisolated(unsafe) static let placeholderPattern = /\x{E000}\d+\x{E001}/
-    nonisolated(unsafe) static let preambleEndPattern = /[,;](\s?\d{1,2})?$/
+
+    /// Whether a preambular paragraph ends here: with a comma or a semicolon, perhaps followed by
+    /// a footnote (a placeholder, or a number from PDF text: ", 4" or ",4").
+    static func endsPreambularParagraph(_ text: Substring) -> Bool {
+        // Only the end matters: the last bytes, with footnote placeholders (U+E000 digits U+E001) taken out.
+        let tail = Array(text.utf8.suffix(64))
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < tail.count {
+            if tail[index] == 0xEE, index + 2 < tail.count, tail[index + 1] == 0x80, tail[index + 2] == 0x80 {
+                var end = index + 3
+                while end < tail.count, ScanText.isDigit(tail[end]) { end += 1 }
+                if end > index + 3, end + 2 < tail.count, tail[end] == 0xEE, tail[end + 1] == 0x80, tail[end + 2] == 0x81 {
+                    index = end + 3
+                    continue
+                }
+            }
+            bytes.append(tail[index])
+            index += 1
+        }
+        func isEnd(_ position: Int) -> Bool { position >= 0 && position < bytes.count && (bytes[position] == 0x2C || bytes[position] == 0x3B) }
+        var digits = bytes.count
+        while digits > 0, ScanText.isDigit(bytes[digits - 1]) { digits -= 1 }
+        switch bytes.count - digits {
+        case 0: return isEnd(bytes.count - 1)
+        case 1, 2: return isEnd(digits - 1) || (digits >= 1 && bytes[digits - 1] == 0x20 && isEnd(digits - 2))
+        default: return false
+        }
+    }
 
     private static func append(_ items: inout [PendingParagraph], depth: Int, _ item: PendingParagraph) {
         if depth == 0 || items.isEmpty {
@@ -219,7 +245,7 @@ extension ResolutionParser.Context {
     private func paragraph(_ item: PendingParagraph, position: Int, parentID: String, block: PendingBlock, level: Int) -> Paragraph {
         let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
         let toSource = { (range: SourceRange) in document.map.source(assembled.map.source(range)) }
-        let label = (item.number ?? String(position)).replacingOccurrences(of: ".", with: "-")
+        let label = String((item.number ?? String(position)).map { $0 == "." ? "-" : $0 })
         let id = parentID + (level == 0 ? "__para_" : "__subpara_") + label
         var verb: PhraseConcept?
         var addressee: String?

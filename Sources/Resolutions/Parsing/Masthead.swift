@@ -21,17 +21,17 @@ struct Masthead {
                     symbol = Self.located(String(match.1), in: line, context: context)
                 }
             }
-            if agendaItem == nil, text.localizedCaseInsensitiveContains("agenda"), let match = text.firstMatch(of: Self.agendaPattern) {
+            if agendaItem == nil, text.containsBytes("agenda", ignoringCase: true), let match = text.firstMatch(of: Self.agendaPattern) {
                 agendaItem = Self.located(String(match.1), in: line, context: context)
             }
-            if originalLanguage == nil, text.contains("riginal"), let match = text.firstMatch(of: Self.originalPattern) {
+            if originalLanguage == nil, text.containsBytes("riginal"), let match = text.firstMatch(of: Self.originalPattern) {
                 originalLanguage = Self.located(String(match.1), in: line, context: context)
             }
             if source == nil, text.hasPrefix("Contribution") || text.hasPrefix("Proposal") || text.hasPrefix("Note") || text.hasPrefix("Report"),
                let match = text.firstMatch(of: Self.sourcePattern) {
                 source = Self.located(String(match.1), in: line, context: context)
             }
-            if text.range(of: "adopted by", options: .caseInsensitive) != nil, text.hasSuffix(" on") {
+            if text.hasSuffix(" on"), text.containsBytes("adopted by", ignoringCase: true) {
                 adoptionDateNext = true
                 continue
             }

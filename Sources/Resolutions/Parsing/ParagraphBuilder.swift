@@ -35,8 +35,13 @@ struct AssembledText {
         var builder = MappedTextBuilder()
         var references: [String] = []
         for (index, piece) in pieces.enumerated() {
-            if index > 0 { builder.append(unit: 0x20, source: piece.start) }
+            if index > 0 { builder.append(ascii: 0x20, source: piece.start) }
             let skips = Self.numberReferences(in: piece.text, markers: pageNoteMarkers)
+            if skips.isEmpty, !piece.text.utf8.contains(0xEE) {
+                // Nothing to take out (footnote placeholders are U+E000, whose UTF-8 starts 0xEE): copied whole.
+                builder.append(piece.text, source: piece.start)
+                continue
+            }
             var offset = 0
             var skipIndex = 0
             var scalars = piece.text.unicodeScalars.makeIterator()
@@ -59,11 +64,7 @@ struct AssembledText {
                     }
                     skipIndex += 1
                 }
-                if width == 1 {
-                    builder.append(unit: UInt16(scalar.value), source: piece.start + offset)
-                } else {
-                    for (index, unit) in scalar.utf16.enumerated() { builder.append(unit: unit, source: piece.start + offset + index) }
-                }
+                builder.append(scalar, source: piece.start + offset)
             }
         }
         var text = builder.string
@@ -74,13 +75,18 @@ struct AssembledText {
         self.references = references
     }
 
+    /// Words after which a number is a number, not a footnote ("resolution 4", "paragraph 12").
+    static let notAfter: Set<String> = ["of", "resolution", "resolutions", "paragraph", "paragraphs", "article", "and", "on", "in", "by",
+                                        "to", "vol.", "no.", "chapter", "annex", "section", "goal", "target", "the", "from", "between", "than"]
+    /// Words before which a number is a date or a quantity ("4 June", "5 per cent").
+    static let notBefore = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                            "november", "december", "per", "%", "years", "days", "months", "to"]
+
     /// Digits that stand for a footnote in PDF text: a known marker after a word or punctuation,
     /// alone or glued to a comma ("UNISPACE+50,1"), not before a month or a unit.
     static func numberReferences(in text: Substring, markers: Set<String>) -> [(range: Range<Int>, marker: String)] {
         guard !markers.isEmpty else { return [] }
         var found: [(Range<Int>, String)] = []
-        let notAfter: Set<String> = ["of", "resolution", "resolutions", "paragraph", "paragraphs", "article", "and", "on", "in", "by",
-                                     "to", "vol.", "no.", "chapter", "annex", "section", "goal", "target", "the", "from", "between", "than"]
         let units = Array(text.utf16)
         var index = 0
         while index < units.count {
@@ -93,14 +99,20 @@ struct AssembledText {
                 let marker = String(decoding: units[index..<end], as: UTF16.self)
                 let next: UInt16 = end < units.count ? units[end] : 0x20
                 let endsToken = next == 0x20 || next == 0x2C || next == 0x3B || next == 0x2E
-                let before = String(decoding: units[..<index], as: UTF16.self).trimmingCharacters(in: .whitespaces)
-                let previousWord = before.split(separator: " ").last.map { $0.lowercased() } ?? ""
-                let after = String(decoding: units[end...], as: UTF16.self).trimmingCharacters(in: .whitespaces)
-                let nextWord = after.split(separator: " ").first.map { $0.lowercased() } ?? ""
-                let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                              "november", "december", "per", "%", "years", "days", "months", "to"]
-                if markers.contains(marker), endsToken, !before.isEmpty, !notAfter.contains(previousWord),
-                   !months.contains(where: { nextWord.hasPrefix($0) }) {
+                // The words on either side of the number.
+                var previousEnd = index
+                while previousEnd > 0, units[previousEnd - 1] == 0x20 { previousEnd -= 1 }
+                var previousStart = previousEnd
+                while previousStart > 0, units[previousStart - 1] != 0x20 { previousStart -= 1 }
+                let previousWord = String(decoding: units[previousStart..<previousEnd], as: UTF16.self).lowercased()
+                var nextStart = end
+                while nextStart < units.count, units[nextStart] == 0x20 { nextStart += 1 }
+                var nextEnd = nextStart
+                while nextEnd < units.count, units[nextEnd] != 0x20 { nextEnd += 1 }
+                let nextWord = String(decoding: units[nextStart..<nextEnd], as: UTF16.self).lowercased()
+                let before = previousEnd > 0
+                if markers.contains(marker), endsToken, before, !Self.notAfter.contains(previousWord),
+                   !Self.notBefore.contains(where: { nextWord.hasPrefix($0) }) {
                     // Take the space before the number with it, unless it is glued to a comma.
                     let start = previous == 0x20 ? index - 1 : index
                     found.append((start..<end, marker))

@@ -60,13 +60,12 @@ public struct ResolutionParser: Sendable {
             self.document = document
             self.lexicon = lexicon
             // Footnotes that came from PDF footnote areas are referred to by bare numbers in the text.
+            // Placeholders are U+E000, the marker's digits, U+E001 (in UTF-8: EE 80 80 … EE 80 81).
             var exporterMarkers = Set<String>()
-            var marker: String?
-            for scalar in document.text.unicodeScalars {
-                if scalar == "\u{E000}" { marker = "" } else if scalar == "\u{E001}", let found = marker {
-                    exporterMarkers.insert(found)
-                    marker = nil
-                } else if marker != nil { marker!.unicodeScalars.append(scalar) }
+            let scan = ScanText(document.text)
+            for open in scan.occurrences(of: [0xEE, 0x80, 0x80]) {
+                let digitsEnd = scan.run(from: open + 3, ScanText.isDigit)
+                if scan.matches([0xEE, 0x80, 0x81], at: digitsEnd) { exporterMarkers.insert(scan.string(open + 3, digitsEnd)) }
             }
             self.pageNoteMarkers = Set(document.footnotes.map(\.marker)).subtracting(exporterMarkers)
         }

@@ -44,26 +44,37 @@ public struct CleanDocument: Sendable {
     static let referenceClose: Character = "\u{E001}"
 
     public init(source: String) throws {
-        let bytes = source.utf8.count
-        guard bytes <= Self.sizeLimit else { throw ReadingError.tooLarge(bytes: bytes, limit: Self.sizeLimit) }
+        let byteCount = source.utf8.count
+        guard byteCount <= Self.sizeLimit else { throw ReadingError.tooLarge(bytes: byteCount, limit: Self.sizeLimit) }
         guard source.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw ReadingError.empty }
-        let units = Array(source.utf16)
-        let suspicious = units.reduce(0) { $0 + (($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C) || $1 == 0xFFFD ? 1 : 0) }
-        guard suspicious * 100 <= units.count else { throw ReadingError.notText }
+        // The walk is over the UTF-8 bytes; offsets are counted in UTF-16 code units as it goes.
+        let bytes = Array(source.utf8)
+        var characters = 0
+        var suspicious = 0
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = UTF8Bytes.scalar(bytes, at: index)
+            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D && value != 0x0C) || value == 0xFFFD { suspicious += 1 }
+            characters += 1
+            index += length
+        }
+        guard suspicious * 100 <= characters else { throw ReadingError.notText }
 
-        var builder = MappedTextBuilder()
+        var builder = MappedTextBuilder(capacity: bytes.count)
         var footnotes: [Footnote] = []
-        Self.scan(units, into: &builder, footnotes: &footnotes)
+        Self.scan(bytes, into: &builder, footnotes: &footnotes)
         let cleaned = builder.string
         var lines: [Line] = []
         var start = 0
-        for piece in cleaned.split(separator: "\n", omittingEmptySubsequences: false) {
-            let length = piece.utf16.count
+        var lineStart = 0
+        let cleanedBytes = builder.bytes
+        for position in 0...cleanedBytes.count where position == cleanedBytes.count || cleanedBytes[position] == 0x0A {
             // Trailing spaces are left out of the line (its start does not move).
-            var text = String(piece)
-            while text.last == " " { text.removeLast() }
-            lines.append(Line(text: text, start: start))
-            start += length + 1
+            var lineEnd = position
+            while lineEnd > lineStart, cleanedBytes[lineEnd - 1] == 0x20 { lineEnd -= 1 }
+            lines.append(Line(text: String(decoding: cleanedBytes[lineStart..<lineEnd], as: UTF8.self), start: start))
+            start += UTF8Bytes.utf16Count(cleanedBytes[lineStart..<position]) + 1
+            lineStart = position + 1
         }
         let (kept, pageFootnotes) = PageFurniture.remove(from: lines)
         self.text = cleaned
@@ -75,52 +86,80 @@ public struct CleanDocument: Sendable {
     }
 
     /// Walks the source once, copying it into the builder with markers removed and white space made plain.
-    private static func scan(_ units: [UInt16], into out: inout MappedTextBuilder, footnotes: inout [Footnote]) {
+    private static func scan(_ bytes: [UInt8], into out: inout MappedTextBuilder, footnotes: inout [Footnote]) {
         var index = 0
+        /// The UTF-16 offset of `bytes[index]` in the source.
+        var offset = 0
         var atLineStart = true
         var pendingSpace: Int?
+        var previous: UInt32 = 0x0A
         func flushSpace() {
-            if let at = pendingSpace, !atLineStart { out.append(unit: 0x20, source: at) }
+            if let at = pendingSpace, !atLineStart { out.append(ascii: 0x20, source: at) }
             pendingSpace = nil
         }
-        while index < units.count {
-            let unit = units[index]
-            if unit == 0x5B /* [ */, let (consumed, action) = bracketToken(units, at: index) {
-                switch action {
+        while index < bytes.count {
+            if bytes[index] == 0x5B /* [ */, let token = bracketToken(bytes, at: index) {
+                switch token.action {
                 case .drop:
                     break
                 case .reference(let marker):
                     flushSpace()
-                    out.append(String(referenceOpen) + marker + String(referenceClose), source: index)
+                    out.append(String(referenceOpen) + marker + String(referenceClose), source: offset)
                     atLineStart = false
                 case .footnote(let marker, let text):
-                    footnotes.append(Footnote(marker: marker, text: text, range: SourceRange(index, index + consumed)))
+                    footnotes.append(Footnote(marker: marker, text: text, range: SourceRange(offset, offset + token.units)))
                 }
-                index += consumed
+                index += token.bytes
+                offset += token.units
+                previous = UInt32(bytes[index - 1])
                 continue
             }
-            switch unit {
+            if bytes[index] > 0x20, bytes[index] < 0x7F {
+                // A run of plain ASCII characters is copied whole: nothing in it changes.
+                var end = index + 1
+                while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x7F, bytes[end] != 0x5B { end += 1 }
+                flushSpace()
+                out.append(bytes: bytes[index..<end], source: offset)
+                atLineStart = false
+                previous = UInt32(bytes[end - 1])
+                offset += end - index
+                index = end
+                continue
+            }
+            var (value, length) = UTF8Bytes.scalar(bytes, at: index)
+            switch value {
             case 0x0D:
-                if index + 1 < units.count, units[index + 1] == 0x0A { index += 1 }
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    index += 1
+                    offset += 1
+                    value = 0x0A
+                }
                 fallthrough
             case 0x0A, 0x0C:
                 pendingSpace = nil
-                out.append(unit: 0x0A, source: index)
+                out.append(ascii: 0x0A, source: offset)
                 atLineStart = true
             case 0x20, 0x09, 0xA0, 0x202F, 0x2007, 0x2002, 0x2003, 0x2009:
-                if pendingSpace == nil { pendingSpace = index }
+                if pendingSpace == nil { pendingSpace = offset }
             case 0xAD, 0xFFFC, 0x200B, 0xFEFF, 0x200E, 0x200F:
                 break
             case 0x2011:
                 flushSpace()
-                out.append(unit: 0x2D, source: index)
+                out.append(ascii: 0x2D, source: offset)
                 atLineStart = false
             default:
                 flushSpace()
-                out.append(unit: foldedLookalike(units, at: index) ?? unit, source: index)
+                let next = index + length < bytes.count ? UTF8Bytes.scalar(bytes, at: index + length).value : 0x0A
+                if let latin = foldedLookalike(value, previous: previous, next: next) {
+                    out.append(ascii: latin, source: offset)
+                } else {
+                    out.append(Unicode.Scalar(value) ?? "\u{FFFD}", source: offset)
+                }
                 atLineStart = false
             }
-            index += 1
+            previous = value
+            index += length
+            offset += value > 0xFFFF ? 2 : 1
         }
     }
 
@@ -132,34 +171,37 @@ public struct CleanDocument: Sendable {
 
     /// Exporter tokens in square brackets: `[bookmark: x]`, `[image: …]`, `[footnoteRef:1]`,
     /// `[endnoteRef:1]`, and inline footnote bodies `[1: 1 text]`. Other brackets are text.
-    private static func bracketToken(_ units: [UInt16], at start: Int) -> (Int, TokenAction)? {
-        let limit = min(units.count, start + 10_000)
+    /// Returns what the token takes in bytes and in UTF-16 code units.
+    private static func bracketToken(_ bytes: [UInt8], at start: Int) -> (bytes: Int, units: Int, action: TokenAction)? {
+        let limit = min(bytes.count, start + 10_000)
         var end = start + 1
         var depth = 1
         while end < limit {
-            if units[end] == 0x5B { depth += 1 }
-            if units[end] == 0x5D {
+            if bytes[end] == 0x5B { depth += 1 }
+            if bytes[end] == 0x5D {
                 depth -= 1
                 if depth == 0 { break }
             }
             end += 1
         }
         guard end < limit else { return nil }
-        let inner = String(decoding: units[(start + 1)..<end], as: UTF16.self)
-        let consumed = end - start + 1
+        let inner = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+        var consumed = end - start + 1
+        func result(_ action: TokenAction) -> (Int, Int, TokenAction) {
+            (consumed, UTF8Bytes.utf16Count(bytes[start..<(start + consumed)]), action)
+        }
         if inner.hasPrefix("bookmark:") || inner.hasPrefix("image:") {
-            return (consumed, .drop)
+            return result(.drop)
         }
         for prefix in ["footnoteRef:", "endnoteRef:"] where inner.hasPrefix(prefix) {
             let marker = String(inner.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             guard !marker.isEmpty, marker.allSatisfy(\.isNumber) else { return nil }
             // The exporter writes the marker again right after the token ("[footnoteRef:1]1"): skip it.
-            var extra = 0
-            let digits = Array(marker.utf16)
-            if end + 1 + digits.count <= units.count, Array(units[(end + 1)..<(end + 1 + digits.count)]) == digits {
-                extra = digits.count
+            let digits = Array(marker.utf8)
+            if end + 1 + digits.count <= bytes.count, bytes[(end + 1)..<(end + 1 + digits.count)].elementsEqual(digits) {
+                consumed += digits.count
             }
-            return (consumed + extra, .reference(marker))
+            return result(.reference(marker))
         }
         // "[1: 1 \tThese include …]": a footnote body placed where the exporter found it.
         if let colon = inner.firstIndex(of: ":") {
@@ -167,8 +209,8 @@ public struct CleanDocument: Sendable {
             if !marker.isEmpty, marker.count <= 4, marker.allSatisfy(\.isNumber) {
                 var body = inner[inner.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 if body.hasPrefix(marker) { body = String(body.dropFirst(marker.count)) }
-                let text = body.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-                return (consumed, .footnote(String(marker), text))
+                let text = String(body.map { $0 == "\t" ? " " : $0 }).trimmingCharacters(in: .whitespacesAndNewlines)
+                return result(.footnote(String(marker), text))
             }
         }
         return nil
@@ -182,14 +224,36 @@ public struct CleanDocument: Sendable {
             0x0421: 0x43, 0x0422: 0x54, 0x0425: 0x58, 0x0406: 0x49,
     ]
 
-    private static func foldedLookalike(_ units: [UInt16], at index: Int) -> UInt16? {
-        guard units[index] >= 0x0400, units[index] <= 0x04FF, let latin = lookalikes[units[index]] else { return nil }
-        let previous = index > 0 ? units[index - 1] : 0x0A
-        let next = index + 1 < units.count ? units[index + 1] : 0x0A
+    private static func foldedLookalike(_ value: UInt32, previous: UInt32, next: UInt32) -> UInt8? {
+        guard value >= 0x0400, value <= 0x04FF, let latin = lookalikes[UInt16(value)] else { return nil }
         let previousIsLetter = (previous >= 0x41 && previous <= 0x5A) || (previous >= 0x61 && previous <= 0x7A) || (previous >= 0x0400 && previous <= 0x04FF)
         guard !previousIsLetter else { return nil }
         let nextIsDigit = next >= 0x30 && next <= 0x39
-        if next == 0x29 /* ) */ || next == 0x2F /* / */ || nextIsDigit { return latin }
+        if next == 0x29 /* ) */ || next == 0x2F /* / */ || nextIsDigit { return UInt8(latin) }
         return nil
+    }
+}
+
+/// Reading UTF-8 bytes by hand, where the parser walks a whole document.
+enum UTF8Bytes {
+    /// The scalar that starts at `index` (which must start one) and how many bytes it takes.
+    /// The bytes come from a `String`, so they are valid UTF-8.
+    @inline(__always)
+    static func scalar(_ bytes: [UInt8], at index: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return (((lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (((lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        return (((lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+                    | UInt32(bytes[index + 3] & 0x3F), 4)
+    }
+
+    /// How many UTF-16 code units the bytes (whole characters) take.
+    static func utf16Count(_ bytes: some Collection<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+        return count
     }
 }

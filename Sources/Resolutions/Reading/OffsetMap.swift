@@ -34,29 +34,51 @@ public struct OffsetMap: Sendable, Equatable {
     }
 }
 
-/// Builds a text out of pieces of a source while keeping the offset map.
+/// Builds a text out of pieces of a source while keeping the offset map. The text is kept as
+/// UTF-8 (making the final `String` is then a copy, not a transcoding); offsets, in the map and
+/// in `count`, are UTF-16 code units, as everywhere in this module.
 struct MappedTextBuilder {
-    private(set) var units: [UInt16] = []
+    private(set) var bytes: [UInt8] = []
     private(set) var map = OffsetMap()
+    /// The text's length so far in UTF-16 code units.
+    private(set) var count = 0
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// Appends `text`, which starts at `source` in the source (or replaces what is there).
+    /// Within it, offsets advance together, so one entry in the map covers it.
     mutating func append(_ text: some StringProtocol, source: Int) {
-        map.note(derived: units.count, source: source)
-        var offset = 0
-        for unit in text.utf16 {
-            map.note(derived: units.count, source: source + offset)
-            units.append(unit)
-            offset += 1
+        map.note(derived: count, source: source)
+        bytes.append(contentsOf: text.utf8)
+        count += text.utf16.count
+    }
+
+    /// Appends ASCII bytes copied from the source at `source`.
+    mutating func append(bytes ascii: ArraySlice<UInt8>, source: Int) {
+        map.note(derived: count, source: source)
+        bytes.append(contentsOf: ascii)
+        count += ascii.count
+    }
+
+    /// Appends one character that stands for the source at `source`.
+    mutating func append(_ scalar: Unicode.Scalar, source: Int) {
+        map.note(derived: count, source: source)
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+            count += 1
+        } else {
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            count += value > 0xFFFF ? 2 : 1
         }
     }
 
-    /// Appends one replacement character that stands for the source at `source`.
-    mutating func append(unit: UInt16, source: Int) {
-        map.note(derived: units.count, source: source)
-        units.append(unit)
+    /// Appends one ASCII character that stands for the source at `source`.
+    mutating func append(ascii: UInt8, source: Int) {
+        map.note(derived: count, source: source)
+        bytes.append(ascii)
+        count += 1
     }
 
-    var count: Int { units.count }
-
-    var string: String { String(decoding: units, as: UTF16.self) }
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
