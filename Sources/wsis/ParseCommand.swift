@@ -57,12 +57,19 @@ enum Summary {
         field("formula", resolution.formula?.value)
         lines.append("preamble: \(resolution.preambularParagraphCount) paragraphs in \(resolution.preamble.count) blocks")
         lines.append("operative: \(resolution.operativeParagraphCount) paragraphs in \(resolution.operative.count) blocks")
-        for block in resolution.preamble + resolution.operative {
-            let heading = [block.phrase, block.addressee.map { "→ \($0)" }].compactMap { $0 }.joined(separator: " ")
-            lines.append("  [\(block.id)] \(heading) (\(block.concept)\(block.modifier.map { ", \($0)" } ?? ""))")
-            for paragraph in block.paragraphs { describe(paragraph, indent: "    ", into: &lines) }
+        for (section, blocks) in resolution.outline {
+            if let section { lines.append("section [\(section.id)] \(section.label)\(section.heading.map { " \($0)" } ?? "")") }
+            for block in blocks {
+                let heading = [block.phrase, block.addressee.map { "→ \($0)" }].compactMap { $0 }.joined(separator: " ")
+                lines.append("  [\(block.id)] \(heading) (\(block.concept)\(block.modifier.map { ", \($0)" } ?? ""))")
+                for paragraph in block.paragraphs { describe(paragraph, indent: "    ", into: &lines) }
+            }
         }
         for footnote in resolution.footnotes { lines.append("footnote \(footnote.marker): \(footnote.text)") }
+        for annex in resolution.annexes {
+            lines.append("annex [\(annex.id)] \(annex.heading)\(annex.title.map { " — \($0)" } ?? ""): \(annex.paragraphs.count) paragraphs")
+            for paragraph in annex.paragraphs { describe(paragraph, indent: "    ", into: &lines) }
+        }
         return lines.joined(separator: "\n")
     }
 

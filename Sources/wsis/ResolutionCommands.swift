@@ -30,7 +30,8 @@ struct ImportCommand: AsyncParsableCommand {
 
 struct ResolutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "resolutions", abstract: "List and confirm imported resolutions.", subcommands: [List.self, Confirm.self]
+        commandName: "resolutions", abstract: "List, correct and confirm imported resolutions.",
+        subcommands: [List.self, Correct.self, Confirm.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -43,6 +44,38 @@ struct ResolutionsCommand: AsyncParsableCommand {
                 for summary in try await platform.resolutions.list(viewer: cliActor) {
                     say([summary.id, summary.symbol ?? "-", "v\(summary.version)", summary.status.rawValue, summary.title ?? "-"].joined(separator: "\t"))
                 }
+            }
+        }
+    }
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct what the parser read in a draft, as the secretariat does on its page.",
+            discussion: """
+                KIND is one of:
+                  addressee  --block op_2 --addressee "the Directors of the Bureaux"   (an empty --addressee: no one)
+                  move       --paragraph pmbl_1__para_b --block op_1
+                  citation   --paragraph op_1__para_2 --citation "Resolution 140 (Rev. Bucharest, 2022)"
+                  uncite     --paragraph op_1__para_2 --citation "E/2031/1"   (the words a wrong citation was read from)
+                Ids of blocks and paragraphs are those `wsis parse FILE` prints in brackets and the page shows as anchors.
+                """
+        )
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The resolution's id.") var id: String
+        @Argument(help: "addressee, move, citation or uncite.") var kind: String
+        @Option(help: "The block: whose addressee changes, or where a paragraph moves.") var block: String?
+        @Option(help: "The paragraph that moves, or gains or loses a citation.") var paragraph: String?
+        @Option(help: "Who the block addresses.") var addressee: String?
+        @Option(help: "The citation as written in the paragraph.") var citation: String?
+
+        func run() async throws {
+            guard let correction = Correction(kind: kind, blockID: block, paragraphID: paragraph, addressee: addressee, citation: citation) else {
+                throw ValidationError("unknown kind of correction \"\(kind)\": use addressee, move, citation or uncite")
+            }
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                let resolution = try await platform.resolutions.correct(id: id, correction, by: cliActor)
+                say("Corrected \(resolution.symbol ?? resolution.workID) (\(kind)); it is still a draft until confirmed.")
             }
         }
     }

@@ -107,6 +107,17 @@ check "import a non-resolution" 1 "this does not look like a resolution" -- "$ws
 id=$("$wsis" resolutions list --data-dir "$work/data-sqlite" | cut -f1 | head -n 1)
 check "resolutions confirm" 0 "Confirmed C26/999-E" -- "$wsis" resolutions confirm --data-dir "$work/data-sqlite" "$id"
 check "resolutions list" 0 "confirmed" -- "$wsis" resolutions list --data-dir "$work/data-sqlite"
+# Sections and annexes, and corrections from the command line.
+check "parse: sections" 0 "section [sec_2] II Participation of developing countries" -- "$wsis" parse "$fixtures/un-ga-sections-en.txt"
+check "parse: annex" 0 "annex [annex_1] Annex — Terms of reference of the trust fund: 3 paragraphs" -- "$wsis" parse "$fixtures/un-ga-sections-en.txt"
+check "parse: annex in Akoma Ntoso" 0 '<doc name="annex">' -- "$wsis" parse "$fixtures/un-ga-sections-en.txt" --format akn
+check "import in sections" 0 "Imported: " -- "$wsis" import --data-dir "$work/data-sqlite" "$fixtures/un-ga-sections-en.txt"
+sections_id=$("$wsis" resolutions list --data-dir "$work/data-sqlite" | grep "A/RES/81/998" | cut -f1)
+check "correct: remove a citation" 0 "Corrected A/RES/81/998 (uncite)" -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" uncite --paragraph pmbl_1__para_1 --citation 70/125
+check "correct: a citation not there" 1 "citation: This paragraph holds no citation read from these words." -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" uncite --paragraph pmbl_1__para_1 --citation 70/125
+check "correct: an unknown paragraph" 1 "paragraph: Choose one of the options offered." -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" citation --paragraph op_9__para_1 --citation A/RES/70/125
+check "correct: an unknown kind" 64 "unknown kind of correction" -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" rename
+check "correct: the addressee" 0 "Corrected" -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" addressee --block op_2 --addressee "the Secretary-General"
 
 if [ -n "$pg_url" ]; then
   journey postgres --database-url "$pg_url"

@@ -164,6 +164,8 @@ struct FoundingDocumentTests {
         #expect(again.allParagraphs.map(\.paragraph.id) == resolution.allParagraphs.map(\.paragraph.id))
         #expect(again.allParagraphs.map(\.paragraph.footnoteReferences) == resolution.allParagraphs.map(\.paragraph.footnoteReferences))
         #expect(again.footnotes.map(\.text) == resolution.footnotes.map(\.text))
+        #expect(again.sections.map(\.blockIDs) == resolution.sections.map(\.blockIDs))
+        #expect(again.annexes.map { $0.paragraphs.map(\.text) } == resolution.annexes.map { $0.paragraphs.map(\.text) })
         #expect(again.symbol?.value == resolution.symbol?.value && again.title?.value == resolution.title?.value)
     }
 }

@@ -43,4 +43,26 @@ struct CorrectionTests {
         }
         #expect(throws: CorrectionError.unknownBlock("op_7")) { try resolution.applying(.move(paragraphID: "op_1__para_1", toBlockID: "op_7")) }
     }
+
+    @Test("a citation read wrongly is removed by its words; words it was not read from are refused")
+    func removeCitation() throws {
+        // "UN document E/2031/1" is not a resolution, but the parser reads every UN symbol as a citation.
+        let source = try ResolutionParser().parse("""
+            The Council,
+            instructs the Secretary-General
+            1\tto report on Resolution 140 (Rev. Bucharest, 2022) in the format of E/2031/1/Add.2;
+            """)
+        #expect(source.operative[0].paragraphs[0].citations.map(\.id) == ["itu/pp/res/140", "un/doc/E/2031/1/Add.2"])
+        let corrected = try source.applying(.removeCitation(paragraphID: "op_1__para_1", text: "E/2031/1/Add.2"))
+        #expect(corrected.operative[0].paragraphs[0].citations.map(\.id) == ["itu/pp/res/140"])
+        #expect(corrected.citations.count == 1)
+        #expect(throws: CorrectionError.notCited("Resolution 71")) {
+            try source.applying(.removeCitation(paragraphID: "op_1__para_1", text: "Resolution 71"))
+        }
+        #expect(throws: CorrectionError.unknownParagraph("op_1__para_9")) {
+            try source.applying(.removeCitation(paragraphID: "op_1__para_9", text: "E/2031/1/Add.2"))
+        }
+        #expect(Correction(kind: "uncite", blockID: nil, paragraphID: "op_1__para_1", addressee: nil, citation: "E/2031/1/Add.2")
+                == .removeCitation(paragraphID: "op_1__para_1", text: "E/2031/1/Add.2"))
+    }
 }

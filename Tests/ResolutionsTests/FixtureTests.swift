@@ -9,7 +9,7 @@ enum Fixture {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    static let all = ["itu-conference-en", "itu-council-draft-en", "un-ga-pdf-en", "un-declaration-en",
+    static let all = ["itu-conference-en", "itu-council-draft-en", "un-ga-pdf-en", "un-ga-sections-en", "un-declaration-en",
                       "itu-council-en", "itu-council-fr", "itu-council-es", "itu-council-ru"]
 }
 
@@ -39,6 +39,66 @@ struct FixtureTests {
         for (_, paragraph) in resolution.allParagraphs {
             #expect(!paragraph.text.contains("[bookmark") && !paragraph.text.contains("ANNEX") && !paragraph.text.contains("\u{AD}"))
         }
+        // The annex is held apart: one annex with its heading and one unnumbered paragraph.
+        #expect(resolution.annexes.map(\.heading) == ["ANNEX TO RESOLUTION 999 (Rev. Doha, 2026)"])
+        #expect(resolution.annexes.first?.paragraphs.map(\.id) == ["annex_1__para_1"])
+        #expect(resolution.annexes.first?.paragraphs.first?.number == nil)
+        #expect(resolution.annexes.first?.paragraphs.first?.text.hasPrefix("The areas in which") == true)
+        #expect(resolution.sections.isEmpty)
+    }
+
+    @Test("ITU style in sections: \"Section 1 – Reporting\" heads the blocks under it; numbering restarts per block as usual")
+    func ituSections() throws {
+        let resolution = try ResolutionParser().parse("""
+            The Council,
+            considering
+            a)\tthat the review needs regular reports;
+            Section 1 – Reporting
+            instructs the Secretary-General
+            1\tto report annually to the Council;
+            2\tto publish the reports;
+            SECTION 2
+            Financing
+            resolves
+            1\tto fund the participation of developing countries from the trust fund;
+            """)
+        #expect(resolution.sections.map(\.number) == ["1", "2"])
+        #expect(resolution.sections.map(\.heading) == ["Reporting", "Financing"])
+        #expect(resolution.sections.map(\.blockIDs) == [["op_1"], ["op_2"]])
+        #expect(resolution.operative.map { $0.paragraphs.map(\.id) } == [["op_1__para_1", "op_1__para_2"], ["op_2__para_1"]])
+        #expect(resolution.operative[0].paragraphs[1].text == "to publish the reports;", "no heading is read into a paragraph")
+        let again = try ResolutionParser().parse(PlainText.render(resolution))
+        #expect(again.sections.map(\.blockIDs) == resolution.sections.map(\.blockIDs))
+        #expect(again.sections.map(\.heading) == resolution.sections.map(\.heading))
+    }
+
+    @Test("a General Assembly resolution in sections I and II, each with its own preamble, and an annex with a title")
+    func sections() throws {
+        let source = try Fixture.text("un-ga-sections-en")
+        let resolution = try ResolutionParser().parse(source)
+        #expect(resolution.symbol?.value == "A/RES/81/998")
+        #expect(resolution.date?.value == .day("2026-12-15"))
+        #expect(resolution.preamble.map(\.concept.rawValue) == ["recalling", "recalling", "welcoming", "noting", "recognizing"])
+        #expect(resolution.operative.flatMap(\.paragraphs).compactMap(\.number) == ["1", "2", "3", "4", "5"])
+        #expect(resolution.sections.map(\.number) == ["I", "II"])
+        #expect(resolution.sections.map(\.heading) == ["Implementation of the Action Lines", "Participation of developing countries"])
+        #expect(resolution.sections.map(\.blockIDs) == [["pmbl_3", "pmbl_4", "op_1", "op_2"], ["pmbl_5", "op_3", "op_4", "op_5"]])
+        #expect(resolution.outline.map { $0.section?.id } == [nil, "sec_1", "sec_2"])
+        #expect(resolution.operative[1].paragraphs[0].text.hasSuffix("annex to the present resolution;"))
+        #expect(resolution.preamble[3].paragraphs[0].text == "Noting the contributions of all stakeholders to the stocktaking of activities,")
+        let annex = try #require(resolution.annexes.first)
+        #expect(resolution.annexes.count == 1)
+        #expect(annex.heading == "Annex" && annex.title == "Terms of reference of the trust fund")
+        #expect(annex.paragraphs.map(\.id) == ["annex_1__para_1", "annex_1__para_2", "annex_1__para_3"])
+        #expect(annex.paragraphs[1].citations.map(\.id) == ["un/ga/res/70/125"])
+        #expect(annex.paragraphs[2].times.map(\.value) == [.session(body: "council", year: 2027, qualifier: nil), .recurrence("annually")])
+        #expect(resolution.citations.contains { $0.paragraphID == "annex_1__para_2" }, "citations in annexes count for \"cited by\"")
+        // The text of the source under each range: the highlighting in the browser depends on it.
+        let units = Array(source.utf16)
+        func text(_ range: SourceRange) -> String { String(decoding: units[range.start..<range.end], as: UTF16.self) }
+        #expect(text(resolution.sections[1].range) == "II")
+        #expect(text(annex.range) == "Annex")
+        #expect(text(annex.paragraphs[1].citations[0].range) == "70/125")
     }
 
     @Test("a Council draft with a cover page and an unnumbered operative paragraph")
@@ -113,6 +173,9 @@ struct FixtureTests {
         let again = try ResolutionParser().parse(PlainText.render(resolution))
         #expect(again.allParagraphs.map(\.paragraph.text) == resolution.allParagraphs.map(\.paragraph.text))
         #expect(again.allParagraphs.map(\.paragraph.id) == resolution.allParagraphs.map(\.paragraph.id))
+        #expect(again.sections.map { [$0.number, $0.heading ?? ""] + $0.blockIDs } == resolution.sections.map { [$0.number, $0.heading ?? ""] + $0.blockIDs })
+        #expect(again.annexes.map { [$0.heading, $0.title ?? ""] + $0.paragraphs.map { "\($0.id) \($0.text)" } }
+                == resolution.annexes.map { [$0.heading, $0.title ?? ""] + $0.paragraphs.map { "\($0.id) \($0.text)" } })
         do {
             let problems = try SchemaValidator.problems(AkomaNtoso.render(resolution))
             #expect(problems == nil, "\(problems ?? "")")

@@ -38,14 +38,20 @@ struct ResolutionWebTests {
         return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(string: body))
     }
 
+    /// Uploads a file from the import form, as the browser does.
+    static func upload(_ file: String, named fileName: String, by browser: WebTest.Browser, csrf: String? = nil,
+                       on web: WebTest) async throws -> TestResponse {
+        let (contentType, body) = multipart(csrf: csrf ?? browser.csrf, fileName: fileName, file: file)
+        return try await web.client.execute(uri: "/resolutions", method: .post,
+                                            headers: [.cookie: browser.cookie, .contentType: contentType], body: body)
+    }
+
     @Test("the secretariat uploads a file, sees the structure beside the highlighted source, and confirms it",
           arguments: TestDatabase.available)
     func uploadAndConfirm(database: TestDatabase) async throws {
         try await WebTest.with(database) { web in
             let officer = try await web.signIn(try await web.test.makeUser("officer@itu.int", roles: [.secretariat]))
-            let (contentType, body) = Self.multipart(csrf: officer.csrf, fileName: "c31-9.txt", file: Self.sample)
-            let upload = try await web.client.execute(uri: "/resolutions", method: .post,
-                                                      headers: [.cookie: officer.cookie, .contentType: contentType], body: body)
+            let upload = try await Self.upload(Self.sample, named: "c31-9.txt", by: officer, on: web)
             #expect(upload.status == .seeOther)
             let location = try #require(upload.headers[.location])
             #expect(location.hasPrefix("/resolutions/"))
@@ -72,6 +78,59 @@ struct ResolutionWebTests {
         }
     }
 
+    static let sectioned = """
+        A/RES/91/7
+        12 December 2031
+        Review of the information society
+        The General Assembly,
+        Recalling its resolution 70/125,
+        I
+        Action Lines
+        Welcoming the work of the facilitators,
+        1. Requests the Secretary-General to report annually;
+        II
+        Financing
+        2. Decides to establish a trust fund, whose terms of reference are annexed;
+        65th plenary meeting
+        Annex
+        Terms of reference
+        1. The fund supports the participation of the least developed countries.
+        2. Contributions follow resolution 70/125.
+        """
+
+    @Test("a resolution in sections with an annex: headings, anchors and annex on the page, in Akoma Ntoso and in the API",
+          arguments: TestDatabase.available)
+    func sectionsAndAnnexes(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let officer = try await web.signIn(try await web.test.makeUser("officer@itu.int", roles: [.secretariat]))
+            let upload = try await Self.upload(Self.sectioned, named: "a-res-91-7.txt", by: officer, on: web)
+            let location = try #require(upload.headers[.location])
+            let page = try await web.get(location, as: officer).text
+            #expect(page.contains("<h3 class=\"section-heading\" id=\"sec_1\"><a class=\"anchor\" href=\"#sec_1\">I</a> Action Lines</h3>"))
+            #expect(page.contains("id=\"sec_2\""))
+            #expect(page.contains("<section class=\"annex\" id=\"annex_1\""))
+            #expect(page.contains("<p class=\"annex-title\">Terms of reference</p>"))
+            #expect(page.contains("id=\"annex_1__para_2\""))
+            #expect(page.contains("<mark class=\"hl-phrase\" title=\"annex_1\">Annex</mark>"), "the annex heading is marked in the source")
+            // Sections come in the order of the text: pmbl_2 (Welcoming) under I, after pmbl_1 and before op_1.
+            let order = ["id=\"pmbl_1\"", "id=\"sec_1\"", "id=\"pmbl_2\"", "id=\"op_1\"", "id=\"sec_2\"", "id=\"op_2\"", "id=\"annex_1\""]
+                .map { page.range(of: $0)?.lowerBound }
+            #expect(order.allSatisfy { $0 != nil } && zip(order, order.dropFirst()).allSatisfy { $0! < $1! })
+
+            let akn = try await web.get(location + "/akn.xml", as: officer).text
+            #expect(akn.contains("<section eId=\"sec_1\"><num>I</num><heading>Action Lines</heading>"))
+            #expect(akn.contains("<attachment eId=\"att_1\">\n<doc name=\"annex\">"))
+
+            let id = String(location.dropFirst("/resolutions/".count))
+            let (user, _) = try await web.test.makeUser("api@itu.int", roles: [.secretariat])
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "read", for: Actor(user: user))
+            let detail = try await web.api(.get, "/api/v1/resolutions/\(id)", token: token).json() as? [String: Any]
+            let structure = detail?["structure"] as? [String: Any]
+            #expect((structure?["sections"] as? [[String: Any]])?.map { $0["number"] as? String } == ["I", "II"])
+            #expect((structure?["annexes"] as? [[String: Any]])?.first?["title"] as? String == "Terms of reference")
+        }
+    }
+
     @Test("the secretariat corrects a draft in the browser and through the API; each correction is audited", arguments: TestDatabase.available)
     func corrections(database: TestDatabase) async throws {
         try await WebTest.with(database) { web in
@@ -93,6 +152,16 @@ struct ResolutionWebTests {
                                            [("kind", "citation"), ("paragraph", "op_1__para_1"), ("citation", "the usual report")], as: browser)
             #expect(wrong.status == .badRequest)
             #expect(wrong.text.contains("This is not a citation the platform can read"))
+            // The citation the parser read from "Council Resolution 1332 (Modified 2016)" is removed, with a button per citation.
+            let corrected = try await web.get("/resolutions/\(id)", as: browser).text
+            #expect(corrected.contains("Remove the citation “Council Resolution 1332 (Modified 2016)” (itu/council/res/1332)"))
+            let uncite = try await web.post("/resolutions/\(id)/corrections",
+                                            [("kind", "uncite"), ("paragraph", "pmbl_1__para_a"), ("citation", "Council Resolution 1332 (Modified 2016)")],
+                                            as: browser)
+            #expect(uncite.status == .seeOther && uncite.headers[.location] == "/resolutions/\(id)#pmbl_1__para_a")
+            let notCited = try await web.post("/resolutions/\(id)/corrections",
+                                              [("kind", "uncite"), ("paragraph", "pmbl_1__para_a"), ("citation", "Resolution 71")], as: browser)
+            #expect(notCited.status == .badRequest && notCited.text.contains("This paragraph holds no citation read from these words."))
 
             let (token, _) = try await web.platform.auth.createAPIToken(name: "fix", for: Actor(user: officer))
             let moved = try await web.api(.post, "/api/v1/resolutions/\(id)/corrections", token: token,
@@ -106,7 +175,8 @@ struct ResolutionWebTests {
             #expect(stored.structure.operative[0].paragraphs.map(\.id) == ["op_1__para_1"])
             #expect(stored.structure.preamble[0].paragraphs.map(\.id) == ["pmbl_1__para_a", "pmbl_1__para_2"])
             #expect(stored.structure.citations.map(\.citation.id).contains("un/ga/res/70/125"))
-            #expect(try await web.platform.audit.search(AuditFilter(action: "resolution.correct"), limit: 10).count == 3)
+            #expect(!stored.structure.citations.map(\.citation.id).contains("itu/council/res/1332"))
+            #expect(try await web.platform.audit.search(AuditFilter(action: "resolution.correct"), limit: 10).count == 4)
 
             _ = try await web.platform.resolutions.confirm(id: id, by: Actor(user: officer))
             let late = try await web.post("/resolutions/\(id)/corrections", [("kind", "addressee"), ("block", "op_1"), ("addressee", "x")], as: browser)

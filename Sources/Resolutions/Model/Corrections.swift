@@ -6,6 +6,8 @@ public enum Correction: Sendable, Codable, Equatable {
     case move(paragraphID: String, toBlockID: String)
     /// A citation the parser missed, as written in the paragraph ("Resolution 1332 (C11)").
     case citation(paragraphID: String, text: String)
+    /// A citation the parser read wrongly, by the words it was read from: it is taken out of the paragraph.
+    case removeCitation(paragraphID: String, text: String)
 }
 
 extension Correction {
@@ -15,6 +17,7 @@ extension Correction {
         case "addressee": self = .addressee(blockID: blockID ?? "", addressee: addressee)
         case "move": self = .move(paragraphID: paragraphID ?? "", toBlockID: blockID ?? "")
         case "citation": self = .citation(paragraphID: paragraphID ?? "", text: citation ?? "")
+        case "uncite": self = .removeCitation(paragraphID: paragraphID ?? "", text: citation ?? "")
         default: return nil
         }
     }
@@ -24,6 +27,8 @@ public enum CorrectionError: Error, Equatable, Sendable {
     case unknownBlock(String)
     case unknownParagraph(String)
     case notACitation(String)
+    /// The paragraph holds no citation read from these words.
+    case notCited(String)
 }
 
 extension Resolution {
@@ -73,6 +78,15 @@ extension Resolution {
                 citation.text = text
                 paragraph.citations.append(citation)
             }) else { throw CorrectionError.unknownParagraph(paragraphID) }
+
+        case .removeCitation(let paragraphID, let text):
+            var removed = 0
+            guard copy.updateParagraph(paragraphID, { paragraph in
+                let before = paragraph.citations.count
+                paragraph.citations.removeAll { $0.text == text.trimmedSpaces }
+                removed = before - paragraph.citations.count
+            }) else { throw CorrectionError.unknownParagraph(paragraphID) }
+            guard removed > 0 else { throw CorrectionError.notCited(text) }
         }
         return copy
     }
@@ -88,6 +102,7 @@ extension Resolution {
         }
         for index in preamble.indices where visit(&preamble[index].paragraphs) { return true }
         for index in operative.indices where visit(&operative[index].paragraphs) { return true }
+        for index in annexes.indices where visit(&annexes[index].paragraphs) { return true }
         return false
     }
 }

@@ -26,11 +26,15 @@ public struct Resolution: Sendable, Codable, Equatable {
     public var preamble: [Block]
     public var operative: [Block]
     public var footnotes: [Footnote]
+    /// Headings that divide the text ("I", "A.", "Part 2"), each with the blocks under it.
+    public var sections: [Section]
+    /// What follows the resolution's text under "Annex" or "ANNEX TO RESOLUTION …".
+    public var annexes: [Annex]
 
     public init(language: Language, style: Style, symbol: Located<String>? = nil, date: Located<TimeValue>? = nil,
                 agendaItem: Located<String>? = nil, originalLanguage: Located<String>? = nil, source: Located<String>? = nil,
                 title: Located<String>? = nil, formula: Located<String>? = nil, preamble: [Block] = [], operative: [Block] = [],
-                footnotes: [Footnote] = []) {
+                footnotes: [Footnote] = [], sections: [Section] = [], annexes: [Annex] = []) {
         self.language = language
         self.style = style
         self.symbol = symbol
@@ -43,6 +47,52 @@ public struct Resolution: Sendable, Codable, Equatable {
         self.preamble = preamble
         self.operative = operative
         self.footnotes = footnotes
+        self.sections = sections
+        self.annexes = annexes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case language, style, symbol, date, agendaItem, originalLanguage, source, title, formula, preamble, operative, footnotes
+        case sections, annexes
+    }
+
+    /// Reads resolutions stored before sections and annexes were read, too.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            language: try values.decode(Language.self, forKey: .language), style: try values.decode(Style.self, forKey: .style),
+            symbol: try values.decodeIfPresent(Located<String>.self, forKey: .symbol),
+            date: try values.decodeIfPresent(Located<TimeValue>.self, forKey: .date),
+            agendaItem: try values.decodeIfPresent(Located<String>.self, forKey: .agendaItem),
+            originalLanguage: try values.decodeIfPresent(Located<String>.self, forKey: .originalLanguage),
+            source: try values.decodeIfPresent(Located<String>.self, forKey: .source),
+            title: try values.decodeIfPresent(Located<String>.self, forKey: .title),
+            formula: try values.decodeIfPresent(Located<String>.self, forKey: .formula),
+            preamble: try values.decode([Block].self, forKey: .preamble), operative: try values.decode([Block].self, forKey: .operative),
+            footnotes: try values.decode([Footnote].self, forKey: .footnotes),
+            sections: try values.decodeIfPresent([Section].self, forKey: .sections) ?? [],
+            annexes: try values.decodeIfPresent([Annex].self, forKey: .annexes) ?? []
+        )
+    }
+
+    /// The section a block stands in, if the text is divided into sections.
+    public func section(of blockID: String) -> Section? { sections.first { $0.blockIDs.contains(blockID) } }
+
+    /// The blocks in the order the text gives them, grouped by section: without sections, one
+    /// group of the preamble then the operative part; with them, the blocks before the first
+    /// section, then each section's preambular and operative blocks together.
+    public var outline: [(section: Section?, blocks: [Block])] {
+        let blocks = sections.isEmpty ? preamble + operative : (preamble + operative).sorted { $0.range.start < $1.range.start }
+        var groups: [(section: Section?, blocks: [Block])] = []
+        for block in blocks {
+            let section = self.section(of: block.id)
+            if let last = groups.last, last.section?.id == section?.id {
+                groups[groups.count - 1].blocks.append(block)
+            } else {
+                groups.append((section, [block]))
+            }
+        }
+        return groups
     }
 
     /// Every paragraph and sub-item, depth first, with the block it belongs to.
@@ -52,6 +102,56 @@ public struct Resolution: Sendable, Codable, Equatable {
 
     public var preambularParagraphCount: Int { preamble.reduce(0) { $0 + $1.paragraphs.count } }
     public var operativeParagraphCount: Int { operative.reduce(0) { $0 + $1.paragraphs.count } }
+}
+
+/// A heading that divides a resolution's text: "I" and its title in a General Assembly omnibus
+/// resolution, "A.", "Part 2", "Section 3".
+public struct Section: Sendable, Codable, Equatable {
+    /// As written, without a trailing full stop: "I", "A", "2".
+    public var number: String
+    /// The title line under the number, when there is one.
+    public var heading: String?
+    public var range: SourceRange
+    /// The blocks under the heading, preambular and operative, in order.
+    public var blockIDs: [String]
+    /// `sec_1`, `sec_2` …, in order.
+    public var id: String
+
+    public init(number: String, heading: String?, range: SourceRange, blockIDs: [String], id: String) {
+        self.number = number
+        self.heading = heading
+        self.range = range
+        self.blockIDs = blockIDs
+        self.id = id
+    }
+}
+
+extension Section {
+    /// The number as a heading line: "I", "A.", "Part 2".
+    public var label: String {
+        if number.allSatisfy(\.isNumber) { return "Part \(number)" }
+        if number.count == 1, number != "I", number != "V", number != "X", number != "L" { return number + "." }
+        return number
+    }
+}
+
+/// An annex: its heading ("ANNEX TO RESOLUTION 999 (Rev. Doha, 2026)", "Annex"), the title that
+/// may follow it, and its paragraphs (numbered where the annex numbers them).
+public struct Annex: Sendable, Codable, Equatable {
+    public var heading: String
+    public var title: String?
+    public var range: SourceRange
+    public var paragraphs: [Paragraph]
+    /// `annex_1`, `annex_2` …; its paragraphs' ids start with it.
+    public var id: String
+
+    public init(heading: String, title: String?, range: SourceRange, paragraphs: [Paragraph], id: String) {
+        self.heading = heading
+        self.title = title
+        self.range = range
+        self.paragraphs = paragraphs
+        self.id = id
+    }
 }
 
 /// A range of the source text, in UTF-16 offsets: `start ..< end`.
@@ -213,6 +313,7 @@ extension Resolution {
 
     /// Every citation in the resolution with the paragraph it stands in.
     public var citations: [(paragraphID: String, citation: Citation)] {
-        allParagraphs.flatMap { entry in entry.paragraph.citations.map { (entry.paragraph.id, $0) } }
+        let paragraphs = allParagraphs.map(\.paragraph) + annexes.flatMap { $0.paragraphs.flatMap(\.flattened) }
+        return paragraphs.flatMap { paragraph in paragraph.citations.map { (paragraph.id, $0) } }
     }
 }

@@ -11,11 +11,57 @@ struct PendingBlock {
     var items: [PendingParagraph] = []
 }
 
+/// What the body's parse gives: the two parts, the sections, and the line where the body ended
+/// (the annexes are read from there).
+struct ParsedBody {
+    var preamble: [Block]
+    var operative: [Block]
+    var sections: [Section]
+    var end: Int
+}
+
+/// A section heading met while the blocks are gathered, with the blocks (by index) under it.
+struct PendingSection {
+    var number: String
+    var heading: String?
+    var range: SourceRange
+    var blocks: [Int] = []
+}
+
+/// Section headings and the title lines under them, met while the body's lines are read; the
+/// blocks that follow a heading are its own.
+struct SectionReader {
+    private(set) var sections: [PendingSection] = []
+    private var awaitingTitle = false
+
+    enum Outcome { case none, opened, titled }
+
+    /// Whether the line opens a section, is the title of the one just opened, or is neither.
+    mutating func read(_ line: Substring, at offset: Int, in context: ResolutionParser.Context) -> Outcome {
+        if let section = context.sectionHeading(line, at: offset) {
+            sections.append(section)
+            awaitingTitle = section.heading == nil
+            return .opened
+        }
+        guard awaitingTitle else { return .none }
+        awaitingTitle = false
+        guard context.isSectionTitle(line) else { return .none }
+        sections[sections.count - 1].heading = String(line)
+        return .titled
+    }
+
+    mutating func add(block index: Int) {
+        if !sections.isEmpty { sections[sections.count - 1].blocks.append(index) }
+    }
+}
+
 extension ResolutionParser.Context {
     /// ITU style: a lower-case phrase line ("recalling", "instructs the Secretary-General") heads
     /// items numbered a), b) … or 1, 2 …, restarting under each phrase; sub-items i), ii) ….
-    func parseITU(_ lines: [CleanDocument.Line]) -> ([Block], [Block]) {
+    func parseITU(_ lines: [CleanDocument.Line]) -> ParsedBody {
         var blocks: [PendingBlock] = []
+        var sections = SectionReader()
+        var end = lines.count
         /// The path of open items in the current block: indices into items / children.
         var path: [(kind: ItemMarker.Kind, last: String)] = []
 
@@ -48,11 +94,16 @@ extension ResolutionParser.Context {
             }
         }
 
-        for line in lines {
+        for (lineIndex, line) in lines.enumerated() {
             let trimmed = line.text.drop(while: { $0 == " " })
             if trimmed.isEmpty { continue }
             let lineOffset = line.start + (line.text.utf16.count - trimmed.utf16.count)
-            if Self.endsBody(trimmed) { break }
+            if Self.endsBody(trimmed) { end = lineIndex; break }
+            switch sections.read(trimmed, at: lineOffset, in: self) {
+            case .opened: path = []; continue
+            case .titled: continue
+            case .none: break
+            }
             if trimmed.first?.isLowercase == true, let match = lexicon.match(atStartOf: trimmed, allowAdverb: false) {
                 var rest = trimmed.droppingUTF16(match.phrase.utf16.count).drop(while: { $0 == " " })
                 var addressee: String?
@@ -74,6 +125,7 @@ extension ResolutionParser.Context {
                 blocks.append(PendingBlock(part: match.entry.part, phrase: String(match.phrase), concept: match.entry.concept,
                                            modifier: match.modifier, addressee: addressee,
                                            range: document.map.source(SourceRange(start, headingEnd))))
+                sections.add(block: blocks.count - 1)
                 path = []
                 if !rest.isEmpty {
                     let markerLength = inlineMarker?.length ?? 0
@@ -88,15 +140,17 @@ extension ResolutionParser.Context {
                 appendItem(nil, .init(text: trimmed, start: lineOffset))
             }
         }
-        return finish(blocks)
+        return finish(blocks, sections: sections.sections, end: end)
     }
 
     /// UN style: each preambular paragraph opens with its own capitalised phrase; operative
     /// paragraphs are numbered 1., 2. … and open with a verb, sub-items (a), (i).
-    func parseUN(_ lines: [CleanDocument.Line]) -> ([Block], [Block]) {
+    func parseUN(_ lines: [CleanDocument.Line]) -> ParsedBody {
         var blocks: [PendingBlock] = []
         var pendingNumber: String?
         var inOperative = false
+        var sections = SectionReader()
+        var end = lines.count
 
         func startBlock(_ part: Block.Part, number: String?, _ piece: PendingParagraph.Piece) {
             let text = piece.text
@@ -108,13 +162,26 @@ extension ResolutionParser.Context {
                 range: document.map.source(SourceRange(piece.start, piece.start + phraseLength)),
                 items: [PendingParagraph(number: number, first: piece)]
             ))
+            sections.add(block: blocks.count - 1)
         }
 
-        for line in lines {
+        for (lineIndex, line) in lines.enumerated() {
             let trimmed = line.text.drop(while: { $0 == " " })
             if trimmed.isEmpty { continue }
             let lineOffset = line.start + (line.text.utf16.count - trimmed.utf16.count)
-            if Self.endsBody(trimmed) || (trimmed.hasSuffix("meeting") && trimmed.wholeMatch(of: Self.plenaryPattern) != nil) { break }
+            if Self.endsBody(trimmed) || (trimmed.hasSuffix("meeting") && trimmed.wholeMatch(of: Self.plenaryPattern) != nil) {
+                end = lineIndex
+                break
+            }
+            switch sections.read(trimmed, at: lineOffset, in: self) {
+            case .opened:
+                // A section opens with its own preambular paragraphs, then numbered ones (numbering runs on).
+                inOperative = false
+                pendingNumber = nil
+                continue
+            case .titled: continue
+            case .none: break
+            }
             let piece = PendingParagraph.Piece(text: trimmed, start: lineOffset)
             let startsWithDigit = trimmed.first?.isNumber == true
             if startsWithDigit, trimmed.count <= 4, let bare = trimmed.wholeMatch(of: Self.bareNumberPattern) {
@@ -154,7 +221,7 @@ extension ResolutionParser.Context {
                 blocks[blocks.count - 1].items[blocks[blocks.count - 1].items.count - 1] = last
             }
         }
-        return finish(blocks)
+        return finish(blocks, sections: sections.sections, end: end)
     }
 
     /// Real resolutions nest four levels at most; deeper markers are read as siblings, so that
@@ -168,11 +235,46 @@ extension ResolutionParser.Context {
     static func endsBody(_ line: Substring) -> Bool {
         guard let first = line.utf8.first else { return false }
         if first == 0x5F { return line.utf8.count >= 5 && line.utf8.allSatisfy { $0 == 0x5F } }
-        guard first == 0x41 || first == 0x61, line.count <= 40 else { return false }
+        return isAnnexHeading(line)
+    }
+
+    /// "Annex", "ANNEX II", "Annexe", "Anexo", "Приложение 1", "ANNEX TO RESOLUTION 999 (Rev. Doha, 2026)",
+    /// "Annexe à la Résolution 71": a line of its own, not a sentence (it does not end with a full stop or a comma).
+    static func isAnnexHeading(_ line: Substring) -> Bool {
+        guard let first = line.first, "AП".contains(first), line.utf8.count <= 160, line.count <= 120,
+              let last = line.last, !".,;:".contains(last) else { return false }
         return line.lowercased().wholeMatch(of: annexPattern) != nil
     }
 
-    nonisolated(unsafe) static let annexPattern = /annex(?:e|o)?(?:\s+[\divx]+)?|annex(?:e|o)? (?:to|de|del|à la) .*/
+    nonisolated(unsafe) static let annexPattern = /(?:annex(?:e|o)?|приложение)(?:\s+[\divx]+)?|(?:annex(?:e|o)?|приложение) (?:to|de|del|à la|к) .*/
+
+    /// A line that divides the text into sections: "I", "II.", "A.", "Part 2", "SECTION III – Follow-up".
+    func sectionHeading(_ line: Substring, at offset: Int) -> PendingSection? {
+        guard line.utf8.count <= 160, let first = line.first, first.isUppercase else { return nil }
+        let range = document.map.source(SourceRange(offset, offset + line.utf16.count))
+        var text = line
+        if text.hasSuffix(".") { text = text.dropLast() }
+        if text.count <= 5, text.allSatisfy({ "IVXL".contains($0) }), !text.isEmpty {
+            return PendingSection(number: String(text), heading: nil, range: range)
+        }
+        if line.count == 2, line.last == ".", first.isASCII, first.isLetter {
+            return PendingSection(number: String(first), heading: nil, range: range)
+        }
+        // "Part 2", "SECTION III", "Section A – Title", "Part I: Title".
+        guard let match = line.wholeMatch(of: Self.namedSectionPattern) else { return nil }
+        let heading = match.2.map { String($0).trimmedSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+        return PendingSection(number: String(match.1), heading: heading, range: range)
+    }
+
+    nonisolated(unsafe) static let namedSectionPattern = /(?:Part|PART|Section|SECTION)\s+([IVXL]+|\d{1,2}|[A-Z])\.?(?:\s*[–—:-]\s*(.+))?/
+
+    /// The title line under a section's number: not a paragraph (no opening phrase, no item
+    /// number, no comma or semicolon at its end).
+    func isSectionTitle(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 300, line.first?.isUppercase == true, let last = line.last, !",;".contains(last),
+              ItemMarker.read(line, previousLetter: nil) == nil else { return false }
+        return lexicon.match(atStartOf: line) == nil
+    }
     nonisolated(unsafe) static let bareNumberPattern = /(\d{1,3})\./
     nonisolated(unsafe) static let numberedPattern = /(\d{1,3})\.\s+/
     nonisolated(unsafe) static let subItemPattern = /\(([a-z]{1,4})\)\s+/
@@ -225,12 +327,14 @@ extension ResolutionParser.Context {
     }
 
     /// Turns gathered blocks into the model: ids, texts, footnote references, and what each paragraph mentions.
-    private func finish(_ pending: [PendingBlock]) -> ([Block], [Block]) {
+    private func finish(_ pending: [PendingBlock], sections: [PendingSection], end: Int) -> ParsedBody {
         var preamble: [Block] = []
         var operative: [Block] = []
+        var ids: [String] = []
         for block in pending {
             let index = (block.part == .preamble ? preamble.count : operative.count) + 1
             let id = (block.part == .preamble ? "pmbl_" : "op_") + String(index)
+            ids.append(id)
             var paragraphs: [Paragraph] = []
             for (position, item) in block.items.enumerated() {
                 paragraphs.append(paragraph(item, position: position + 1, parentID: id, block: block, level: 0))
@@ -239,12 +343,14 @@ extension ResolutionParser.Context {
                                  addressee: block.addressee, range: block.range, paragraphs: paragraphs, id: id)
             if block.part == .preamble { preamble.append(finished) } else { operative.append(finished) }
         }
-        return (preamble, operative)
+        let finishedSections = sections.enumerated().map { index, section in
+            Section(number: section.number, heading: section.heading, range: section.range, blockIDs: section.blocks.map { ids[$0] },
+                    id: "sec_\(index + 1)")
+        }
+        return ParsedBody(preamble: preamble, operative: operative, sections: finishedSections, end: end)
     }
 
     private func paragraph(_ item: PendingParagraph, position: Int, parentID: String, block: PendingBlock, level: Int) -> Paragraph {
-        let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
-        let toSource = { (range: SourceRange) in document.map.source(assembled.map.source(range)) }
         let label = String((item.number ?? String(position)).map { $0 == "." ? "-" : $0 })
         let id = parentID + (level == 0 ? "__para_" : "__subpara_") + label
         var verb: PhraseConcept?
@@ -253,13 +359,23 @@ extension ResolutionParser.Context {
             if block.addressee != nil || !block.phrase.isEmpty && block.items.count > 0 && block.phrase.first?.isLowercase == true {
                 verb = block.concept
                 addressee = block.addressee
-            } else if let match = lexicon.match(atStartOf: Substring(assembled.text)), match.entry.part == .operative {
+            } else if let text = item.pieces.first?.text, let match = lexicon.match(atStartOf: text), match.entry.part == .operative {
                 verb = match.entry.concept
                 if Addressee.verbsWithAddressee.contains(match.entry.concept) {
+                    let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
                     addressee = Addressee.read(after: assembled.text.dropFirst(match.phrase.count))
                 }
             }
         }
+        let children = item.children.enumerated().map { paragraph($1, position: $0 + 1, parentID: id, block: block, level: level + 1) }
+        return built(item, id: id, verb: verb, addressee: addressee, children: children)
+    }
+
+    /// A paragraph's text assembled from its pieces, searched for what it mentions, with every range in the source.
+    func built(_ item: PendingParagraph, id: String, verb: PhraseConcept? = nil, addressee: String? = nil,
+               children: [Paragraph] = []) -> Paragraph {
+        let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
+        let toSource = { (range: SourceRange) in document.map.source(assembled.map.source(range)) }
         // A real paragraph is a few hundred words; one of megabytes is damage or an attack, and
         // searching it would take minutes. It keeps its text but is not searched for mentions.
         let extracted = assembled.text.utf8.count <= Self.longestSearchedParagraph
@@ -278,9 +394,57 @@ extension ResolutionParser.Context {
             bodies: extracted.bodies.map { var m = $0; m.range = toSource(m.range); return m },
             actionLines: extracted.actionLines.map { var m = $0; m.range = toSource(m.range); return m },
             sdgs: extracted.sdgs.map { var m = $0; m.range = toSource(m.range); return m },
-            children: item.children.enumerated().map { paragraph($1, position: $0 + 1, parentID: id, block: block, level: level + 1) },
+            children: children,
             id: id
         )
+    }
+
+    /// The annexes after the body: each opens with its heading line, may have a title line, and
+    /// holds paragraphs, numbered or not. A line that starts in lower case goes on the paragraph
+    /// before it (a line wrapped in PDF text). Lines between the body and the first annex (a rule,
+    /// the plenary meeting) are not part of any.
+    func parseAnnexes(_ lines: ArraySlice<CleanDocument.Line>) -> [Annex] {
+        var annexes: [(heading: String, range: SourceRange, title: String?, items: [PendingParagraph])] = []
+        var awaitingTitle = false
+        for line in lines {
+            let trimmed = line.text.drop(while: { $0 == " " })
+            if trimmed.isEmpty { continue }
+            let lineOffset = line.start + (line.text.utf16.count - trimmed.utf16.count)
+            if Self.isAnnexHeading(trimmed) {
+                annexes.append((String(trimmed), document.map.source(SourceRange(lineOffset, lineOffset + trimmed.utf16.count)), nil, []))
+                awaitingTitle = true
+                continue
+            }
+            guard !annexes.isEmpty else { continue }
+            if Self.endsBody(trimmed) { continue }
+            let last = annexes.count - 1
+            if awaitingTitle {
+                awaitingTitle = false
+                if isSectionTitle(trimmed), trimmed.last != "." {
+                    annexes[last].title = String(trimmed)
+                    continue
+                }
+            }
+            if let marker = ItemMarker.read(trimmed, previousLetter: annexes[last].items.last?.number) {
+                annexes[last].items.append(PendingParagraph(number: marker.value,
+                                                            first: .init(text: trimmed.droppingUTF16(marker.length), start: lineOffset + marker.length)))
+            } else if trimmed.first?.isLowercase == true, !annexes[last].items.isEmpty {
+                annexes[last].items[annexes[last].items.count - 1].add(.init(text: trimmed, start: lineOffset))
+            } else {
+                annexes[last].items.append(PendingParagraph(number: nil, first: .init(text: trimmed, start: lineOffset)))
+            }
+        }
+        return annexes.enumerated().map { index, annex in
+            let id = "annex_\(index + 1)"
+            var used = Set<String>()
+            let paragraphs = annex.items.enumerated().map { position, item in
+                var label = String((item.number ?? String(position + 1)).map { $0 == "." ? "-" : $0 })
+                if used.contains(label) { label += "_\(position + 1)" }
+                used.insert(label)
+                return built(item, id: "\(id)__para_\(label)")
+            }
+            return Annex(heading: annex.heading, title: annex.title, range: annex.range, paragraphs: paragraphs, id: id)
+        }
     }
 }
 

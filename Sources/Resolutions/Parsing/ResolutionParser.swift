@@ -39,14 +39,16 @@ public struct ResolutionParser: Sendable {
         let firstBodyLine = body.first { !$0.text.trimmedSpaces.isEmpty }?.text
             .trimmedSpaces ?? ""
         let style: Resolution.Style = firstBodyLine.first?.isLowercase == true ? .itu : .un
-        let (preamble, operative) = style == .itu ? context.parseITU(body) : context.parseUN(body)
+        let parsed = style == .itu ? context.parseITU(body) : context.parseUN(body)
+        let (preamble, operative) = (parsed.preamble, parsed.operative)
         guard !operative.isEmpty else {
             throw ReadingError.notAResolution("no operative paragraph (\"resolves\", \"decides\", \"requests\" …) was found")
         }
         return Resolution(
             language: language, style: style, symbol: masthead.symbol, date: masthead.date, agendaItem: masthead.agendaItem,
             originalLanguage: masthead.originalLanguage, source: masthead.source, title: masthead.title, formula: formula,
-            preamble: preamble, operative: operative, footnotes: document.footnotes
+            preamble: preamble, operative: operative, footnotes: document.footnotes, sections: parsed.sections,
+            annexes: context.parseAnnexes(body[parsed.end...])
         )
     }
 

@@ -89,22 +89,20 @@ public enum AkomaNtoso {
             preface()
             preamble()
             mainBody()
+            attachments()
             swap(&output, &body)
 
             let language = code(resolution.language)
-            let work = "/akn/un/statement/deliberation/\(actor)/\(date)/\(number)"
-            let expression = "\(work)/\(language)@\(date)"
-            let author = resolution.source != nil ? "#proponent" : "#\(actor)"
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             xml += "<akomaNtoso xmlns=\"\(namespace)\">\n"
             xml += "<statement name=\"\(draft ? "resolutionDraft" : "resolution")\" contains=\"originalVersion\">\n"
             xml += "<meta>\n<identification source=\"#parser\">\n"
             xml += "<FRBRWork><FRBRthis value=\"\(work)/!main\"/><FRBRuri value=\"\(work)\"/>"
-            xml += "<FRBRdate date=\"\(date)\" name=\"\(actor == "un-ga" ? "adoption" : "presentation")\"/><FRBRauthor href=\"\(author)\"/>"
+            xml += "<FRBRdate date=\"\(date)\" name=\"\(dateName)\"/><FRBRauthor href=\"\(author)\"/>"
             xml += "<FRBRcountry value=\"un\"/><FRBRsubtype value=\"deliberation\"/>"
             xml += "<FRBRnumber value=\"\(escape(number))\" showAs=\"\(escape(resolution.symbol?.value ?? number))\"/></FRBRWork>\n"
             xml += "<FRBRExpression><FRBRthis value=\"\(expression)/!main\"/><FRBRuri value=\"\(expression)\"/>"
-            xml += "<FRBRdate date=\"\(date)\" name=\"\(actor == "un-ga" ? "adoption" : "presentation")\"/><FRBRauthor href=\"\(author)\"/>"
+            xml += "<FRBRdate date=\"\(date)\" name=\"\(dateName)\"/><FRBRauthor href=\"\(author)\"/>"
             xml += "<FRBRlanguage language=\"\(language)\"/>"
             if let original = resolution.originalLanguage.flatMap({ code(languageNamed: $0.value) }), original != language {
                 xml += "<FRBRtranslation fromLanguage=\"\(original)\" by=\"#\(actor)\" href=\"\(work)/\(original)@\(date)\"/>"
@@ -181,7 +179,20 @@ public enum AkomaNtoso {
 
         mutating func mainBody() {
             output += "<mainBody>\n"
+            // Operative blocks under a section heading are put in a <section>; the preambular
+            // blocks of a section stay in <preamble>, which AKN keeps outside the body.
+            var openSection: Section?
             for block in resolution.operative {
+                let section = resolution.section(of: block.id)
+                if section?.id != openSection?.id {
+                    if openSection != nil { output += "</section>\n" }
+                    if let section {
+                        output += "<section eId=\"\(section.id)\"><num>\(escape(section.label))</num>"
+                        if let heading = section.heading { output += "<heading>\(escape(heading))</heading>" }
+                        output += "\n"
+                    }
+                    openSection = section
+                }
                 concepts.insert(block.concept.rawValue)
                 if resolution.style == .itu {
                     output += "<hcontainer name=\"operativeBlock\" eId=\"\(block.id)\" refersTo=\"#phrase_\(block.concept)\">\n"
@@ -193,8 +204,42 @@ public enum AkomaNtoso {
                     for paragraph in block.paragraphs { hierarchical(paragraph, element: "paragraph", phrase: block.phrase) }
                 }
             }
+            if openSection != nil { output += "</section>\n" }
             output += "</mainBody>\n"
         }
+
+        /// Each annex as an attachment: a `<doc name="annex">` with its own identification (the
+        /// component `!annex_N` of the resolution's work and expression), its heading as title and
+        /// its paragraphs as the body.
+        mutating func attachments() {
+            guard !resolution.annexes.isEmpty else { return }
+            output += "<attachments>\n"
+            for (index, annex) in resolution.annexes.enumerated() {
+                let component = "!annex_\(index + 1)"
+                output += "<attachment eId=\"att_\(index + 1)\">\n<doc name=\"annex\">\n"
+                output += "<meta>\n<identification source=\"#parser\">\n"
+                output += "<FRBRWork><FRBRthis value=\"\(work)/\(component)\"/><FRBRuri value=\"\(work)\"/>"
+                output += "<FRBRdate date=\"\(date)\" name=\"\(dateName)\"/><FRBRauthor href=\"\(author)\"/><FRBRcountry value=\"un\"/></FRBRWork>\n"
+                output += "<FRBRExpression><FRBRthis value=\"\(expression)/\(component)\"/><FRBRuri value=\"\(expression)\"/>"
+                output += "<FRBRdate date=\"\(date)\" name=\"\(dateName)\"/><FRBRauthor href=\"\(author)\"/>"
+                output += "<FRBRlanguage language=\"\(code(resolution.language))\"/></FRBRExpression>\n"
+                output += "<FRBRManifestation><FRBRthis value=\"\(expression)/\(component).xml\"/><FRBRuri value=\"\(expression)/.xml\"/>"
+                output += "<FRBRdate date=\"\(date)\" name=\"markup\"/><FRBRauthor href=\"#parser\"/></FRBRManifestation>\n"
+                output += "</identification>\n</meta>\n"
+                output += "<preface><longTitle><p><docTitle>\(escape(annex.heading))</docTitle></p>"
+                if let title = annex.title { output += "<p>\(escape(title))</p>" }
+                output += "</longTitle></preface>\n<mainBody>\n"
+                if annex.paragraphs.isEmpty { output += "<p/>\n" }
+                for paragraph in annex.paragraphs { hierarchical(paragraph, element: "paragraph", phrase: nil) }
+                output += "</mainBody>\n</doc>\n</attachment>\n"
+            }
+            output += "</attachments>\n"
+        }
+
+        var work: String { "/akn/un/statement/deliberation/\(actor)/\(date)/\(number)" }
+        var expression: String { "\(work)/\(code(resolution.language))@\(date)" }
+        var author: String { resolution.source != nil ? "#proponent" : "#\(actor)" }
+        var dateName: String { actor == "un-ga" ? "adoption" : "presentation" }
 
         /// A paragraph or point: `<content>` when it has no sub-items, else `<intro>` and a `<list>` of points.
         mutating func hierarchical(_ paragraph: Paragraph, element: String, phrase: String?) {

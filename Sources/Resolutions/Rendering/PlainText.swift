@@ -11,8 +11,30 @@ public enum PlainText {
         lines.append("")
         if let title = resolution.title { lines.append(title.value) }
         if let formula = resolution.formula { lines.append(formula.value) }
-        for block in resolution.preamble + resolution.operative {
-            switch resolution.style {
+        for (section, blocks) in resolution.outline {
+            if let section {
+                lines.append(section.label)
+                if let heading = section.heading { lines.append(heading) }
+            }
+            for block in blocks { render(block, style: resolution.style, into: &lines) }
+        }
+        for footnote in resolution.footnotes {
+            lines.append("[\(footnote.marker): \(footnote.marker) \(footnote.text)]")
+        }
+        if !resolution.annexes.isEmpty { lines.append("______________") }
+        for annex in resolution.annexes {
+            lines.append(annex.heading)
+            if let title = annex.title { lines.append(title) }
+            for paragraph in annex.paragraphs {
+                let number = paragraph.number.map { $0.first?.isNumber == true ? "\($0) " : "\($0)) " } ?? ""
+                lines.append(number + withReferences(paragraph))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func render(_ block: Block, style: Resolution.Style, into lines: inout [String]) {
+            switch style {
             case .itu:
                 lines.append([block.phrase, block.addressee].compactMap { $0 }.joined(separator: " "))
                 for paragraph in block.paragraphs { item(paragraph, depth: 0, into: &lines) }
@@ -23,11 +45,6 @@ public enum PlainText {
                     for child in paragraph.children { lines.append("(\(child.number ?? "")) \(withReferences(child))") }
                 }
             }
-        }
-        for footnote in resolution.footnotes {
-            lines.append("[\(footnote.marker): \(footnote.marker) \(footnote.text)]")
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private static func item(_ paragraph: Paragraph, depth: Int, into lines: inout [String]) {

@@ -135,6 +135,7 @@ extension ResolutionService {
                 case .unknownBlock: throw DomainError.invalid([FieldError(field: "block", code: "unknown-choice")])
                 case .unknownParagraph: throw DomainError.invalid([FieldError(field: "paragraph", code: "unknown-choice")])
                 case .notACitation: throw DomainError.invalid([FieldError(field: "citation", code: "not-a-citation")])
+                case .notCited: throw DomainError.invalid([FieldError(field: "citation", code: "not-cited")])
                 }
             }
             try await repositories.resolutions.replaceStructure(id: id, resolution.structure)

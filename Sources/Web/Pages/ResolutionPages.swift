@@ -73,7 +73,7 @@ struct ResolutionPages {
         return .redirect(to: "/resolutions/\(id)", type: .normal)
     }
 
-    /// One correction from the forms of a draft's page: `kind` is addressee, move or citation.
+    /// One correction from the forms of a draft's page: `kind` is addressee, move, citation or uncite.
     @Sendable func correct(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let form = context.form
@@ -87,8 +87,8 @@ struct ResolutionPages {
             return try await render(id: id, request: request, context: context,
                                     error: error.fieldErrors.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "))
         }
-        // Back to where the correction was made: the block (addressee, move) or the paragraph (citation).
-        let target = form["kind"] == "citation" ? form["paragraph"] : form["block"]
+        // Back to where the correction was made: the block (addressee, move) or the paragraph (citation, uncite).
+        let target = form["kind"] == "citation" || form["kind"] == "uncite" ? form["paragraph"] : form["block"]
         let anchor = target.flatMap { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? "#" + $0 : nil } ?? ""
         return .redirect(to: "/resolutions/\(id)\(anchor)", type: .normal)
     }
@@ -135,21 +135,39 @@ struct ResolutionPages {
                 "details": details.joined(separator: " · "), "has_details": !details.isEmpty,
                 "children": paragraph.children.map(paragraphModel),
                 "correcting": correcting, "blocks": blockChoices,
+                "citations": paragraph.citations.map { citation in
+                    ["paragraph": paragraph.id, "text": citation.text,
+                     "remove_label": t("resolution.remove_citation", context, ["text": citation.text, "id": citation.id])]
+                },
             ]
         }
         func blockModel(_ block: Block) -> [String: Any] {
             [
                 "id": block.id, "phrase": block.phrase, "addressee": block.addressee ?? "",
                 "concept": block.concept.rawValue, "paragraphs": block.paragraphs.map(paragraphModel),
-                "correcting": correcting,
+                "operative": block.part == .operative, "correcting": correcting && block.part == .operative,
             ]
+        }
+        // Annex paragraphs are shown, not corrected: corrections apply to the resolution's own paragraphs.
+        func annexParagraphModel(_ paragraph: Paragraph) -> [String: Any] {
+            var model = paragraphModel(paragraph)
+            model["correcting"] = false
+            model["children"] = paragraph.children.map(annexParagraphModel)
+            return model
         }
 
         var sourceSpans: [Highlighter.Span] = []
         for block in resolution.preamble + resolution.operative {
             sourceSpans.append(.init(range: block.range, open: "<mark class=\"hl-phrase\" title=\"\(Highlighter.escape(block.concept.rawValue))\">", close: "</mark>"))
         }
-        for (_, paragraph) in resolution.allParagraphs {
+        for section in resolution.sections {
+            sourceSpans.append(.init(range: section.range, open: "<mark class=\"hl-phrase\" title=\"\(Highlighter.escape(section.id))\">", close: "</mark>"))
+        }
+        for annex in resolution.annexes {
+            sourceSpans.append(.init(range: annex.range, open: "<mark class=\"hl-phrase\" title=\"\(Highlighter.escape(annex.id))\">", close: "</mark>"))
+        }
+        let annexParagraphs = resolution.annexes.flatMap { $0.paragraphs.flatMap(\.flattened) }
+        for paragraph in resolution.allParagraphs.map(\.paragraph) + annexParagraphs {
             for citation in paragraph.citations {
                 sourceSpans.append(.init(range: citation.range, open: "<mark class=\"hl-citation\" title=\"\(Highlighter.escape(citation.id))\">", close: "</mark>"))
             }
@@ -174,8 +192,16 @@ struct ResolutionPages {
             "draft": stored.status == .draft, "staff": staff,
             "facts": facts.compactMap { key, value in value.map { ["label": t(key, context), "value": $0] } },
             "formula": resolution.formula?.value ?? "",
-            "preamble": resolution.preamble.map(blockModel),
-            "operative": resolution.operative.map(blockModel),
+            "parts": resolution.outline.map { section, blocks in
+                [
+                    "section_id": section?.id ?? "", "has_section": section != nil, "label": section?.label ?? "",
+                    "heading": section?.heading ?? "", "blocks": blocks.map(blockModel),
+                ] as [String: Any]
+            },
+            "annexes": resolution.annexes.map { annex in
+                ["id": annex.id, "heading": annex.heading, "title": annex.title ?? "", "has_title": annex.title != nil,
+                 "paragraphs": annex.paragraphs.map(annexParagraphModel)] as [String: Any]
+            },
             "footnotes": resolution.footnotes.map { ["marker": $0.marker, "text": $0.text] },
             "has_footnotes": !resolution.footnotes.isEmpty,
             "cited_by": citedBy.map { ["id": $0.resolution.id, "symbol": $0.resolution.symbol ?? $0.resolution.workID,
