@@ -118,7 +118,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Resolutions", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Review", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],

@@ -13,7 +13,7 @@ struct WSIS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wsis",
         abstract: "The WSIS+20 review platform.",
-        subcommands: [Serve.self, Migrate.self, ParseCommand.self, ImportCommand.self, ResolutionsCommand.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
+        subcommands: [Serve.self, Migrate.self, ParseCommand.self, ImportCommand.self, ResolutionsCommand.self, MandatesCommand.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
     )
 }
 
@@ -99,6 +99,7 @@ func describe(_ error: any Error) -> String {
         case .forbidden: return "not allowed"
         case .badCredentials: return "the e-mail or the password is not right"
         case .rateLimited(let seconds): return "too many failed attempts; try again in \(seconds) seconds"
+        case .conflict(let code): return catalog?.text("error.\(code)", .english) ?? code
         }
     case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError
         || error is ReadingError:

@@ -72,8 +72,9 @@ struct ResolutionStoreTests {
 
             await #expect(throws: ReadingError.self) { try await service.importDocument(Data("not a resolution at all".utf8), by: officer) }
             let actions = try await test.platform.audit.search(AuditFilter(objectType: "resolution"), limit: 10).map(\.action)
-            #expect(actions.sorted() == ["resolution.confirm", "resolution.import", "resolution.import", "resolution.import"])
-            #expect(try await test.platform.audit.verify() == .intact(records: 7))
+            // Confirming also proposes the resolution's mandates (audited on the resolution).
+            #expect(actions.sorted() == ["mandate.propose", "resolution.confirm", "resolution.import", "resolution.import", "resolution.import"])
+            #expect(try await test.platform.audit.verify() == .intact(records: 8))
         }
     }
 

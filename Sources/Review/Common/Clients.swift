@@ -75,6 +75,9 @@ public enum Timestamp {
         return String(text.dropLast()) + "." + String(format: "%03lld", fraction) + "Z"
     }
 
+    /// The day (UTC) of a time, as `yyyy-MM-dd`: days compare as text.
+    public static func day(_ date: Date) -> String { String(string(date).prefix(10)) }
+
     public static func date(_ string: String) -> Date? {
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(string) {
             return date

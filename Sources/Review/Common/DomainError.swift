@@ -29,6 +29,9 @@ public enum DomainError: Error, Sendable, Equatable {
     case badCredentials
     /// Too many failed sign-in attempts; try again after the given number of seconds.
     case rateLimited(retryAfterSeconds: Int)
+    /// The change conflicts with the object's state: someone changed it meanwhile, or its
+    /// lifecycle forbids the step. The code names why (`changed-meanwhile`, `reason-required-to-reopen`).
+    case conflict(String)
 
     public var fieldErrors: [FieldError] {
         if case .invalid(let errors) = self { return errors }

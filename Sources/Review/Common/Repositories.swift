@@ -8,6 +8,7 @@ public protocol Repositories: Sendable {
     var audit: any AuditRepository { get }
     var reference: any ReferenceRepository { get }
     var resolutions: any ResolutionRepository { get }
+    var mandates: any MandateRepository { get }
 }
 
 /// The unit of work. `write` commits everything its closure did, or nothing if it throws.

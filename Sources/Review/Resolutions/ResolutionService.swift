@@ -58,7 +58,7 @@ public struct ResolutionService: Sendable {
     public func confirm(id: String, by actor: Actor) async throws -> StoredResolution {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
         let now = clock.now()
-        return try await store.write { [audit] repositories in
+        return try await store.write { [audit, ids] repositories in
             guard var resolution = try await repositories.resolutions.resolution(id: id) else {
                 throw DomainError.notFound(kind: "resolution", id: id)
             }
@@ -69,6 +69,8 @@ public struct ResolutionService: Sendable {
             resolution.confirmedAt = now
             try await audit.record(in: repositories, actor: actor, action: "resolution.confirm", objectType: "resolution",
                                    objectID: id, before: before, after: ResolutionAudit(resolution))
+            // What its operative part asks for becomes proposed mandates, in the same transaction.
+            try await MandateService.propose(for: resolution, in: repositories, ids: ids, now: now, audit: audit, actor: actor)
             return resolution
         }
     }

@@ -30,6 +30,7 @@ struct SQLRepositories: Repositories {
     var audit: any AuditRepository { SQLAuditRepository(db: db, kind: kind) }
     var reference: any ReferenceRepository { SQLReferenceRepository(db: db) }
     var resolutions: any ResolutionRepository { SQLResolutionRepository(db: db) }
+    var mandates: any MandateRepository { SQLMandateRepository(db: db, kind: kind) }
 }
 
 /// Small helpers shared by the repositories.

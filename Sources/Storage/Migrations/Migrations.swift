@@ -68,7 +68,23 @@ public enum Migrations {
             ] },
             down: { _ in ["DROP TABLE resolution_citations", "DROP TABLE resolutions"] }
         ),
+        Migration(
+            version: 5, name: "mandates",
+            reason: "Mandates proposed from the operative paragraphs of confirmed resolutions, with their status, progress and a version raised by every change (a change made against an older version is refused, so no update is lost); their dated updates, numbered in order per mandate and never changed (a correction is a new row); and the registry of actors that resolutions address, seeded with ITU's and the UN's bodies. Lists (actors, Action Lines, SDGs, evidence links) are JSON arrays.",
+            up: { _ in [
+                "CREATE TABLE mandate_actors (code TEXT PRIMARY KEY, name TEXT NOT NULL, patterns TEXT NOT NULL)",
+                "CREATE TABLE mandates (id TEXT PRIMARY KEY, resolution_id TEXT NOT NULL REFERENCES resolutions (id), work_id TEXT NOT NULL, paragraph_id TEXT NOT NULL, block_id TEXT NOT NULL, position INTEGER NOT NULL, actors TEXT NOT NULL, action TEXT NOT NULL, due_kind TEXT NOT NULL, due_value TEXT NOT NULL, due_text TEXT NOT NULL, action_lines TEXT NOT NULL, sdgs TEXT NOT NULL, suggested_sdgs TEXT NOT NULL, proposal TEXT NOT NULL, status TEXT NOT NULL, status_reason TEXT, progress INTEGER NOT NULL, weight INTEGER NOT NULL, owner TEXT, owner_organization_id TEXT REFERENCES organizations (id), blocked INTEGER NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_activity_at TEXT NOT NULL, UNIQUE (resolution_id, paragraph_id))",
+                "CREATE INDEX mandates_resolution ON mandates (resolution_id, position)",
+                "CREATE TABLE mandate_updates (id TEXT PRIMARY KEY, mandate_id TEXT NOT NULL REFERENCES mandates (id), seq INTEGER NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL, note TEXT NOT NULL, status_from TEXT, status_to TEXT, reason TEXT, progress INTEGER, blocked INTEGER NOT NULL, evidence TEXT NOT NULL, corrects TEXT REFERENCES mandate_updates (id), UNIQUE (mandate_id, seq))",
+            ] + MandateActor.seed.map { actor in
+                "INSERT INTO mandate_actors (code, name, patterns) VALUES (\(sqlText(actor.code)), \(sqlText(actor.name)), \(sqlText(jsonText(actor.patterns))))"
+            } },
+            down: { _ in ["DROP TABLE mandate_updates", "DROP TABLE mandates", "DROP TABLE mandate_actors"] }
+        ),
     ]
+
+    /// A string as an SQL literal, for the seed rows a migration writes.
+    static func sqlText(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
     /// The versions applied so far.
     public static func applied(_ backend: any DatabaseBackend) async throws -> [Int] {

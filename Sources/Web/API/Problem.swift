@@ -48,6 +48,8 @@ struct Problem: Sendable {
                 self.init(status: .forbidden, title: t("problem.forbidden.title"), detail: t("problem.forbidden.detail"))
             case .badCredentials:
                 self.init(status: .unauthorized, title: t("problem.unauthorized.title"), detail: t("sign_in.bad_credentials"))
+            case .conflict(let code):
+                self.init(status: .conflict, title: t("problem.conflict.title"), detail: t("error.\(code)"))
             case .rateLimited(let seconds):
                 self.init(status: .tooManyRequests, title: t("problem.rate-limited.title"),
                           detail: catalog.text("sign_in.rate_limited", language, ["minutes": String((seconds + 59) / 60)]))

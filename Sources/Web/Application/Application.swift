@@ -41,6 +41,7 @@ public func buildRouter(platform: Platform, settings: Settings) async throws -> 
     AccountPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
     AdminPages(platform: platform, renderer: renderer).register(on: router)
     ResolutionPages(platform: platform, renderer: renderer).register(on: router)
+    MandatePages(platform: platform, renderer: renderer).register(on: router)
     try APIHandler(platform: platform).registerHandlers(on: router)
     return router
 }

@@ -24,6 +24,7 @@ public struct Platform: Sendable {
     public let reference: ReferenceService
     public let audit: AuditService
     public let resolutions: ResolutionService
+    public let mandates: MandateService
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
                 hasher: any PasswordHasher) {
@@ -36,6 +37,7 @@ public struct Platform: Sendable {
         self.reference = ReferenceService(store: store, clock: clock)
         self.audit = AuditService(store: store)
         self.resolutions = ResolutionService(store: store, clock: clock, ids: ids)
+        self.mandates = MandateService(store: store, clock: clock, ids: ids)
     }
 
     /// Opens the database the settings name, brings its schema up to date and loads the reference data.

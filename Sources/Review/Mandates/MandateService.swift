@@ -1,0 +1,295 @@
+import Foundation
+import Resolutions
+
+public protocol MandateRepository: Sendable {
+    func insert(_ mandates: [Mandate]) async throws
+    func mandate(id: String) async throws -> Mandate?
+    /// Every mandate matching the filter, in resolution order.
+    func mandates(_ filter: MandateFilter) async throws -> [Mandate]
+    func count(resolutionID: String) async throws -> Int
+    /// Replaces the mandate's row if its version is still `expectedVersion`; false when someone changed it meanwhile.
+    func update(_ mandate: Mandate, expectedVersion: Int) async throws -> Bool
+    func insert(_ update: MandateUpdate) async throws
+    func updates(mandateID: String) async throws -> [MandateUpdate]
+
+    func actors() async throws -> [MandateActor]
+    func insert(_ actor: MandateActor) async throws
+}
+
+/// Which mandates to list. Signals are computed from the clock, so they filter after reading.
+public struct MandateFilter: Sendable, Equatable {
+    public var resolutionID: String?
+    public var actor: String?
+    public var status: Mandate.Status?
+    public var proposal: Mandate.Proposal?
+    public var ownerOrganizationID: String?
+
+    public init(resolutionID: String? = nil, actor: String? = nil, status: Mandate.Status? = nil, proposal: Mandate.Proposal? = nil,
+                ownerOrganizationID: String? = nil) {
+        self.resolutionID = resolutionID
+        self.actor = actor
+        self.status = status
+        self.proposal = proposal
+        self.ownerOrganizationID = ownerOrganizationID
+    }
+}
+
+/// What someone reports on a mandate: a note, and perhaps a new status, progress, evidence.
+public struct MandateReport: Sendable, Equatable {
+    /// The version the reporter saw: a report made against an older one is refused.
+    public var expectedVersion: Int
+    public var note: String
+    public var status: Mandate.Status?
+    public var reason: String?
+    public var progress: Int?
+    public var blocked: Bool
+    public var evidence: [String]
+    public var corrects: String?
+
+    public init(expectedVersion: Int, note: String, status: Mandate.Status? = nil, reason: String? = nil, progress: Int? = nil,
+                blocked: Bool = false, evidence: [String] = [], corrects: String? = nil) {
+        self.expectedVersion = expectedVersion
+        self.note = note
+        self.status = status
+        self.reason = reason
+        self.progress = progress
+        self.blocked = blocked
+        self.evidence = evidence
+        self.corrects = corrects
+    }
+}
+
+/// How the secretariat settles a proposal, or edits an accepted mandate.
+public struct MandateDecision: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case accept, drop, edit }
+    public var kind: Kind
+    public var expectedVersion: Int
+    public var reason: String?
+    public var actors: [String]?
+    public var action: String?
+    public var due: Due?
+    public var owner: String?
+    public var weight: Int?
+
+    public init(kind: Kind, expectedVersion: Int, reason: String? = nil, actors: [String]? = nil, action: String? = nil, due: Due? = nil,
+                owner: String? = nil, weight: Int? = nil) {
+        self.kind = kind
+        self.expectedVersion = expectedVersion
+        self.reason = reason
+        self.actors = actors
+        self.action = action
+        self.due = due
+        self.owner = owner
+        self.weight = weight
+    }
+}
+
+/// A mandate with what the page and the API show beside it.
+public struct MandateView: Sendable {
+    public var mandate: Mandate
+    public var signals: [Signal]
+    public var dueDay: String?
+}
+
+/// Proposing mandates from confirmed resolutions, settling the proposals, and tracking the work.
+public struct MandateService: Sendable {
+    let store: any Store
+    let clock: any WallClock
+    let ids: any IDGenerator
+    let audit: AuditTrail
+
+    public init(store: any Store, clock: any WallClock, ids: any IDGenerator) {
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        self.audit = AuditTrail(clock: clock)
+    }
+
+    /// Proposes the mandates of a confirmed resolution, inside the caller's transaction; nothing
+    /// when it has some already (confirming is idempotent).
+    static func propose(for resolution: StoredResolution, in repositories: any Repositories, ids: any IDGenerator, now: Date,
+                        audit: AuditTrail, actor: Actor) async throws {
+        guard try await repositories.mandates.count(resolutionID: resolution.id) == 0 else { return }
+        var matrix: [String: [Int]] = [:]
+        for link in try await repositories.reference.matrixLinks() {
+            matrix[link.actionLine, default: []].append(link.goal)
+            // The matrix links C7's eight sub-lines (C7.egov …); a paragraph naming C7 takes them all.
+            if let dot = link.actionLine.firstIndex(of: ".") { matrix[String(link.actionLine[..<dot]), default: []].append(link.goal) }
+        }
+        let proposer = MandateProposer(registry: try await repositories.mandates.actors(), matrix: matrix)
+        let mandates = proposer.propose(resolution, ids: ids, now: now)
+        try await repositories.mandates.insert(mandates)
+        try await audit.record(in: repositories, actor: actor, action: "mandate.propose", objectType: "resolution", objectID: resolution.id,
+                               before: .nothing, after: mandates.map(\.id))
+    }
+
+    public func view(_ mandate: Mandate) -> MandateView {
+        let now = clock.now()
+        return MandateView(mandate: mandate, signals: mandate.signals(now: now, dueDay: mandate.dueDay), dueDay: mandate.dueDay)
+    }
+
+    /// Mandates the viewer may see: accepted ones for everyone; proposals and dropped ones for the secretariat.
+    public func list(_ filter: MandateFilter, signal: Signal? = nil, viewer: Actor?) async throws -> [MandateView] {
+        let staff = viewer?.has(.secretariat) == true
+        let mandates = try await store.read { try await $0.mandates.mandates(filter) }
+        return mandates.filter { staff || $0.proposal == .accepted }.map(view).filter { signal == nil || $0.signals.contains(signal!) }
+    }
+
+    public func mandate(id: String, viewer: Actor?) async throws -> (mandate: MandateView, updates: [MandateUpdate]) {
+        let found = try await store.read { repositories -> (Mandate, [MandateUpdate])? in
+            guard let mandate = try await repositories.mandates.mandate(id: id) else { return nil }
+            return (mandate, try await repositories.mandates.updates(mandateID: id))
+        }
+        guard let found, found.0.proposal == .accepted || viewer?.has(.secretariat) == true else {
+            throw DomainError.notFound(kind: "mandate", id: id)
+        }
+        return (view(found.0), found.1)
+    }
+
+    /// Whether the actor may report on the mandate: the secretariat, or a focal point of the organization that owns it.
+    public static func mayReport(on mandate: Mandate, actor: Actor?) -> Bool {
+        guard let actor else { return false }
+        if actor.has(.secretariat) { return true }
+        return actor.has(.focalPoint) && mandate.ownerOrganizationID != nil && mandate.ownerOrganizationID == actor.organizationID
+    }
+
+    /// Records a dated update; the status, progress and blocked flag it sets become the mandate's.
+    public func report(on id: String, _ report: MandateReport, by actor: Actor) async throws -> (Mandate, MandateUpdate) {
+        var validator = Validator()
+        let note = validator.text("note", report.note, required: report.status == nil && report.progress == nil && report.evidence.isEmpty,
+                                  maxLength: 5000)
+        let reason = validator.text("reason", report.reason, required: false, maxLength: 1000)
+        if let progress = report.progress, !(0...100).contains(progress) { validator.add("progress", "out-of-range", ["min": "0", "max": "100"]) }
+        var evidence: [String] = []
+        for link in report.evidence.map({ $0.trimmingCharacters(in: .whitespaces) }) where !link.isEmpty {
+            if let url = URL(string: link), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, link.count <= 2000 {
+                evidence.append(link)
+            } else {
+                validator.add("evidence", "invalid-url")
+            }
+        }
+        try validator.check()
+        let now = clock.now()
+        let updateID = ids.newID()
+        let links = evidence
+        return try await store.write { [audit] repositories in
+            guard var mandate = try await repositories.mandates.mandate(id: id) else { throw DomainError.notFound(kind: "mandate", id: id) }
+            guard Self.mayReport(on: mandate, actor: actor) else { throw DomainError.forbidden }
+            guard mandate.proposal == .accepted else { throw DomainError.conflict("not-accepted") }
+            guard mandate.version == report.expectedVersion else { throw DomainError.conflict("changed-meanwhile") }
+            if let corrects = report.corrects, !(try await repositories.mandates.updates(mandateID: id)).contains(where: { $0.id == corrects }) {
+                throw DomainError.invalid([FieldError(field: "corrects", code: "unknown-choice")])
+            }
+            let before = mandate
+            var update = MandateUpdate(id: updateID, mandateID: id, at: now, author: actor.label, note: note,
+                                       reason: reason.isEmpty ? nil : reason, progress: report.progress, blocked: report.blocked,
+                                       evidence: links, corrects: report.corrects)
+            if let status = report.status, status != mandate.status {
+                if let refusal = Mandate.refusal(from: mandate.status, to: status, reason: report.reason) { throw DomainError.conflict(refusal) }
+                update.statusFrom = mandate.status
+                update.statusTo = status
+                mandate.status = status
+                mandate.statusReason = reason.isEmpty ? nil : reason
+                if status == .completed { mandate.progress = 100 }
+            }
+            if let progress = report.progress { mandate.progress = progress }
+            mandate.blocked = report.blocked
+            mandate.lastActivityAt = now
+            mandate.updatedAt = now
+            mandate.version += 1
+            guard try await repositories.mandates.update(mandate, expectedVersion: before.version) else {
+                throw DomainError.conflict("changed-meanwhile")
+            }
+            try await repositories.mandates.insert(update)
+            try await audit.record(in: repositories, actor: actor, action: "mandate.update", objectType: "mandate", objectID: id,
+                                   before: before, after: update)
+            return (mandate, update)
+        }
+    }
+
+    /// The secretariat accepts, drops or edits a mandate; every decision is audited.
+    public func decide(on id: String, _ decision: MandateDecision, by actor: Actor) async throws -> Mandate {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        var validator = Validator()
+        let action = decision.action.map { validator.text("action", $0, maxLength: 1000) }
+        let owner = decision.owner.map { validator.text("owner", $0, required: false, maxLength: 300) }
+        if let weight = decision.weight, !(0...100).contains(weight) { validator.add("weight", "out-of-range", ["min": "0", "max": "100"]) }
+        if let actors = decision.actors, actors.isEmpty { validator.add("actors", "required") }
+        try validator.check()
+        let now = clock.now()
+        return try await store.write { [audit] repositories in
+            guard var mandate = try await repositories.mandates.mandate(id: id) else { throw DomainError.notFound(kind: "mandate", id: id) }
+            guard mandate.version == decision.expectedVersion else { throw DomainError.conflict("changed-meanwhile") }
+            let before = mandate
+            switch decision.kind {
+            case .accept:
+                mandate.proposal = .accepted
+                mandate.lastActivityAt = now
+            case .drop:
+                mandate.proposal = .dropped
+                mandate.statusReason = decision.reason
+            case .edit:
+                if let actors = decision.actors {
+                    let known = Set(try await repositories.mandates.actors().map(\.code))
+                    guard actors.allSatisfy({ known.contains($0) || $0.hasPrefix("unlisted:") }) else {
+                        throw DomainError.invalid([FieldError(field: "actors", code: "unknown-choice")])
+                    }
+                    mandate.actors = actors
+                }
+                if let action { mandate.action = action }
+                if let due = decision.due { mandate.due = due }
+                if let weight = decision.weight { mandate.weight = weight }
+                if let owner {
+                    mandate.owner = owner.isEmpty ? nil : owner
+                    mandate.ownerOrganizationID = owner.isEmpty ? nil : try await repositories.accounts.organization(named: owner)?.id
+                }
+            }
+            mandate.updatedAt = now
+            mandate.version += 1
+            guard try await repositories.mandates.update(mandate, expectedVersion: before.version) else {
+                throw DomainError.conflict("changed-meanwhile")
+            }
+            try await audit.record(in: repositories, actor: actor, action: "mandate.\(decision.kind.rawValue)", objectType: "mandate",
+                                   objectID: id, before: before, after: mandate)
+            return mandate
+        }
+    }
+
+    /// Accepts every proposal of a resolution at once (after the secretariat has read them).
+    public func acceptAll(resolutionID: String, by actor: Actor) async throws -> Int {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        let proposals = try await store.read { try await $0.mandates.mandates(MandateFilter(resolutionID: resolutionID, proposal: .proposed)) }
+        for mandate in proposals {
+            _ = try await decide(on: mandate.id, MandateDecision(kind: .accept, expectedVersion: mandate.version), by: actor)
+        }
+        return proposals.count
+    }
+
+    public func actors() async throws -> [MandateActor] {
+        try await store.read { try await $0.mandates.actors() }
+    }
+
+    /// Adds someone to the actor registry.
+    public func addActor(code: String, name: String, patterns: [String], by actor: Actor) async throws -> MandateActor {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        var validator = Validator()
+        let code = validator.text("code", code, maxLength: 60)
+        if !code.isEmpty, !code.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) {
+            validator.add("code", "invalid-code")
+        }
+        let name = validator.text("name", name, maxLength: 200)
+        let patterns = patterns.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if patterns.isEmpty { validator.add("patterns", "required") }
+        try validator.check()
+        let entry = MandateActor(code: code, name: name, patterns: patterns)
+        return try await store.write { [audit] repositories in
+            if try await repositories.mandates.actors().contains(where: { $0.code == code }) {
+                throw DomainError.invalid([FieldError(field: "code", code: "taken")])
+            }
+            try await repositories.mandates.insert(entry)
+            try await audit.record(in: repositories, actor: actor, action: "mandate-actor.create", objectType: "mandate-actor",
+                                   objectID: code, before: .nothing, after: entry)
+            return entry
+        }
+    }
+}

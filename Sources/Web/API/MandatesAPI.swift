@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import Review
+
+extension APIHandler {
+    private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
+
+    func listMandates(_ input: Operations.listMandates.Input) async throws -> Operations.listMandates.Output {
+        var filter = MandateFilter(resolutionID: input.query.resolution, actor: input.query.actor)
+        filter.status = input.query.status.flatMap { Mandate.Status(rawValue: $0.rawValue) }
+        let signal = input.query.signal.flatMap { Signal(rawValue: $0.rawValue) }
+        let views = try await platform.mandates.list(filter, signal: signal, viewer: viewer)
+        return .ok(.init(body: .json(views.map(Self.mandate))))
+    }
+
+    func getMandate(_ input: Operations.getMandate.Input) async throws -> Operations.getMandate.Output {
+        let (view, updates) = try await platform.mandates.mandate(id: input.path.id, viewer: viewer)
+        return .ok(.init(body: .json(.init(mandate: Self.mandate(view), updates: updates.map(Self.update)))))
+    }
+
+    func reportOnMandate(_ input: Operations.reportOnMandate.Input) async throws -> Operations.reportOnMandate.Output {
+        guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        let report = MandateReport(
+            expectedVersion: body.version, note: body.note ?? "", status: body.status.flatMap { Mandate.Status(rawValue: $0.rawValue) },
+            reason: body.reason, progress: body.progress, blocked: body.blocked ?? false, evidence: body.evidence ?? [], corrects: body.corrects
+        )
+        let (mandate, _) = try await platform.mandates.report(on: input.path.id, report, by: viewer!)
+        return .created(.init(body: .json(Self.mandate(platform.mandates.view(mandate)))))
+    }
+
+    func decideOnMandate(_ input: Operations.decideOnMandate.Input) async throws -> Operations.decideOnMandate.Output {
+        guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        let due = try body.due.map { try Due(kind: $0.kind.rawValue, value: $0.value ?? "", text: $0.text ?? "") }
+        let decision = MandateDecision(kind: MandateDecision.Kind(rawValue: body.decision.rawValue)!, expectedVersion: body.version,
+                                       reason: body.reason, actors: body.actors, action: body.action, due: due, owner: body.owner,
+                                       weight: body.weight)
+        let mandate = try await platform.mandates.decide(on: input.path.id, decision, by: viewer!)
+        return .ok(.init(body: .json(Self.mandate(platform.mandates.view(mandate)))))
+    }
+
+    static func mandate(_ view: MandateView) -> Components.Schemas.Mandate {
+        let mandate = view.mandate
+        return .init(
+            id: mandate.id, resolutionId: mandate.resolutionID, workId: mandate.workID, paragraphId: mandate.paragraphID,
+            blockId: mandate.blockID, actors: mandate.actors, action: mandate.action,
+            due: .init(kind: .init(rawValue: mandate.due.kind)!, value: mandate.due.value, text: mandate.due.text),
+            dueDay: view.dueDay, actionLines: mandate.actionLines, sdgs: mandate.sdgs, suggestedSdgs: mandate.suggestedSDGs,
+            proposal: .init(rawValue: mandate.proposal.rawValue)!, status: .init(rawValue: mandate.status.rawValue)!,
+            statusReason: mandate.statusReason, progress: mandate.progress, weight: mandate.weight, owner: mandate.owner,
+            blocked: mandate.blocked, version: mandate.version, signals: view.signals.map { .init(rawValue: $0.rawValue)! }
+        )
+    }
+
+    static func update(_ update: MandateUpdate) -> Components.Schemas.MandateUpdate {
+        .init(id: update.id, at: update.at, author: update.author, note: update.note,
+              statusFrom: update.statusFrom.flatMap { .init(rawValue: $0.rawValue) }, statusTo: update.statusTo.flatMap { .init(rawValue: $0.rawValue) },
+              reason: update.reason, progress: update.progress, blocked: update.blocked, evidence: update.evidence, corrects: update.corrects)
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import Hummingbird
+import Resolutions
+import Review
+
+/// Mandates: every mandate with filters, each resolution's board grouped as its operative part
+/// is, and each mandate's page with its paragraph, its history and the forms to report on it.
+struct MandatePages {
+    let platform: Platform
+    let renderer: Renderer
+
+    func register(on router: Router<WebContext>) {
+        router.get("/mandates", use: list)
+        router.get("/mandates/:id", use: show)
+        router.post("/mandates/:id/updates", use: report)
+        router.post("/mandates/:id/decision", use: decide)
+        router.get("/resolutions/:id/mandates", use: board)
+        router.post("/resolutions/:id/mandates/accept-all", use: acceptAll)
+    }
+
+    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+        renderer.catalog.text(key, context.language, parameters)
+    }
+
+    /// The filters a list or board takes from its query: status, signal, actor, and "mine" for a focal point.
+    private func filters(_ request: Request, context: WebContext) -> (MandateFilter, Signal?, [String: Any]) {
+        let query = request.uri.queryParameters
+        var filter = MandateFilter()
+        filter.status = query["status"].flatMap { Mandate.Status(rawValue: String($0)) }
+        filter.actor = query["actor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let signal = query["signal"].flatMap { Signal(rawValue: String($0)) }
+        let model: [String: Any] = [
+            "statuses": Mandate.Status.allCases.map { ["value": $0.rawValue, "label": t("mandate.status.\($0.rawValue)", context),
+                                                      "selected": filter.status == $0] },
+            "signals": Signal.allCases.map { ["value": $0.rawValue, "label": t("mandate.signal.\($0.rawValue)", context), "selected": signal == $0] },
+            "mine": query["mine"] == "1",
+        ]
+        return (filter, signal, model)
+    }
+
+    private func actorNames() async throws -> [String: String] {
+        Dictionary(try await platform.mandates.actors().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func row(_ view: MandateView, names: [String: String], context: WebContext) -> [String: Any] {
+        let mandate = view.mandate
+        return [
+            "id": mandate.id, "resolution": mandate.resolutionID, "paragraph": mandate.paragraphID, "version": mandate.version,
+            "actors": mandate.actors.map { names[$0] ?? $0.replacingOccurrences(of: "unlisted:", with: "") }.joined(separator: ", "),
+            "action": mandate.action, "due": due(mandate.due, day: view.dueDay, context: context),
+            "status": t("mandate.status.\(mandate.status.rawValue)", context), "progress": mandate.progress,
+            "proposed": mandate.proposal == .proposed, "dropped": mandate.proposal == .dropped,
+            "signals": view.signals.map { ["code": $0.rawValue, "label": t("mandate.signal.\($0.rawValue)", context)] },
+            "staff": context.user?.has(.secretariat) == true,
+        ]
+    }
+
+    private func due(_ due: Due, day: String?, context: WebContext) -> String {
+        switch due {
+        case .none: t("mandate.due.none", context)
+        case .date(let value, let text): t("mandate.due.date", context, ["text": text, "day": day ?? value])
+        case .event(_, let text): t("mandate.due.event", context, ["text": text])
+        case .recurrence(_, let text): t("mandate.due.recurrence", context, ["text": text])
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
+        let (filter, signal, initial) = filters(request, context: context)
+        var model = initial
+        var views = try await platform.mandates.list(filter, signal: signal, viewer: context.actor)
+        if model["mine"] as? Bool == true, let organization = context.user?.organizationID {
+            // A focal point's own: owned by their organization, or addressed to the membership.
+            let membership: Set<String> = ["itu-membership", "member-states", "sector-members"]
+            views = views.filter { $0.mandate.ownerOrganizationID == organization || !membership.isDisjoint(with: $0.mandate.actors) }
+        }
+        let names = try await actorNames()
+        model["mandates"] = views.map { row($0, names: names, context: context) }
+        model["empty"] = views.isEmpty
+        model["focal_point"] = context.user?.organizationID != nil
+        model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
+        return renderer.page("mandates", title: t("mandates.title", context), content: model, request: request, context: context)
+    }
+
+    @Sendable func board(_ request: Request, context: WebContext) async throws -> Response {
+        let stored = try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
+        var (filter, signal, model) = filters(request, context: context)
+        filter.resolutionID = stored.id
+        let all = try await platform.mandates.list(MandateFilter(resolutionID: stored.id), viewer: context.actor)
+        let shown = Set(try await platform.mandates.list(filter, signal: signal, viewer: context.actor).map(\.mandate.id))
+        let names = try await actorNames()
+        let resolution = stored.structure
+        model["id"] = stored.id
+        model["title"] = resolution.title?.value ?? stored.symbol ?? stored.workID
+        model["symbol"] = stored.symbol ?? stored.workID
+        model["overall"] = RollUp(all.map(\.mandate)).percent
+        model["blocks"] = resolution.operative.map { block -> [String: Any] in
+            let mandates = all.filter { $0.mandate.blockID == block.id }
+            return [
+                "id": block.id, "heading": [block.phrase, block.addressee].compactMap { $0 }.joined(separator: " "),
+                "rollup": RollUp(mandates.map(\.mandate)).percent,
+                "mandates": mandates.filter { shown.contains($0.mandate.id) }.map { row($0, names: names, context: context) },
+            ]
+        }
+        model["proposals"] = all.filter { $0.mandate.proposal == .proposed }.count
+        model["staff"] = context.user?.has(.secretariat) == true
+        model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
+        return renderer.page("mandate-board", title: t("mandates.board_title", context, ["symbol": model["symbol"] as! String]),
+                             content: model, request: request, context: context)
+    }
+
+    @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
+        try await render(id: try context.parameters.require("id"), request: request, context: context)
+    }
+
+    private func render(id: String, request: Request, context: WebContext, error: String? = nil,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (view, updates) = try await platform.mandates.mandate(id: id, viewer: context.actor)
+        let mandate = view.mandate
+        let stored = try await platform.resolutions.resolution(id: mandate.resolutionID, viewer: context.actor)
+        let paragraph = stored.structure.allParagraphs.first { $0.paragraph.id == mandate.paragraphID }?.paragraph
+        let names = try await actorNames()
+        let staff = context.user?.has(.secretariat) == true
+        var content = row(view, names: names, context: context)
+        content["symbol"] = stored.symbol ?? stored.workID
+        content["paragraph_text"] = paragraph?.text ?? ""
+        content["paragraph_number"] = paragraph?.number ?? ""
+        content["owner"] = mandate.owner ?? ""
+        content["status_reason"] = mandate.statusReason ?? ""
+        content["action_lines"] = mandate.actionLines.joined(separator: ", ")
+        content["sdgs"] = mandate.sdgs.joined(separator: ", ")
+        content["suggested_sdgs"] = mandate.suggestedSDGs.joined(separator: ", ")
+        content["weight"] = mandate.weight
+        content["actor_codes"] = mandate.actors.joined(separator: ", ")
+        content["due_kind"] = mandate.due.kind
+        content["due_value"] = mandate.due.value
+        content["due_text"] = mandate.due.text ?? ""
+        content["may_report"] = MandateService.mayReport(on: mandate, actor: context.actor) && mandate.proposal == .accepted
+        content["staff"] = staff
+        content["status_choices"] = Mandate.Status.allCases.map {
+            ["value": $0.rawValue, "label": t("mandate.status.\($0.rawValue)", context), "selected": $0 == mandate.status]
+        }
+        content["due_kinds"] = ["none", "date", "event", "recurrence"].map {
+            ["value": $0, "label": t("mandate.due_kind.\($0)", context), "selected": $0 == mandate.due.kind]
+        }
+        content["updates"] = updates.reversed().map { update -> [String: Any] in
+            var facts: [String] = []
+            if let from = update.statusFrom, let to = update.statusTo {
+                facts.append(t("mandate.update.status", context, ["from": t("mandate.status.\(from.rawValue)", context),
+                                                                  "to": t("mandate.status.\(to.rawValue)", context)]))
+            }
+            if let progress = update.progress { facts.append(t("mandate.update.progress", context, ["percent": String(progress)])) }
+            if update.blocked { facts.append(t("mandate.signal.blocked", context)) }
+            if let reason = update.reason { facts.append(t("mandate.update.reason", context, ["reason": reason])) }
+            return [
+                "id": update.id, "at": Timestamp.string(update.at).prefix(16).replacingOccurrences(of: "T", with: " "),
+                "author": update.author, "note": update.note, "facts": facts.joined(separator: " · "), "has_facts": !facts.isEmpty,
+                "evidence": update.evidence, "corrects": update.corrects ?? "",
+            ]
+        }
+        content["has_updates"] = !updates.isEmpty
+        if let error { content["error"] = error }
+        return renderer.page("mandate", title: mandate.action, content: content, request: request, context: context, status: status)
+    }
+
+    /// A report from the mandate's page: a note, perhaps a new status, progress, evidence links (one per line).
+    @Sendable func report(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = context.form
+        let report = MandateReport(
+            expectedVersion: Int(form["version"] ?? "") ?? -1, note: form["note"] ?? "",
+            status: form["status"].flatMap(Mandate.Status.init(rawValue:)), reason: form["reason"],
+            progress: form["progress"].flatMap { $0.isEmpty ? nil : Int($0) ?? -1 }, blocked: form["blocked"] == "on",
+            evidence: (form["evidence"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
+        )
+        do {
+            _ = try await platform.mandates.report(on: id, report, by: context.actor!)
+        } catch let error as DomainError {
+            switch error {
+            case .invalid(let fields):
+                return try await render(id: id, request: request, context: context,
+                                        error: fields.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
+                                        status: .badRequest)
+            case .conflict(let code):
+                // The person sees the current state, with what they sent refused and why.
+                return try await render(id: id, request: request, context: context, error: t("error.\(code)", context), status: .conflict)
+            default: throw error
+            }
+        }
+        return .redirect(to: "/mandates/\(id)#history", type: .normal)
+    }
+
+    /// The secretariat's decisions: accept, drop, or edit the proposal.
+    @Sendable func decide(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = context.form
+        guard let kind = form["decision"].flatMap(MandateDecision.Kind.init(rawValue:)) else {
+            throw HTTPError(.badRequest, message: t("mandate.unknown_decision", context))
+        }
+        do {
+            var decision = MandateDecision(kind: kind, expectedVersion: Int(form["version"] ?? "") ?? -1, reason: form["reason"])
+            if kind == .edit {
+                decision.actors = (form["actors"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                decision.action = form["action"]
+                decision.due = try Due(kind: form["due_kind"] ?? "none", value: (form["due_value"] ?? "").trimmingCharacters(in: .whitespaces),
+                                       text: form["due_text"] ?? "")
+                decision.owner = form["owner"]
+                decision.weight = form["weight"].flatMap { Int($0) ?? -1 }
+            }
+            let mandate = try await platform.mandates.decide(on: id, decision, by: context.actor!)
+            let back = form["back"] == "board" ? "/resolutions/\(mandate.resolutionID)/mandates#\(mandate.blockID)" : "/mandates/\(id)"
+            return .redirect(to: back, type: .normal)
+        } catch let error as DomainError {
+            switch error {
+            case .invalid(let fields):
+                return try await render(id: id, request: request, context: context,
+                                        error: fields.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
+                                        status: .badRequest)
+            case .conflict(let code):
+                return try await render(id: id, request: request, context: context, error: t("error.\(code)", context), status: .conflict)
+            default: throw error
+            }
+        }
+    }
+
+    @Sendable func acceptAll(_ request: Request, context: WebContext) async throws -> Response {
+        let stored = try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
+        _ = try await platform.mandates.acceptAll(resolutionID: stored.id, by: context.actor!)
+        return .redirect(to: "/resolutions/\(stored.id)/mandates", type: .normal)
+    }
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import Review
+import Web
+
+/// `wsis mandates …`: the mandates read from confirmed resolutions, on the command line.
+struct MandatesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mandates", abstract: "List mandates, report on them, and settle proposals.",
+        subcommands: [List.self, Show.self, Update.self, Accept.self, Drop.self, Actors.self, AddActor.self]
+    )
+
+    /// A resolution named by its id, symbol (`C23/85-E`, `C23/85`) or cited-work id (`itu/doc/C23/85`).
+    static func resolutionID(_ name: String, in platform: Platform) async throws -> String {
+        let all = try await platform.resolutions.list(viewer: cliActor)
+        let lower = name.lowercased()
+        let match = all.first { $0.id == name || $0.workID.lowercased() == lower || $0.symbol?.lowercased() == lower }
+            ?? all.first { ($0.symbol?.lowercased().hasPrefix(lower + "-") ?? false) || $0.workID.lowercased().hasSuffix("/" + lower) }
+        guard let match else { throw DomainError.notFound(kind: "resolution", id: name) }
+        return match.id
+    }
+
+    static func line(_ view: MandateView) -> String {
+        let mandate = view.mandate
+        let due = mandate.due.text.map { "due \($0)" + (view.dueDay.map { " (\($0))" } ?? "") } ?? "no deadline"
+        let state = mandate.proposal == .accepted ? mandate.status.rawValue : mandate.proposal.rawValue
+        let signals = view.signals.isEmpty ? "" : " [" + view.signals.map(\.rawValue).joined(separator: ", ") + "]"
+        return [mandate.id, mandate.paragraphID, mandate.actors.joined(separator: ","), "\(state) \(mandate.progress)%\(signals)", due,
+                mandate.action].joined(separator: "\t")
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List mandates (proposals included), one per line, tab-separated.")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "A resolution: its id, symbol (C23/85) or cited-work id.") var resolution: String?
+        @Option(help: "not-started, in-progress, completed, ongoing, cancelled or superseded.") var status: String?
+        @Option(help: "overdue, due-soon, stale or blocked.") var signal: String?
+        @Option(help: "A code of the actor registry (wsis mandates actors).") var actor: String?
+
+        func run() async throws {
+            var filter = MandateFilter(actor: actor)
+            if let status {
+                guard let value = Mandate.Status(rawValue: status) else { throw ValidationError("unknown status \"\(status)\"") }
+                filter.status = value
+            }
+            let wanted = try signal.map { name -> Signal in
+                guard let value = Signal(rawValue: name) else { throw ValidationError("unknown signal \"\(name)\"") }
+                return value
+            }
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                if let resolution { filter.resolutionID = try await MandatesCommand.resolutionID(resolution, in: platform) }
+                for view in try await platform.mandates.list(filter, signal: wanted, viewer: cliActor) { say(MandatesCommand.line(view)) }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a mandate and its history.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The mandate's id.") var id: String
+
+        func run() async throws {
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                let (view, updates) = try await platform.mandates.mandate(id: id, viewer: cliActor)
+                say(MandatesCommand.line(view))
+                say("version \(view.mandate.version); owner \(view.mandate.owner ?? "-"); weight \(view.mandate.weight)")
+                for update in updates {
+                    let status = update.statusTo.map { " → \($0.rawValue)" } ?? ""
+                    let progress = update.progress.map { " \($0)%" } ?? ""
+                    say("  \(Timestamp.string(update.at)) \(update.author)\(status)\(progress): \(update.note) \(update.evidence.joined(separator: " "))")
+                }
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a dated update on a mandate: a note, a status, progress, evidence links.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The mandate's id.") var id: String
+        @Option(help: "not-started, in-progress, completed, ongoing, cancelled or superseded.") var status: String?
+        @Option(help: "Progress in per cent (0–100).") var progress: Int?
+        @Option(help: "What was done.") var note: String = ""
+        @Option(help: "Why (needed to cancel, supersede or reopen).") var reason: String?
+        @Option(help: "A link to evidence (may be repeated).") var evidence: [String] = []
+        @Flag(help: "The work is blocked.") var blocked = false
+
+        func run() async throws {
+            let newStatus = try status.map { name -> Mandate.Status in
+                guard let value = Mandate.Status(rawValue: name) else { throw ValidationError("unknown status \"\(name)\"") }
+                return value
+            }
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
+                let report = MandateReport(expectedVersion: current.version, note: note, status: newStatus, reason: reason, progress: progress,
+                                           blocked: blocked, evidence: evidence)
+                let (mandate, _) = try await platform.mandates.report(on: id, report, by: cliActor)
+                say("Updated: \(mandate.status.rawValue), \(mandate.progress)% (version \(mandate.version)).")
+            }
+        }
+    }
+
+    struct Accept: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Accept proposed mandates: the ones named, or every one of a resolution.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "Mandate ids.") var ids: [String] = []
+        @Option(help: "Accept every proposal of this resolution (id, symbol or cited-work id).") var resolution: String?
+
+        func run() async throws {
+            guard !ids.isEmpty || resolution != nil else { throw ValidationError("name mandates, or a resolution with --resolution") }
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                if let resolution {
+                    let count = try await platform.mandates.acceptAll(resolutionID: try await MandatesCommand.resolutionID(resolution, in: platform),
+                                                                      by: cliActor)
+                    say("Accepted \(count) proposals.")
+                }
+                for id in ids {
+                    let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
+                    _ = try await platform.mandates.decide(on: id, MandateDecision(kind: .accept, expectedVersion: current.version), by: cliActor)
+                    say("Accepted \(id).")
+                }
+            }
+        }
+    }
+
+    struct Drop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Drop a proposed mandate that asks for no work.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The mandate's id.") var id: String
+        @Option(help: "Why.") var reason: String?
+
+        func run() async throws {
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
+                _ = try await platform.mandates.decide(on: id, MandateDecision(kind: .drop, expectedVersion: current.version, reason: reason),
+                                                       by: cliActor)
+                say("Dropped \(id).")
+            }
+        }
+    }
+
+    struct Actors: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the actor registry: code, name, the words that name the actor.")
+        @OptionGroup var options: CommonOptions
+
+        func run() async throws {
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                for actor in try await platform.mandates.actors() {
+                    say([actor.code, actor.name, actor.patterns.joined(separator: "; ")].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct AddActor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-actor", abstract: "Add someone resolutions address to the actor registry.")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "A code: lower-case letters, digits and hyphens.") var code: String
+        @Option(help: "The name shown.") var name: String
+        @Option(help: "Words that name the actor in resolutions (may be repeated).") var pattern: [String] = []
+
+        func run() async throws {
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                let actor = try await platform.mandates.addActor(code: code, name: name, patterns: pattern, by: cliActor)
+                say("Added \(actor.code): \(actor.name).")
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Resolutions
+import Review
+import Storage
+import TestSupport
+import Testing
+
+@Suite("Stored mandates")
+struct MandateStoreTests {
+    static let sample = """
+        Document C31/9-E
+        4 March 2031
+        Tracking the review
+        The Council,
+        considering
+        a)\tthat the review needs regular reports,
+        instructs the Secretary-General
+        1\tto report annually to the Council on Action Line C7;
+        2\tto publish the data by 20 June 2026;
+        invites Member States
+        1\tto share their experience.
+        """
+
+    /// Imports and confirms the sample; returns the platform's services and the secretariat's actor.
+    func confirmed(_ test: TestPlatform) async throws -> (resolution: StoredResolution, officer: Actor) {
+        let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+        let imported = try await test.platform.resolutions.importDocument(Data(Self.sample.utf8), by: officer)
+        return (try await test.platform.resolutions.confirm(id: imported.resolution.id, by: officer), officer)
+    }
+
+    @Test("confirming proposes the mandates in the same transaction, once; accepting, dropping and editing are audited",
+          arguments: TestDatabase.available)
+    func proposeAndDecide(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let mandates = test.platform.mandates
+            let (resolution, officer) = try await confirmed(test)
+            _ = try await test.platform.resolutions.confirm(id: resolution.id, by: officer)  // again: nothing new
+            let proposed = try await mandates.list(MandateFilter(resolutionID: resolution.id), viewer: officer)
+            #expect(proposed.map(\.mandate.paragraphID) == ["op_1__para_1", "op_1__para_2", "op_2__para_1"])
+            #expect(proposed[0].mandate.suggestedSDGs.contains("4"), "the matrix links C7 to SDG 4")
+            #expect(try await mandates.list(MandateFilter(resolutionID: resolution.id), viewer: nil).isEmpty, "proposals are not public")
+
+            let first = proposed[0].mandate
+            let accepted = try await mandates.decide(on: first.id, MandateDecision(kind: .accept, expectedVersion: 1), by: officer)
+            #expect(accepted.proposal == .accepted && accepted.version == 2)
+            await #expect(throws: DomainError.conflict("changed-meanwhile")) {
+                try await mandates.decide(on: first.id, MandateDecision(kind: .drop, expectedVersion: 1), by: officer)
+            }
+            let dropped = try await mandates.decide(on: proposed[2].mandate.id, MandateDecision(kind: .drop, expectedVersion: 1, reason: "no work"),
+                                                    by: officer)
+            #expect(dropped.proposal == .dropped)
+            let organization = try await test.platform.accounts.createOrganization(
+                NewOrganization(name: "Ministry of ICT", stakeholderType: "government", country: "KEN", ituMembership: "member-state"), by: officer)
+            let edited = try await mandates.decide(on: first.id, MandateDecision(
+                kind: .edit, expectedVersion: 2, actors: ["secretary-general", "director-bdt"], action: "report each year",
+                due: try Due(kind: "date", value: "2026-06-15", text: "15 June 2026"), owner: "Ministry of ICT", weight: 3), by: officer)
+            #expect(edited.actors == ["secretary-general", "director-bdt"] && edited.action == "report each year" && edited.weight == 3)
+            #expect(edited.ownerOrganizationID == organization.id && edited.dueDay == "2026-06-15")
+            await #expect(throws: DomainError.invalid([FieldError(field: "actors", code: "unknown-choice")])) {
+                try await mandates.decide(on: first.id, MandateDecision(kind: .edit, expectedVersion: 3, actors: ["nobody"]), by: officer)
+            }
+            #expect(try await mandates.acceptAll(resolutionID: resolution.id, by: officer) == 1)
+            #expect(try await mandates.list(MandateFilter(resolutionID: resolution.id), viewer: nil).count == 2)
+            #expect(try await mandates.list(MandateFilter(actor: "director-bdt"), viewer: nil).map(\.mandate.id) == [first.id])
+            #expect(try await mandates.list(MandateFilter(), signal: .dueSoon, viewer: nil).map(\.mandate.paragraphID) == ["op_1__para_1", "op_1__para_2"])
+            let audited = try await test.platform.audit.search(AuditFilter(objectType: "mandate"), limit: 20).map(\.action)
+            #expect(Set(audited) == ["mandate.accept", "mandate.drop", "mandate.edit"])
+            #expect(try await test.platform.audit.search(AuditFilter(action: "mandate.propose"), limit: 5).count == 1)
+
+            let focal = Actor(user: try await test.makeUser("fp@ict.go.ke", roles: [.focalPoint], organizationID: organization.id).user)
+            let other = Actor(user: try await test.makeUser("fp@elsewhere.org", roles: [.focalPoint]).user)
+            #expect(MandateService.mayReport(on: edited, actor: focal) && !MandateService.mayReport(on: edited, actor: other))
+            await #expect(throws: DomainError.forbidden) {
+                try await mandates.report(on: first.id, MandateReport(expectedVersion: 4, note: "done"), by: other)
+            }
+            await #expect(throws: DomainError.forbidden) {
+                try await mandates.decide(on: first.id, MandateDecision(kind: .accept, expectedVersion: 4), by: focal)
+            }
+        }
+    }
+
+    @Test("updates are a history that is never rewritten; the lifecycle and the version are checked; no update is lost",
+          arguments: TestDatabase.available)
+    func updates(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let mandates = test.platform.mandates
+            let (resolution, officer) = try await confirmed(test)
+            _ = try await mandates.acceptAll(resolutionID: resolution.id, by: officer)
+            let mandate = try #require(try await mandates.list(MandateFilter(resolutionID: resolution.id), viewer: officer).first?.mandate)
+
+            let (started, first) = try await mandates.report(on: mandate.id, MandateReport(
+                expectedVersion: mandate.version, note: "Drafting the first report", status: .inProgress, progress: 30,
+                evidence: ["https://www.itu.int/council"]), by: officer)
+            #expect(started.status == .inProgress && started.progress == 30 && started.version == mandate.version + 1)
+            #expect(first.statusFrom == .notStarted && first.statusTo == .inProgress && first.evidence == ["https://www.itu.int/council"])
+
+            // Two people report against the same version at once: one is saved, the other is told and loses nothing silently.
+            let results = await withTaskGroup(of: Bool.self) { group in
+                for note in ["Consulted the Working Group", "Sent the draft to the Bureaux"] {
+                    group.addTask {
+                        (try? await mandates.report(on: mandate.id, MandateReport(expectedVersion: started.version, note: note), by: officer)) != nil
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.filter { $0 }.count == 1)
+
+            let current = try await mandates.mandate(id: mandate.id, viewer: nil)
+            #expect(current.updates.count == 2 && current.mandate.mandate.version == started.version + 1)
+            await #expect(throws: DomainError.conflict("changed-meanwhile")) {
+                try await mandates.report(on: mandate.id, MandateReport(expectedVersion: started.version, note: "late"), by: officer)
+            }
+            let version = current.mandate.mandate.version
+            let (done, _) = try await mandates.report(on: mandate.id, MandateReport(expectedVersion: version, note: "Report sent", status: .completed),
+                                                      by: officer)
+            #expect(done.status == .completed && done.progress == 100)
+            await #expect(throws: DomainError.conflict("reason-required-to-reopen")) {
+                try await mandates.report(on: mandate.id, MandateReport(expectedVersion: done.version, note: "oops", status: .notStarted), by: officer)
+            }
+            // A correction is a new entry that names the one it corrects.
+            let (_, correction) = try await mandates.report(on: mandate.id, MandateReport(
+                expectedVersion: done.version, note: "The report went to the 2026 session, not 2025", corrects: first.id), by: officer)
+            #expect(correction.corrects == first.id)
+            let history = try await mandates.mandate(id: mandate.id, viewer: nil).updates
+            #expect(history.count == 4 && history[0] == first, "the first entry is unchanged")
+
+            await #expect(throws: DomainError.notFound(kind: "mandate", id: "no-such-mandate")) {
+                try await mandates.report(on: "no-such-mandate", MandateReport(expectedVersion: 1, note: "x"), by: officer)
+            }
+            await #expect(throws: DomainError.invalid([FieldError(field: "evidence", code: "invalid-url")])) {
+                try await mandates.report(on: mandate.id, MandateReport(expectedVersion: done.version + 1, note: "x", evidence: ["javascript:alert(1)"]),
+                                          by: officer)
+            }
+            await #expect(throws: DomainError.invalid([FieldError(field: "progress", code: "out-of-range", parameters: ["min": "0", "max": "100"])])) {
+                try await mandates.report(on: mandate.id, MandateReport(expectedVersion: done.version + 1, note: "x", progress: 130), by: officer)
+            }
+            #expect(try await test.platform.audit.search(AuditFilter(action: "mandate.update"), limit: 20).count == 4)
+        }
+    }
+
+    @Test("the actor registry starts with ITU's and the UN's bodies and takes more", arguments: TestDatabase.available)
+    func registry(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            #expect(try await test.platform.mandates.actors().count == MandateActor.seed.count)
+            let added = try await test.platform.mandates.addActor(code: "friends-of-wsis", name: "Group of Friends of WSIS",
+                                                                 patterns: ["Group of Friends"], by: officer)
+            #expect(try await test.platform.mandates.actors().contains(added))
+            await #expect(throws: DomainError.invalid([FieldError(field: "code", code: "taken")])) {
+                try await test.platform.mandates.addActor(code: "friends-of-wsis", name: "Again", patterns: ["x"], by: officer)
+            }
+            await #expect(throws: DomainError.invalid([FieldError(field: "code", code: "invalid-code")])) {
+                try await test.platform.mandates.addActor(code: "Bad Code", name: "x", patterns: ["x"], by: officer)
+            }
+        }
+    }
+}
