@@ -83,7 +83,7 @@ journey() { # journey LABEL [--database-url URL]
   check "$label user set-roles for nobody" 1 "no user nobody@example.org" -- "$wsis" user set-roles --data-dir "$data" "${db[@]}" nobody@example.org reviewer
   check "$label user reset-password" 0 "New password for wanjiru@example.ke" -- "$wsis" user reset-password --data-dir "$data" "${db[@]}" wanjiru@example.ke
   check "$label user token" 0 "wsis_" -- "$wsis" user token --data-dir "$data" "${db[@]}" wanjiru@example.ke
-  check "$label migrate" 0 "Schema at version 4" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
+  check "$label migrate" 0 "Schema at version 5" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
   check "$label audit verify" 0 "Audit trail intact" -- "$wsis" audit verify --data-dir "$data" "${db[@]}"
   check "$label audit list" 0 "organization.create" -- "$wsis" audit list --data-dir "$data" "${db[@]}"
 }
@@ -107,6 +107,21 @@ check "import a non-resolution" 1 "this does not look like a resolution" -- "$ws
 id=$("$wsis" resolutions list --data-dir "$work/data-sqlite" | cut -f1 | head -n 1)
 check "resolutions confirm" 0 "Confirmed C26/999-E" -- "$wsis" resolutions confirm --data-dir "$work/data-sqlite" "$id"
 check "resolutions list" 0 "confirmed" -- "$wsis" resolutions list --data-dir "$work/data-sqlite"
+# Mandates: confirming C26/999-E proposed them; accept, report, list by signal; bad input refused.
+check "mandates: proposals" 0 "proposed 0%" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C26/999
+check "mandates: accept all" 0 "Accepted 3 proposals." -- "$wsis" mandates accept --data-dir "$work/data-sqlite" --resolution C26/999
+mandate_id=$("$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C26/999 | head -n 1 | cut -f1)
+check "mandates: update" 0 "Updated: in-progress, 40%" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$mandate_id" --status in-progress --progress 40 --note "Drafted" --evidence https://www.itu.int/council
+check "mandates: show the history" 0 "in-progress 40%" -- "$wsis" mandates show --data-dir "$work/data-sqlite" "$mandate_id"
+check "mandates: list by status" 0 "$mandate_id" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --status in-progress
+check "mandates: close without a reason" 1 "only with a reason" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$mandate_id" --status cancelled
+check "mandates: a link that is not one" 1 "evidence: Give each link as a full web address" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$mandate_id" --note x --evidence "not a link"
+check "mandates: unknown mandate" 1 "no mandate nope" -- "$wsis" mandates update --data-dir "$work/data-sqlite" nope --note x
+check "mandates: unknown status" 64 "unknown status" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --status finished
+check "mandates: unknown resolution" 1 "no resolution C99/1" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C99/1
+check "mandates: the actor registry" 0 "secretary-general" -- "$wsis" mandates actors --data-dir "$work/data-sqlite"
+check "mandates: add an actor" 0 "Added friends-of-wsis" -- "$wsis" mandates add-actor --data-dir "$work/data-sqlite" --code friends-of-wsis --name "Group of Friends of WSIS" --pattern "Group of Friends"
+
 # Sections and annexes, and corrections from the command line.
 check "parse: sections" 0 "section [sec_2] II Participation of developing countries" -- "$wsis" parse "$fixtures/un-ga-sections-en.txt"
 check "parse: annex" 0 "annex [annex_1] Annex — Terms of reference of the trust fund: 3 paragraphs" -- "$wsis" parse "$fixtures/un-ga-sections-en.txt"

@@ -7,12 +7,12 @@ import Testing
 /// A resolution in the Council's style, written for these tests, with the cases the proposer meets.
 enum MandateSample {
     static let text = """
-        Document C31/9-E
-        4 March 2031
-        Tracking the review
+        Document C31/10-E
+        11 March 2031
+        Following the review's mandates
         The Council,
-        considering
-        a)\tthat the review needs regular reports,
+        noting
+        a)\tthat mandates are tracked,
         resolves
         1\tthat ITU shall keep the review's data open;
         instructs the Secretary-General
@@ -31,7 +31,7 @@ enum MandateSample {
         """
 
     static func stored(_ text: String = text) throws -> StoredResolution {
-        StoredResolution(id: "r1", workID: "itu/doc/C31/9", version: 1, status: .confirmed, sourceFormat: "text", sourceDigest: "d",
+        StoredResolution(id: "r1", workID: "itu/doc/C31/10", version: 1, status: .confirmed, sourceFormat: "text", sourceDigest: "d",
                          sourceText: text, structure: try ResolutionParser().parse(text), createdAt: TestPlatform.epoch, createdBy: "t",
                          confirmedAt: TestPlatform.epoch)
     }

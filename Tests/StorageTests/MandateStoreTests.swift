@@ -7,24 +7,11 @@ import Testing
 
 @Suite("Stored mandates")
 struct MandateStoreTests {
-    static let sample = """
-        Document C31/9-E
-        4 March 2031
-        Tracking the review
-        The Council,
-        considering
-        a)\tthat the review needs regular reports,
-        instructs the Secretary-General
-        1\tto report annually to the Council on Action Line C7;
-        2\tto publish the data by 20 June 2026;
-        invites Member States
-        1\tto share their experience.
-        """
 
     /// Imports and confirms the sample; returns the platform's services and the secretariat's actor.
     func confirmed(_ test: TestPlatform) async throws -> (resolution: StoredResolution, officer: Actor) {
         let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
-        let imported = try await test.platform.resolutions.importDocument(Data(Self.sample.utf8), by: officer)
+        let imported = try await test.platform.resolutions.importDocument(Data(SampleText.tracked.utf8), by: officer)
         return (try await test.platform.resolutions.confirm(id: imported.resolution.id, by: officer), officer)
     }
 

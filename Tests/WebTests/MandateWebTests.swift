@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Review
+import TestSupport
+import Testing
+import Web
+
+@Suite("Mandate pages and API")
+struct MandateWebTests {
+
+    /// The sample imported and confirmed by a secretariat officer, who is signed in.
+    func confirmed(_ web: WebTest) async throws -> (id: String, officer: User, browser: WebTest.Browser) {
+        let (officer, password) = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
+        let browser = try await web.signIn((officer, password))
+        let imported = try await web.platform.resolutions.importDocument(Data(SampleText.tracked.utf8), by: Actor(user: officer))
+        _ = try await web.platform.resolutions.confirm(id: imported.resolution.id, by: Actor(user: officer))
+        return (imported.resolution.id, officer, browser)
+    }
+
+    @Test("the board groups proposals as the resolution does; the secretariat accepts them; a report changes the roll-up",
+          arguments: TestDatabase.available)
+    func board(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (id, _, officer) = try await confirmed(web)
+            let board = try await web.get("/resolutions/\(id)/mandates", as: officer)
+            #expect(board.status == .ok)
+            #expect(board.text.contains("<h2 id=\"op_1-heading\"><i>instructs the Secretary-General</i></h2>"))
+            #expect(board.text.contains("Proposals waiting for a decision: <strong>3</strong>"))
+            #expect(board.text.contains("href=\"/resolutions/\(id)#op_1__para_2\""), "each mandate links to its paragraph")
+            #expect(!(try await web.get("/resolutions/\(id)/mandates").text.contains("op_1__para_2")), "the public sees no proposal")
+
+            #expect(try await web.post("/resolutions/\(id)/mandates/accept-all", [], as: officer).status == .seeOther)
+            let publicBoard = try await web.get("/resolutions/\(id)/mandates").text
+            #expect(publicBoard.contains("Due within 30 days"), "the signal is a word, not a colour")
+            #expect(publicBoard.contains("Progress of the whole resolution</strong> <meter min=\"0\" max=\"100\" value=\"0\">"))
+
+            let mandate = try #require(try await web.platform.mandates.list(.init(resolutionID: id), viewer: nil).first?.mandate)
+            let page = try await web.get("/mandates/\(mandate.id)", as: officer)
+            #expect(page.text.contains("to report annually to the Council on Action Line C7;") && page.text.contains("Record the update"))
+            let update = try await web.post("/mandates/\(mandate.id)/updates", [
+                ("version", String(mandate.version)), ("note", "First report drafted"), ("status", "in-progress"), ("progress", "60"),
+                ("evidence", "https://www.itu.int/md/S26-CL-C-0001/en"),
+            ], as: officer)
+            #expect(update.status == .seeOther && update.headers[.location] == "/mandates/\(mandate.id)#history")
+            let after = try await web.get("/mandates/\(mandate.id)").text
+            #expect(after.contains("First report drafted") && after.contains("Status: Not started → In progress"))
+            #expect(after.contains("href=\"https://www.itu.int/md/S26-CL-C-0001/en\""))
+            #expect(try await web.get("/resolutions/\(id)/mandates").text.contains("value=\"20\">20%"), "(60 + 0 + 0) / 3")
+
+            // The same form sent again against the old version: 409, the page shows what changed, nothing is saved twice.
+            let stale = try await web.post("/mandates/\(mandate.id)/updates", [("version", String(mandate.version)), ("note", "again")], as: officer)
+            #expect(stale.status == .conflict && stale.text.contains("Someone changed this mandate while you were working on it"))
+            #expect(stale.text.contains("First report drafted"))
+            let reopen = try await web.post("/mandates/\(mandate.id)/updates", [
+                ("version", String(mandate.version + 1)), ("note", "cancel"), ("status", "cancelled"),
+            ], as: officer)
+            #expect(reopen.status == .conflict && reopen.text.contains("only with a reason"))
+            #expect(try await web.get("/mandates/no-such-mandate").status == .notFound)
+            let list = try await web.get("/mandates?signal=due-soon").text
+            #expect(list.contains("publish the data by 20 June 2026") && !list.contains("share their experience"))
+        }
+    }
+
+    @Test("the JSON API lists, reads, reports and decides; stale versions get 409, unknown mandates 404",
+          arguments: TestDatabase.available)
+    func api(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (id, officer, _) = try await confirmed(web)
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "tracker", for: Actor(user: officer))
+            let proposals = try #require(try await web.api(.get, "/api/v1/mandates?resolution=\(id)", token: token).json() as? [[String: Any]])
+            #expect(proposals.count == 3 && proposals.allSatisfy { $0["proposal"] as? String == "proposed" })
+            #expect((try await web.api(.get, "/api/v1/mandates?resolution=\(id)").json() as? [Any])?.isEmpty == true)
+            let first = try #require(proposals.first?["id"] as? String)
+            let accepted = try await web.api(.post, "/api/v1/mandates/\(first)/decision", token: token, json: #"{"decision":"accept","version":1}"#)
+            let acceptedBody = try accepted.json() as? [String: Any]
+            #expect(accepted.status == .ok && acceptedBody?["proposal"] as? String == "accepted")
+            let report = try await web.api(.post, "/api/v1/mandates/\(first)/updates", token: token,
+                                           json: #"{"version":2,"note":"Started","status":"in-progress","progress":10,"evidence":["https://www.itu.int"]}"#)
+            let reportBody = try report.json() as? [String: Any]
+            #expect(report.status == .created && reportBody?["version"] as? Int == 3)
+            let stale = try await web.api(.post, "/api/v1/mandates/\(first)/updates", token: token, json: #"{"version":2,"note":"late"}"#)
+            #expect(stale.status == .conflict && stale.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            let forbidden = try await web.api(.post, "/api/v1/mandates/\(first)/updates", token: token,
+                                              json: #"{"version":3,"note":"x","status":"not-started"}"#)
+            #expect(forbidden.status == .conflict && forbidden.text.contains("only with a reason"))
+            #expect(try await web.api(.post, "/api/v1/mandates/nope/updates", token: token, json: #"{"version":1,"note":"x"}"#).status == .notFound)
+            #expect(try await web.api(.post, "/api/v1/mandates/\(first)/updates", token: token, json: #"{"version":3,"progress":250}"#).status == .badRequest)
+            #expect(try await web.api(.post, "/api/v1/mandates/\(first)/updates", json: #"{"version":3,"note":"x"}"#).status == .unauthorized)
+            let detail = try #require(try await web.api(.get, "/api/v1/mandates/\(first)").json() as? [String: Any])
+            #expect((detail["updates"] as? [[String: Any]])?.first?["note"] as? String == "Started")
+            #expect(((detail["mandate"] as? [String: Any])?["due"] as? [String: Any])?["kind"] as? String == "recurrence")
+        }
+    }
+}
