@@ -213,6 +213,39 @@ def main():
         submit("Confirm the structure")
         check("confirmed", "This is a draft." not in driver.page_source)
 
+        # Its mandates: the proposals, accepted at once; an update with evidence moves the roll-up.
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Mandates from this resolution").click()
+        settled()
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.mandates tbody tr")
+        check("the board proposes a mandate per operative paragraph", len(rows) >= (27 if document == founding else 3), str(len(rows)))
+        check("the board starts at 0%", 'value="0">0%' in driver.page_source)
+        submit("Accept every proposal")
+        check("every proposal accepted", "Proposals waiting" not in driver.page_source and "badge draft" not in driver.page_source,
+              f"{driver.current_url}: {driver.page_source.count('Proposals waiting')} notices, {driver.page_source.count('badge draft')} proposals left")
+        board_url = driver.current_url
+        shot("mandate-board")
+        first = driver.find_elements(By.CSS_SELECTOR, "table.mandates tbody tr td:nth-child(3) a")[0]
+        first.click()
+        settled()
+        mandate_url = driver.current_url
+        field("note").send_keys("The first report was sent to the Working Group.")
+        Select(field("status")).select_by_value("in-progress")
+        field("progress").clear()
+        field("progress").send_keys("60")
+        field("evidence").send_keys("https://www.itu.int/en/council/cwg-wsis/Pages/default.aspx")
+        submit("Record the update")
+        check("the update is in the history", "The first report was sent to the Working Group." in driver.page_source
+              and "Status: Not started → In progress" in driver.page_source)
+        check("the evidence is a link", len(driver.find_elements(By.CSS_SELECTOR, "a[href^='https://www.itu.int/en/council/cwg-wsis']")) == 1)
+        driver.find_element(By.CSS_SELECTOR, "details.correct summary").click()
+        field("owner").clear()
+        field("owner").send_keys("Ministry of Information and Communications Technology")
+        submit("Save the changes")
+        shot("mandate")
+        driver.get(board_url)
+        settled()
+        check("the roll-up moved", 'value="0">0%' not in driver.page_source.split("Progress of the whole resolution")[1][:120])
+
         go("/admin/audit")
         check("audit trail intact", "is intact" in field("chain-status").text, field("chain-status").text)
         check("the import and the confirmation are audited", "resolution.import" in driver.page_source and "resolution.confirm" in driver.page_source)
@@ -230,6 +263,12 @@ def main():
         check("profile shows the organization", "Ministry of Information and Communications Technology" in driver.page_source)
         driver.get(resolution_url + "#op_2__para_1")
         check("a focal point reads the confirmed resolution", "instructs" in driver.page_source and "Confirm the structure" not in driver.page_source)
+        driver.get(mandate_url)
+        settled()
+        field("note").send_keys("Our ministry has shared its experience.")
+        submit("Record the update")
+        check("the owner's focal point reports on the mandate", "Our ministry has shared its experience." in driver.page_source
+              and "wanjiru@example.ke" in driver.page_source)
         go("/admin/users")
         check("focal point may not manage accounts", "Not allowed" in driver.page_source)
         check("the error page still shows who is signed in", "Wanjiru Kamau" in driver.page_source)

@@ -42,10 +42,18 @@ struct MandatePages {
         Dictionary(try await platform.mandates.actors().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The paragraph's number path as the resolution writes it: `op_3__para_4__subpara_iv` → "4 iv".
+    static func paragraphLabel(_ id: String) -> String {
+        id.components(separatedBy: "__").dropFirst().map { part in
+            part.replacingOccurrences(of: "subpara_", with: "").replacingOccurrences(of: "para_", with: "")
+        }.joined(separator: " ")
+    }
+
     func row(_ view: MandateView, names: [String: String], context: WebContext) -> [String: Any] {
         let mandate = view.mandate
         return [
             "id": mandate.id, "resolution": mandate.resolutionID, "paragraph": mandate.paragraphID, "version": mandate.version,
+            "paragraph_label": Self.paragraphLabel(mandate.paragraphID),
             "actors": mandate.actors.map { names[$0] ?? $0.replacingOccurrences(of: "unlisted:", with: "") }.joined(separator: ", "),
             "action": mandate.action, "due": due(mandate.due, day: view.dueDay, context: context),
             "status": t("mandate.status.\(mandate.status.rawValue)", context), "progress": mandate.progress,
@@ -101,7 +109,9 @@ struct MandatePages {
                 "mandates": mandates.filter { shown.contains($0.mandate.id) }.map { row($0, names: names, context: context) },
             ]
         }
-        model["proposals"] = all.filter { $0.mandate.proposal == .proposed }.count
+        let proposals = all.filter { $0.mandate.proposal == .proposed }.count
+        model["proposals"] = proposals
+        model["has_proposals"] = proposals > 0
         model["staff"] = context.user?.has(.secretariat) == true
         model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
         return renderer.page("mandate-board", title: t("mandates.board_title", context, ["symbol": model["symbol"] as! String]),
@@ -122,13 +132,18 @@ struct MandatePages {
         let staff = context.user?.has(.secretariat) == true
         var content = row(view, names: names, context: context)
         content["symbol"] = stored.symbol ?? stored.workID
+        let block = stored.structure.operative.first { $0.id == mandate.blockID }
+        content["block_heading"] = block.map { [$0.phrase, $0.addressee].compactMap { $0 }.joined(separator: " ") } ?? ""
+        content["none"] = t("mandate.none", context)
         content["paragraph_text"] = paragraph?.text ?? ""
         content["paragraph_number"] = paragraph?.number ?? ""
         content["owner"] = mandate.owner ?? ""
         content["status_reason"] = mandate.statusReason ?? ""
-        content["action_lines"] = mandate.actionLines.joined(separator: ", ")
-        content["sdgs"] = mandate.sdgs.joined(separator: ", ")
-        content["suggested_sdgs"] = mandate.suggestedSDGs.joined(separator: ", ")
+        func shown(_ values: [String]) -> String { values.isEmpty ? t("mandate.none", context) : values.joined(separator: ", ") }
+        content["owner_shown"] = shown(mandate.owner.map { [$0] } ?? [])
+        content["action_lines"] = shown(mandate.actionLines)
+        content["sdgs"] = shown(mandate.sdgs)
+        content["suggested_sdgs"] = shown(mandate.suggestedSDGs)
         content["weight"] = mandate.weight
         content["actor_codes"] = mandate.actors.joined(separator: ", ")
         content["due_kind"] = mandate.due.kind
