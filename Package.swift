@@ -47,7 +47,7 @@ let package = Package(
                 "Resolutions",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("ReferenceData/Data")],
+            resources: [.copy("ReferenceData/Data"), .copy("Calendar/Seed")],
             swiftSettings: strict
         ),
         .target(
@@ -94,6 +94,7 @@ let package = Package(
                 "Web",
                 "Storage",
                 "Review",
+                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -119,6 +120,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Resolutions", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Review", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Review", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],

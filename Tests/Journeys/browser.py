@@ -16,11 +16,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 # Selenium must not look anything up on the network (driver downloads, usage statistics).
 os.environ.setdefault("SE_AVOID_STATS", "true")
 os.environ.setdefault("SE_OFFLINE", "true")
 
+import icalendar
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -242,6 +244,18 @@ def main():
         field("owner").send_keys("Ministry of Information and Communications Technology")
         submit("Save the changes")
         shot("mandate")
+        # The calendar, and its feed read by a real iCalendar parser.
+        go("/calendar")
+        check("the calendar lists the WSIS+20 high-level event", "WSIS+20 Forum High-Level Event" in driver.page_source)
+        go("/calendar?month=2024-05")
+        check("the month view shows it on the 27th", "WSIS+20 Forum" in driver.find_element(By.CSS_SELECTOR, "table.month").text)
+        shot("calendar-month")
+        with urllib.request.urlopen(base + "/calendar.ics") as response:
+            feed = icalendar.Calendar.from_ical(response.read())
+        uids = {str(event["UID"]) for event in feed.walk("VEVENT")}
+        check("the iCalendar feed parses, with stable UIDs", "milestone-wsis20-high-level-event-2024@wsis20-platform" in uids, str(len(uids)))
+        with urllib.request.urlopen(base + "/calendar/actors/secretary-general/feed.ics") as response:
+            check("one actor's feed parses", icalendar.Calendar.from_ical(response.read()) is not None)
         driver.get(board_url)
         settled()
         check("the roll-up moved", 'value="0">0%' not in driver.page_source.split("Progress of the whole resolution")[1][:120])

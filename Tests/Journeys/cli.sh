@@ -83,7 +83,7 @@ journey() { # journey LABEL [--database-url URL]
   check "$label user set-roles for nobody" 1 "no user nobody@example.org" -- "$wsis" user set-roles --data-dir "$data" "${db[@]}" nobody@example.org reviewer
   check "$label user reset-password" 0 "New password for wanjiru@example.ke" -- "$wsis" user reset-password --data-dir "$data" "${db[@]}" wanjiru@example.ke
   check "$label user token" 0 "wsis_" -- "$wsis" user token --data-dir "$data" "${db[@]}" wanjiru@example.ke
-  check "$label migrate" 0 "Schema at version 5" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
+  check "$label migrate" 0 "Schema at version 6" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
   check "$label audit verify" 0 "Audit trail intact" -- "$wsis" audit verify --data-dir "$data" "${db[@]}"
   check "$label audit list" 0 "organization.create" -- "$wsis" audit list --data-dir "$data" "${db[@]}"
 }
@@ -121,6 +121,23 @@ check "mandates: unknown status" 64 "unknown status" -- "$wsis" mandates list --
 check "mandates: unknown resolution" 1 "no resolution C99/1" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C99/1
 check "mandates: the actor registry" 0 "secretary-general" -- "$wsis" mandates actors --data-dir "$work/data-sqlite"
 check "mandates: add an actor" 0 "Added friends-of-wsis" -- "$wsis" mandates add-actor --data-dir "$work/data-sqlite" --code friends-of-wsis --name "Group of Friends of WSIS" --pattern "Group of Friends"
+
+# The calendar: the seed, a milestone added dates the mandates that name it, the iCalendar export parses.
+check "calendar: the seed" 0 "wsis20-high-level-event-2024	2024-05-27..2024-05-31	high-level-event	confirmed" -- "$wsis" calendar list --data-dir "$work/data-sqlite"
+check "calendar: add" 0 "Added council-2026" -- "$wsis" calendar add --data-dir "$work/data-sqlite" --key council-2026 --kind council-session --title "ITU Council 2026" --start 2026-06-09 --end 2026-06-19 --place Geneva
+check "calendar: change" 0 "version 2" -- "$wsis" calendar change --data-dir "$work/data-sqlite" council-2026 --kind council-session --title "ITU Council 2026" --start 2026-06-10 --confirmed
+check "calendar: a bad date" 1 "start: Enter a day (YYYY-MM-DD)" -- "$wsis" calendar add --data-dir "$work/data-sqlite" --key x --kind deadline --title x --start tomorrow
+check "calendar: an unknown milestone" 1 "no milestone nope" -- "$wsis" calendar change --data-dir "$work/data-sqlite" nope --kind deadline --title x --start 2026
+"$wsis" calendar export --data-dir "$work/data-sqlite" > "$work/calendar.ics"
+check "calendar: export parses as iCalendar" 0 "events: " -- python3 -c "
+import icalendar, sys
+feed = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = [e for e in feed.walk('VEVENT')]
+uids = {str(e['UID']) for e in events}
+assert 'milestone-council-2026@wsis20-platform' in uids and 'milestone-wsis20-high-level-event-2024@wsis20-platform' in uids
+print('events:', len(events))" "$work/calendar.ics"
+check "calendar: one actor's export" 0 "BEGIN:VCALENDAR" -- "$wsis" calendar export --data-dir "$work/data-sqlite" --actor secretary-general
+check "calendar: an unknown actor" 1 "no actor nobody" -- "$wsis" calendar export --data-dir "$work/data-sqlite" --actor nobody
 
 # Sections and annexes, and corrections from the command line.
 check "parse: sections" 0 "section [sec_2] II Participation of developing countries" -- "$wsis" parse "$fixtures/un-ga-sections-en.txt"

@@ -148,3 +148,19 @@ struct MandateLifecycleTests {
         #expect(RollUp([]).percent == 0)
     }
 }
+
+@Suite("The seed calendar")
+struct CalendarSeedTests {
+    @Test("the WSIS+20 milestones: unconfirmed where the notes say so; the high-level event of 27–31 May 2024; ECOSOC 2025")
+    func seed() throws {
+        let seed = try CalendarService.seed(at: TestPlatform.epoch)
+        #expect(seed.count == 28)
+        #expect(Set(seed.map(\.key)).count == seed.count, "keys are unique")
+        let event = try #require(seed.first { $0.key == "wsis20-high-level-event-2024" })
+        #expect(event.start == "2024-05-27" && event.end == "2024-05-31" && event.place == "Geneva" && event.confirmed && event.kind == .highLevelEvent)
+        #expect(seed.first { $0.key == "sdg-summit-2023" }?.confirmed == false, "tagged [K]: unconfirmed")
+        #expect(seed.first { $0.key == "pp-2026" }?.start == "2026")
+        #expect(seed.first { $0.key == "ecosoc-2025" }?.firstDay == "2025-07-29")
+        #expect(seed.first { $0.key == "wsis10-high-level-event-2014" }?.overlaps(month: "2014-06") == true)
+    }
+}

@@ -94,7 +94,10 @@ public struct TestPlatform: Sendable {
         try await database.withBackend { backend in
             let clock = FixedClock(epoch)
             let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: 4))
-            if loadReferenceData { try await platform.reference.loadIfEmpty() }
+            if loadReferenceData {
+                try await platform.reference.loadIfEmpty()
+                try await platform.calendar.seedIfEmpty()
+            }
             return try await body(TestPlatform(platform: platform, clock: clock))
         }
     }

@@ -9,6 +9,7 @@ public protocol Repositories: Sendable {
     var reference: any ReferenceRepository { get }
     var resolutions: any ResolutionRepository { get }
     var mandates: any MandateRepository { get }
+    var calendar: any CalendarRepository { get }
 }
 
 /// The unit of work. `write` commits everything its closure did, or nothing if it throws.

@@ -88,7 +88,17 @@ public struct MandateDecision: Sendable, Equatable {
 public struct MandateView: Sendable {
     public var mandate: Mandate
     public var signals: [Signal]
+    /// The day it is due: its date, or the first day of the milestone its event names.
     public var dueDay: String?
+    /// The milestone its deadline names, when the calendar holds it.
+    public var milestone: Milestone?
+
+    public init(mandate: Mandate, signals: [Signal], dueDay: String?, milestone: Milestone? = nil) {
+        self.mandate = mandate
+        self.signals = signals
+        self.dueDay = dueDay
+        self.milestone = milestone
+    }
 }
 
 /// Proposing mandates from confirmed resolutions, settling the proposals, and tracking the work.
@@ -123,16 +133,33 @@ public struct MandateService: Sendable {
                                before: .nothing, after: mandates.map(\.id))
     }
 
-    public func view(_ mandate: Mandate) -> MandateView {
-        let now = clock.now()
-        return MandateView(mandate: mandate, signals: mandate.signals(now: now, dueDay: mandate.dueDay), dueDay: mandate.dueDay)
+    /// The mandate with its signals, dated by the calendar when its deadline names an event.
+    public func view(_ mandate: Mandate, calendar: [String: Milestone]) -> MandateView {
+        var milestone: Milestone?
+        var dueDay = mandate.dueDay
+        if case .event(let key, _) = mandate.due, let found = calendar[key] {
+            milestone = found
+            dueDay = found.firstDay
+        }
+        return MandateView(mandate: mandate, signals: mandate.signals(now: clock.now(), dueDay: dueDay), dueDay: dueDay, milestone: milestone)
+    }
+
+    /// The same, reading the milestone its event names.
+    public func view(_ mandate: Mandate) async throws -> MandateView {
+        guard case .event(let key, _) = mandate.due else { return view(mandate, calendar: [:]) }
+        let milestone = try await store.read { try await $0.calendar.milestone(key: key) }
+        return view(mandate, calendar: milestone.map { [key: $0] } ?? [:])
     }
 
     /// Mandates the viewer may see: accepted ones for everyone; proposals and dropped ones for the secretariat.
     public func list(_ filter: MandateFilter, signal: Signal? = nil, viewer: Actor?) async throws -> [MandateView] {
         let staff = viewer?.has(.secretariat) == true
-        let mandates = try await store.read { try await $0.mandates.mandates(filter) }
-        return mandates.filter { staff || $0.proposal == .accepted }.map(view).filter { signal == nil || $0.signals.contains(signal!) }
+        let (mandates, milestones) = try await store.read { repositories in
+            (try await repositories.mandates.mandates(filter), try await repositories.calendar.milestones())
+        }
+        let calendar = Dictionary(milestones.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        return mandates.filter { staff || $0.proposal == .accepted }.map { view($0, calendar: calendar) }
+            .filter { signal == nil || $0.signals.contains(signal!) }
     }
 
     public func mandate(id: String, viewer: Actor?) async throws -> (mandate: MandateView, updates: [MandateUpdate]) {
@@ -143,7 +170,7 @@ public struct MandateService: Sendable {
         guard let found, found.0.proposal == .accepted || viewer?.has(.secretariat) == true else {
             throw DomainError.notFound(kind: "mandate", id: id)
         }
-        return (view(found.0), found.1)
+        return (try await view(found.0), found.1)
     }
 
     /// Whether the actor may report on the mandate: the secretariat, or a focal point of the organization that owns it.

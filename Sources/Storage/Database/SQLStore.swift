@@ -31,6 +31,7 @@ struct SQLRepositories: Repositories {
     var reference: any ReferenceRepository { SQLReferenceRepository(db: db) }
     var resolutions: any ResolutionRepository { SQLResolutionRepository(db: db) }
     var mandates: any MandateRepository { SQLMandateRepository(db: db, kind: kind) }
+    var calendar: any CalendarRepository { SQLCalendarRepository(db: db, kind: kind) }
 }
 
 /// Small helpers shared by the repositories.
@@ -51,6 +52,23 @@ extension SQLRow {
 /// A bound value, or SQL NULL for nil.
 func bindOrNull(_ value: String?) -> any SQLExpression {
     value.map { SQLBind($0) } ?? SQLLiteral.null
+}
+
+/// Replaces a row's columns if its version is still `expectedVersion`; false when someone changed it
+/// meanwhile. On PostgreSQL the row is locked first, so that of two writers the second waits and then
+/// sees the first's version (SQLite has one writer at a time).
+func updateVersioned(_ db: any SQLDatabase, _ kind: DatabaseKind, table: String, key: (column: String, value: String),
+                     expectedVersion: Int, columns: [String], values: [any SQLExpression]) async throws -> Bool {
+    let lock = kind == .postgres ? " FOR UPDATE" : ""
+    guard let current = try await db.row(
+        "SELECT version FROM \(ident: table) WHERE \(ident: key.column) = \(bind: key.value)\(unsafeRaw: lock)"),
+          try current.int("version") == expectedVersion else { return false }
+    var update = db.update(table)
+    for (column, value) in zip(columns, values) where column != key.column {
+        update = update.set(SQLIdentifier(column), to: value)
+    }
+    try await update.where(SQLIdentifier(key.column), .equal, SQLBind(key.value)).run()
+    return true
 }
 
 /// Inserts rows in batches that stay well under both engines' limit on bound parameters.

@@ -49,16 +49,8 @@ struct SQLMandateRepository: MandateRepository {
     }
 
     func update(_ mandate: Mandate, expectedVersion: Int) async throws -> Bool {
-        // The row is locked first on PostgreSQL, so that of two writers the second sees the first's version.
-        guard let current = try await db.row(
-            "SELECT version FROM mandates WHERE id = \(bind: mandate.id)\(unsafeRaw: kind == .postgres ? " FOR UPDATE" : "")"),
-              try current.int("version") == expectedVersion else { return false }
-        var update = db.update("mandates")
-        for (column, value) in zip(Self.columns, Self.values(mandate)) where column != "id" {
-            update = update.set(SQLIdentifier(column), to: value)
-        }
-        try await update.where("id", .equal, mandate.id).run()
-        return true
+        try await updateVersioned(db, kind, table: "mandates", key: ("id", mandate.id), expectedVersion: expectedVersion,
+                                  columns: Self.columns, values: Self.values(mandate))
     }
 
     func insert(_ update: MandateUpdate) async throws {

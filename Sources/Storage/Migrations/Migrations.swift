@@ -81,6 +81,15 @@ public enum Migrations {
             } },
             down: { _ in ["DROP TABLE mandate_updates", "DROP TABLE mandates", "DROP TABLE mandate_actors"] }
         ),
+        Migration(
+            version: 6, name: "calendar",
+            reason: "The WSIS+20 calendar: summits, sessions, consultation phases and deadlines, each with a stable key that mandates' deadlines name (council-2026), a first day or only a month or year when that is all that is known, and whether the date is confirmed. Seeded from the project's seed file when empty; the secretariat keeps it; a version guards against lost changes.",
+            up: { _ in [
+                "CREATE TABLE milestones (key TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT, place TEXT, confirmed INTEGER NOT NULL, source TEXT, version INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+                "CREATE INDEX milestones_start ON milestones (start_date)",
+            ] },
+            down: { _ in ["DROP TABLE milestones"] }
+        ),
     ]
 
     /// A string as an SQL literal, for the seed rows a migration writes.

@@ -26,7 +26,7 @@ extension APIHandler {
             reason: body.reason, progress: body.progress, blocked: body.blocked ?? false, evidence: body.evidence ?? [], corrects: body.corrects
         )
         let (mandate, _) = try await platform.mandates.report(on: input.path.id, report, by: viewer!)
-        return .created(.init(body: .json(Self.mandate(platform.mandates.view(mandate)))))
+        return .created(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
     }
 
     func decideOnMandate(_ input: Operations.decideOnMandate.Input) async throws -> Operations.decideOnMandate.Output {
@@ -36,7 +36,7 @@ extension APIHandler {
                                        reason: body.reason, actors: body.actors, action: body.action, due: due, owner: body.owner,
                                        weight: body.weight)
         let mandate = try await platform.mandates.decide(on: input.path.id, decision, by: viewer!)
-        return .ok(.init(body: .json(Self.mandate(platform.mandates.view(mandate)))))
+        return .ok(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
     }
 
     static func mandate(_ view: MandateView) -> Components.Schemas.Mandate {

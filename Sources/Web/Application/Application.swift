@@ -42,6 +42,7 @@ public func buildRouter(platform: Platform, settings: Settings) async throws -> 
     AdminPages(platform: platform, renderer: renderer).register(on: router)
     ResolutionPages(platform: platform, renderer: renderer).register(on: router)
     MandatePages(platform: platform, renderer: renderer).register(on: router)
+    CalendarPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
     try APIHandler(platform: platform).registerHandlers(on: router)
     return router
 }

@@ -25,6 +25,7 @@ public struct Platform: Sendable {
     public let audit: AuditService
     public let resolutions: ResolutionService
     public let mandates: MandateService
+    public let calendar: CalendarService
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
                 hasher: any PasswordHasher) {
@@ -38,6 +39,7 @@ public struct Platform: Sendable {
         self.audit = AuditService(store: store)
         self.resolutions = ResolutionService(store: store, clock: clock, ids: ids)
         self.mandates = MandateService(store: store, clock: clock, ids: ids)
+        self.calendar = CalendarService(store: store, clock: clock)
     }
 
     /// Opens the database the settings name, brings its schema up to date and loads the reference data.
@@ -47,6 +49,7 @@ public struct Platform: Sendable {
             try await Migrations.migrate(backend)
             let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost))
             try await platform.reference.loadIfEmpty()
+            try await platform.calendar.seedIfEmpty()
             return platform
         } catch {
             try? await backend.close()

@@ -67,7 +67,8 @@ struct MandatePages {
         switch due {
         case .none: t("mandate.due.none", context)
         case .date(let value, let text): t("mandate.due.date", context, ["text": text, "day": day ?? value])
-        case .event(_, let text): t("mandate.due.event", context, ["text": text])
+        case .event(_, let text): day.map { t("mandate.due.event_dated", context, ["text": text, "day": $0]) }
+            ?? t("mandate.due.event", context, ["text": text])
         case .recurrence(_, let text): t("mandate.due.recurrence", context, ["text": text])
         }
     }

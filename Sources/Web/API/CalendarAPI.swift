@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import Review
+
+extension APIHandler {
+    func listMilestones(_ input: Operations.listMilestones.Input) async throws -> Operations.listMilestones.Output {
+        .ok(.init(body: .json(try await platform.calendar.milestones().map(Self.milestone))))
+    }
+
+    func addMilestone(_ input: Operations.addMilestone.Input) async throws -> Operations.addMilestone.Output {
+        guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        let milestone = try await platform.calendar.add(Self.input(body), by: Actor(user: RequestUser.current!))
+        return .created(.init(body: .json(Self.milestone(milestone))))
+    }
+
+    func changeMilestone(_ input: Operations.changeMilestone.Input) async throws -> Operations.changeMilestone.Output {
+        guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        let milestone = try await platform.calendar.change(key: input.path.key, Self.input(body), by: Actor(user: RequestUser.current!))
+        return .ok(.init(body: .json(Self.milestone(milestone))))
+    }
+
+    static func input(_ body: Components.Schemas.MilestoneInput) -> MilestoneInput {
+        MilestoneInput(key: body.key, kind: body.kind, title: body.title, start: body.start, end: body.end, place: body.place,
+                       confirmed: body.confirmed ?? false, source: body.source, expectedVersion: body.version)
+    }
+
+    static func milestone(_ milestone: Milestone) -> Components.Schemas.Milestone {
+        .init(key: milestone.key, kind: .init(rawValue: milestone.kind.rawValue)!, title: milestone.title, start: milestone.start,
+              end: milestone.end, place: milestone.place, confirmed: milestone.confirmed, source: milestone.source, version: milestone.version)
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import Reporting
+import Review
+
+/// The calendar: a list by year or a month's grid, with the mandates' deadlines; iCalendar feeds
+/// of the whole calendar and of each actor's deadlines; the secretariat adds and changes milestones.
+struct CalendarPages {
+    let platform: Platform
+    let renderer: Renderer
+    let settings: Settings
+
+    func register(on router: Router<WebContext>) {
+        router.get("/calendar", use: page)
+        router.post("/calendar", use: add)
+        router.post("/calendar/milestones/:key", use: change)
+        router.get("/calendar.ics", use: feed)
+        router.get("/calendar/actors/:code/feed.ics", use: actorFeed)
+    }
+
+    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+        renderer.catalog.text(key, context.language, parameters)
+    }
+
+    @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
+        try await render(request: request, context: context)
+    }
+
+    private func render(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let milestones = try await platform.calendar.milestones()
+        let mandates = try await platform.mandates.list(MandateFilter(proposal: .accepted), viewer: context.actor).filter { $0.dueDay != nil }
+        let today = Timestamp.day(platform.clock.now())
+        let month = request.uri.queryParameters["month"].map(String.init).flatMap { Due.lastDay(of: $0) != nil && $0.count == 7 ? $0 : nil }
+        let staff = context.user?.has(.secretariat) == true
+        let actors = try await platform.mandates.actors()
+        func milestoneModel(_ milestone: Milestone) -> [String: Any] {
+            [
+                "key": milestone.key, "title": milestone.title, "kind": t("calendar.kinds.\(milestone.kind.rawValue)", context),
+                "kind_value": milestone.kind.rawValue, "start": milestone.start, "end": milestone.end ?? "",
+                "when": milestone.end.map { "\(milestone.start) – \($0)" } ?? milestone.start, "place": milestone.place ?? "",
+                "confirmed": milestone.confirmed, "source": milestone.source ?? "", "version": milestone.version, "staff": staff,
+                "kinds": Milestone.Kind.allCases.map { ["value": $0.rawValue, "label": t("calendar.kinds.\($0.rawValue)", context), "selected": $0 == milestone.kind] },
+            ]
+        }
+        var content: [String: Any] = [
+            "staff": staff,
+            "kinds": Milestone.Kind.allCases.map { ["value": $0.rawValue, "label": t("calendar.kinds.\($0.rawValue)", context), "selected": false] },
+            "actors": actors.enumerated().map { index, actor in
+                ["code": actor.code, "name": actor.name, "last": index == actors.count - 1] as [String: Any]
+            },
+        ]
+        if let error { content["error"] = error }
+        if let month {
+            // A month's grid: weeks from Monday, each day with what falls on it.
+            content["month"] = month
+            content["month_view"] = true
+            let (previous, next) = Self.neighbours(of: month)
+            content["previous"] = previous
+            content["next"] = next
+            content["weeks"] = Self.weeks(of: month).map { week in
+                week.map { day -> [String: Any] in
+                    guard let day else { return ["empty": true] }
+                    let events = milestones.filter { ($0.firstDay ?? "") <= day && day <= ($0.end ?? $0.firstDay ?? "") }.map(\.title)
+                    let due = mandates.filter { $0.dueDay == day }.map { t("calendar.due", context) + ": " + $0.mandate.action }
+                    return ["day": String(day.suffix(2)), "date": day, "today": day == today, "items": events + due, "has_items": !(events + due).isEmpty]
+                }
+            }
+            content["undated"] = milestones.filter { $0.firstDay == nil && $0.overlaps(month: month) }.map(milestoneModel)
+        } else {
+            let years = Dictionary(grouping: milestones) { String($0.start.prefix(4)) }
+            content["years"] = years.keys.sorted().map { year in ["year": year, "milestones": years[year]!.map(milestoneModel)] as [String: Any] }
+            content["this_month"] = String(today.prefix(7))
+            content["deadlines"] = mandates.sorted { ($0.dueDay!, $0.mandate.id) < ($1.dueDay!, $1.mandate.id) }.map { view in
+                ["day": view.dueDay!, "action": view.mandate.action, "id": view.mandate.id,
+                 "tentative": view.milestone.map { !$0.confirmed } ?? false] as [String: Any]
+            }
+        }
+        return renderer.page("calendar", title: t("calendar.title", context), content: content, request: request, context: context, status: status)
+    }
+
+    /// The month before and after `yyyy-MM`.
+    static func neighbours(of month: String) -> (String, String) {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        let previous = parts[1] == 1 ? (parts[0] - 1, 12) : (parts[0], parts[1] - 1)
+        let next = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
+        return (String(format: "%04d-%02d", previous.0, previous.1), String(format: "%04d-%02d", next.0, next.1))
+    }
+
+    /// The month's days in weeks from Monday; nil for the days of other months.
+    static func weeks(of month: String) -> [[String?]] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        guard let first = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: 1)),
+              let days = calendar.range(of: .day, in: .month, for: first)?.count else { return [] }
+        let offset = (calendar.component(.weekday, from: first) + 5) % 7  // Monday = 0
+        var cells: [String?] = Array(repeating: nil, count: offset) + (1...days).map { String(format: "%@-%02d", month, $0) }
+        while cells.count % 7 != 0 { cells.append(nil) }
+        return stride(from: 0, to: cells.count, by: 7).map { Array(cells[$0..<($0 + 7)]) }
+    }
+
+    private func milestoneInput(_ context: WebContext, expectedVersion: Int? = nil) -> MilestoneInput {
+        let form = context.form
+        return MilestoneInput(key: form["key"], kind: form["kind"], title: form["title"], start: form["start"], end: form["end"],
+                              place: form["place"], confirmed: form["confirmed"] == "on", source: form["source"], expectedVersion: expectedVersion)
+    }
+
+    @Sendable func add(_ request: Request, context: WebContext) async throws -> Response {
+        do {
+            let milestone = try await platform.calendar.add(milestoneInput(context), by: context.actor!)
+            return .redirect(to: "/calendar#milestone-\(milestone.key)", type: .normal)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await render(request: request, context: context,
+                                    error: error.fieldErrors.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
+                                    status: .badRequest)
+        }
+    }
+
+    @Sendable func change(_ request: Request, context: WebContext) async throws -> Response {
+        let key = try context.parameters.require("key")
+        do {
+            _ = try await platform.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor!)
+            return .redirect(to: "/calendar#milestone-\(key)", type: .normal)
+        } catch let error as DomainError {
+            switch error {
+            case .invalid(let fields):
+                return try await render(request: request, context: context,
+                                        error: fields.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
+                                        status: .badRequest)
+            case .conflict(let code):
+                return try await render(request: request, context: context, error: t("error.\(code)", context), status: .conflict)
+            default: throw error
+            }
+        }
+    }
+
+    @Sendable func feed(_ request: Request, context: WebContext) async throws -> Response {
+        let mandates = try await platform.mandates.list(MandateFilter(proposal: .accepted), viewer: nil)
+        return try await calendarResponse(name: "WSIS+20", milestones: try await platform.calendar.milestones(), mandates: mandates)
+    }
+
+    /// One actor's deadlines, with the milestones they are tied to.
+    @Sendable func actorFeed(_ request: Request, context: WebContext) async throws -> Response {
+        let code = try context.parameters.require("code")
+        guard let actor = try await platform.mandates.actors().first(where: { $0.code == code }) else {
+            throw DomainError.notFound(kind: "actor", id: code)
+        }
+        let mandates = try await platform.mandates.list(MandateFilter(actor: code, proposal: .accepted), viewer: nil)
+        let keys = Set(mandates.compactMap { $0.milestone?.key })
+        let milestones = try await platform.calendar.milestones().filter { keys.contains($0.key) }
+        return try await calendarResponse(name: "WSIS+20 — \(actor.name)", milestones: milestones, mandates: mandates)
+    }
+
+    private func calendarResponse(name: String, milestones: [Milestone], mandates: [MandateView]) async throws -> Response {
+        let symbols = Dictionary(try await platform.resolutions.list(viewer: nil).map { ($0.id, $0.symbol ?? $0.workID) }, uniquingKeysWith: { a, _ in a })
+        let events = ICalendar.events(milestones: milestones) + ICalendar.events(mandates: mandates, symbols: symbols, baseURL: settings.publicURL)
+        return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: ICalendar.feed(name: name, events: events))))
+    }
+}

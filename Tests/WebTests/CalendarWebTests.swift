@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Review
+import TestSupport
+import Testing
+import Web
+
+@Suite("Calendar pages and feeds")
+struct CalendarWebTests {
+    @Test("the list and month views, the feeds of the whole calendar and of one actor, and the secretariat's forms",
+          arguments: TestDatabase.available)
+    func calendar(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let list = try await web.get("/calendar")
+            #expect(list.status == .ok)
+            #expect(list.text.contains("WSIS+20 Forum High-Level Event") && list.text.contains("2024-05-27 – 2024-05-31"))
+            #expect(list.text.contains("<tr id=\"milestone-sdg-summit-2023\">") && list.text.contains("to be confirmed"))
+            let month = try await web.get("/calendar?month=2024-05").text
+            #expect(month.contains("<caption>2024-05</caption>") && month.contains("<span class=\"day\">27</span><ul><li>WSIS+20 Forum"))
+            #expect(month.contains("href=\"/calendar?month=2024-04\"") && month.contains("href=\"/calendar?month=2024-06\""))
+
+            let (officer, password) = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
+            let browser = try await web.signIn((officer, password))
+            let imported = try await web.platform.resolutions.importDocument(Data(SampleText.tracked.utf8), by: Actor(user: officer))
+            _ = try await web.platform.resolutions.confirm(id: imported.resolution.id, by: Actor(user: officer))
+            _ = try await web.platform.mandates.acceptAll(resolutionID: imported.resolution.id, by: Actor(user: officer))
+
+            let feed = try await web.get("/calendar.ics")
+            #expect(feed.headers[.contentType] == "text/calendar; charset=utf-8")
+            #expect(feed.text.contains("UID:milestone-wsis20-high-level-event-2024@wsis20-platform\r\n"))
+            #expect(feed.text.contains("DTSTART;VALUE=DATE:20240527\r\nDTEND;VALUE=DATE:20240601\r\n"))
+            #expect(feed.text.contains("SUMMARY:Due: publish the data by 20 June 2026"), "the mandates' deadlines are on it")
+            #expect(try await web.get("/calendar.ics").text == feed.text, "stable between fetches")
+            let actorFeed = try await web.get("/calendar/actors/secretary-general/feed.ics").text
+            #expect(actorFeed.contains("Due: publish the data") && !actorFeed.contains("milestone-wsis20-high-level-event-2024"))
+            #expect(try await web.get("/calendar/actors/nobody/feed.ics").status == .notFound)
+
+            let added = try await web.post("/calendar", [("key", "council-2026"), ("kind", "council-session"), ("title", "ITU Council 2026"),
+                                                         ("start", "2026-06-09"), ("end", "2026-06-19"), ("place", "Geneva")], as: browser)
+            #expect(added.status == .seeOther && added.headers[.location] == "/calendar#milestone-council-2026")
+            let bad = try await web.post("/calendar", [("key", "x"), ("kind", "council-session"), ("title", "x"), ("start", "June")], as: browser)
+            #expect(bad.status == .badRequest && bad.text.contains("Enter a day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)."))
+            let changed = try await web.post("/calendar/milestones/council-2026", [("version", "1"), ("kind", "council-session"),
+                ("title", "ITU Council 2026"), ("start", "2026-06-10"), ("confirmed", "on")], as: browser)
+            #expect(changed.status == .seeOther)
+            let stale = try await web.post("/calendar/milestones/council-2026", [("version", "1"), ("kind", "council-session"),
+                ("title", "ITU Council 2026"), ("start", "2026-06-11")], as: browser)
+            #expect(stale.status == .conflict && stale.text.contains("Someone changed"))
+            #expect(try await web.get("/calendar").text.contains("<td>2026-06-10</td>"))
+            let anonymous = try await web.client.execute(uri: "/calendar", method: .post, headers: [:], body: nil)
+            #expect(anonymous.status == .seeOther || anonymous.status == .forbidden || anonymous.status == .unauthorized)
+        }
+    }
+}
