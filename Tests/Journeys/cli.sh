@@ -124,7 +124,7 @@ check "mandates: add an actor" 0 "Added friends-of-wsis" -- "$wsis" mandates add
 
 # The calendar: the seed, a milestone added dates the mandates that name it, the iCalendar export parses.
 check "calendar: the seed" 0 "wsis20-high-level-event-2024	2024-05-27..2024-05-31	high-level-event	confirmed" -- "$wsis" calendar list --data-dir "$work/data-sqlite"
-check "calendar: add" 0 "Added council-2026" -- "$wsis" calendar add --data-dir "$work/data-sqlite" --key council-2026 --kind council-session --title "ITU Council 2026" --start 2026-06-09 --end 2026-06-19 --place Geneva
+check "calendar: add" 0 "Added council-2027" -- "$wsis" calendar add --data-dir "$work/data-sqlite" --key council-2027 --kind council-session --title "ITU Council 2027" --start 2027-06-08 --end 2027-06-18 --place Geneva
 check "calendar: change" 0 "version 2" -- "$wsis" calendar change --data-dir "$work/data-sqlite" council-2026 --kind council-session --title "ITU Council 2026" --start 2026-06-10 --confirmed
 check "calendar: a bad date" 1 "start: Enter a day (YYYY-MM-DD)" -- "$wsis" calendar add --data-dir "$work/data-sqlite" --key x --kind deadline --title x --start tomorrow
 check "calendar: an unknown milestone" 1 "no milestone nope" -- "$wsis" calendar change --data-dir "$work/data-sqlite" nope --kind deadline --title x --start 2026
@@ -134,7 +134,7 @@ import icalendar, sys
 feed = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 events = [e for e in feed.walk('VEVENT')]
 uids = {str(e['UID']) for e in events}
-assert 'milestone-council-2026@wsis20-platform' in uids and 'milestone-wsis20-high-level-event-2024@wsis20-platform' in uids
+assert 'milestone-council-2026@wsis20-platform' in uids and 'milestone-council-2027@wsis20-platform' in uids and 'milestone-wsis20-high-level-event-2024@wsis20-platform' in uids
 print('events:', len(events))" "$work/calendar.ics"
 check "calendar: one actor's export" 0 "BEGIN:VCALENDAR" -- "$wsis" calendar export --data-dir "$work/data-sqlite" --actor secretary-general
 check "calendar: an unknown actor" 1 "no actor nobody" -- "$wsis" calendar export --data-dir "$work/data-sqlite" --actor nobody

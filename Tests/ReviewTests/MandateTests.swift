@@ -154,7 +154,7 @@ struct CalendarSeedTests {
     @Test("the WSIS+20 milestones: unconfirmed where the notes say so; the high-level event of 27–31 May 2024; ECOSOC 2025")
     func seed() throws {
         let seed = try CalendarService.seed(at: TestPlatform.epoch)
-        #expect(seed.count == 28)
+        #expect(seed.count == 30)
         #expect(Set(seed.map(\.key)).count == seed.count, "keys are unique")
         let event = try #require(seed.first { $0.key == "wsis20-high-level-event-2024" })
         #expect(event.start == "2024-05-27" && event.end == "2024-05-31" && event.place == "Geneva" && event.confirmed && event.kind == .highLevelEvent)
