@@ -7,7 +7,7 @@ import Web
 struct MandatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mandates", abstract: "List mandates, report on them, and settle proposals.",
-        subcommands: [List.self, Show.self, Update.self, Accept.self, Drop.self, Actors.self, AddActor.self]
+        subcommands: [List.self, Show.self, Update.self, Accept.self, Drop.self, Export.self, Import.self, Actors.self, AddActor.self]
     )
 
     /// A resolution named by its id, symbol (`C23/85-E`, `C23/85`) or cited-work id (`itu/doc/C23/85`).
@@ -143,6 +143,63 @@ struct MandatesCommand: AsyncParsableCommand {
         }
     }
 
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print mandates as open data: CSV (mandates, or their updates) or JSON (both).")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "csv or json.") var format = "csv"
+        @Flag(help: "The updates (CSV), in the format `wsis mandates import` reads.") var updates = false
+        @Option(help: "Only this resolution's (id, symbol or cited-work id).") var resolution: String?
+
+        func run() async throws {
+            guard ["csv", "json"].contains(format) else { throw ValidationError("the format is csv or json") }
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                var filter = MandateFilter()
+                if let resolution { filter.resolutionID = try await MandatesCommand.resolutionID(resolution, in: platform) }
+                let views = try await platform.mandates.list(filter, viewer: cliActor)
+                let text: String
+                if format == "json" {
+                    text = String(decoding: try MandateExchange.json(views, updates: try await platform.mandates.updates(of: views)), as: UTF8.self) + "\n"
+                } else if updates {
+                    text = MandateExchange.updatesCSV(try await platform.mandates.updates(of: views))
+                } else {
+                    text = MandateExchange.mandatesCSV(views)
+                }
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a CSV of updates (the format of `wsis mandates export --updates`) row by row; with --apply, record them all or none."
+        )
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(help: "Record the updates (only if no row has a problem). Without it nothing is saved.") var apply = false
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                let report = try await platform.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: cliActor)
+                let catalog = try? Catalog.bundled()
+                for problem in report.fileErrors { say("file: \(problem)") }
+                for row in report.rows {
+                    let problems = row.errors.map { "\($0.field): " + (catalog?.message(for: $0, .english) ?? $0.code) }.joined(separator: "; ")
+                    say("line \(row.line)\t\(row.mandateID)\t" + (problems.isEmpty ? row.change : "PROBLEM " + problems))
+                }
+                if report.applied {
+                    say("Applied \(report.rows.filter { !$0.skipped }.count) updates.")
+                } else if report.problems > 0 {
+                    throw ImportProblems(count: report.problems, applying: apply)
+                } else {
+                    say("Checked: no problem. Nothing was saved; run again with --apply to record the updates.")
+                }
+            }
+        }
+    }
+
     struct Actors: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the actor registry: code, name, the words that name the actor.")
         @OptionGroup var options: CommonOptions
@@ -172,4 +229,11 @@ struct MandatesCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// An import with problems: nothing was saved.
+struct ImportProblems: Error, CustomStringConvertible {
+    var count: Int
+    var applying: Bool
+    var description: String { "\(count) rows or parts of the file have problems; nothing was saved" }
 }

@@ -102,7 +102,7 @@ func describe(_ error: any Error) -> String {
         case .conflict(let code): return catalog?.text("error.\(code)", .english) ?? code
         }
     case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError
-        || error is ReadingError:
+        || error is ReadingError || error is ImportProblems:
         return error.description
     default:
         let text = String(describing: error)

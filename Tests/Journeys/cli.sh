@@ -119,6 +119,17 @@ check "mandates: a link that is not one" 1 "evidence: Give each link as a full w
 check "mandates: unknown mandate" 1 "no mandate nope" -- "$wsis" mandates update --data-dir "$work/data-sqlite" nope --note x
 check "mandates: unknown status" 64 "unknown status" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --status finished
 check "mandates: unknown resolution" 1 "no resolution C99/1" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C99/1
+check "mandates: export CSV" 0 "mandate_id,resolution_id,work_id" -- "$wsis" mandates export --data-dir "$work/data-sqlite"
+check "mandates: export JSON" 0 '"mandates"' -- "$wsis" mandates export --data-dir "$work/data-sqlite" --format json
+"$wsis" mandates export --data-dir "$work/data-sqlite" --updates > "$work/updates.csv"
+check "mandates: the exported updates import again, skipped" 0 "already imported" -- "$wsis" mandates import --data-dir "$work/data-sqlite" "$work/updates.csv" --apply
+printf 'mandate_id,note,progress\r\n%s,Half way,50\r\nnope,x,\r\n' "$mandate_id" > "$work/import.csv"
+check "mandates: import, dry run" 1 "PROBLEM mandate_id: There is no mandate with this id." -- "$wsis" mandates import --data-dir "$work/data-sqlite" "$work/import.csv"
+check "mandates: import refused whole" 1 "nothing was saved" -- "$wsis" mandates import --data-dir "$work/data-sqlite" "$work/import.csv" --apply
+printf 'mandate_id,note,progress\r\n%s,Half way,50\r\n' "$mandate_id" > "$work/import.csv"
+check "mandates: import applied" 0 "Applied 1 updates." -- "$wsis" mandates import --data-dir "$work/data-sqlite" "$work/import.csv" --apply
+printf 'mandate_id,colour\r\n%s,blue\r\n' "$mandate_id" > "$work/colour.csv"
+check "mandates: import, wrong columns" 1 "file: unknown columns: colour" -- "$wsis" mandates import --data-dir "$work/data-sqlite" "$work/colour.csv"
 check "mandates: the actor registry" 0 "secretary-general" -- "$wsis" mandates actors --data-dir "$work/data-sqlite"
 check "mandates: add an actor" 0 "Added friends-of-wsis" -- "$wsis" mandates add-actor --data-dir "$work/data-sqlite" --code friends-of-wsis --name "Group of Friends of WSIS" --pattern "Group of Friends"
 

@@ -8,19 +8,12 @@ import Testing
 @Suite("Stored mandates")
 struct MandateStoreTests {
 
-    /// Imports and confirms the sample; returns the platform's services and the secretariat's actor.
-    func confirmed(_ test: TestPlatform) async throws -> (resolution: StoredResolution, officer: Actor) {
-        let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
-        let imported = try await test.platform.resolutions.importDocument(Data(SampleText.tracked.utf8), by: officer)
-        return (try await test.platform.resolutions.confirm(id: imported.resolution.id, by: officer), officer)
-    }
-
     @Test("confirming proposes the mandates in the same transaction, once; accepting, dropping and editing are audited",
           arguments: TestDatabase.available)
     func proposeAndDecide(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
             let mandates = test.platform.mandates
-            let (resolution, officer) = try await confirmed(test)
+            let (resolution, officer) = try await test.confirmedSample()
             _ = try await test.platform.resolutions.confirm(id: resolution.id, by: officer)  // again: nothing new
             let proposed = try await mandates.list(MandateFilter(resolutionID: resolution.id), viewer: officer)
             #expect(proposed.map(\.mandate.paragraphID) == ["op_1__para_1", "op_1__para_2", "op_2__para_1"])
@@ -71,7 +64,7 @@ struct MandateStoreTests {
     func updates(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
             let mandates = test.platform.mandates
-            let (resolution, officer) = try await confirmed(test)
+            let (resolution, officer) = try await test.confirmedSample()
             _ = try await mandates.acceptAll(resolutionID: resolution.id, by: officer)
             let mandate = try #require(try await mandates.list(MandateFilter(resolutionID: resolution.id), viewer: officer).first?.mandate)
 

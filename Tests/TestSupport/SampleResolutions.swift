@@ -1,3 +1,6 @@
+import Foundation
+import Review
+
 /// Small fictional resolutions in the ITU Council's style, written for the tests.
 public enum SampleText {
     /// Three operative paragraphs: a recurring report, a date within a month of the test clock, an invitation.
@@ -14,4 +17,16 @@ public enum SampleText {
         invites Member States
         1\tto share their experience.
         """
+}
+
+extension TestPlatform {
+    /// `SampleText.tracked` imported and confirmed by a new secretariat officer (its mandates
+    /// proposed), and, when asked, the proposals accepted.
+    public func confirmedSample(acceptingMandates: Bool = false) async throws -> (resolution: StoredResolution, officer: Actor) {
+        let officer = Actor(user: try await makeUser("officer@itu.int", roles: [.secretariat]).user)
+        let imported = try await platform.resolutions.importDocument(Data(SampleText.tracked.utf8), by: officer)
+        let resolution = try await platform.resolutions.confirm(id: imported.resolution.id, by: officer)
+        if acceptingMandates { _ = try await platform.mandates.acceptAll(resolutionID: resolution.id, by: officer) }
+        return (resolution, officer)
+    }
 }

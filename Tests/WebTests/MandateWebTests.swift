@@ -92,4 +92,53 @@ struct MandateWebTests {
             #expect(((detail["mandate"] as? [String: Any])?["due"] as? [String: Any])?["kind"] as? String == "recurrence")
         }
     }
+
+    @Test("open data: CSV and JSON downloads; the import page checks then applies; the API takes text/csv",
+          arguments: TestDatabase.available)
+    func openData(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (id, officer, browser) = try await confirmed(web)
+            _ = try await web.platform.mandates.acceptAll(resolutionID: id, by: Actor(user: officer))
+            let csv = try await web.get("/mandates.csv?resolution=\(id)")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8" && csv.headers[.contentDisposition]?.contains("mandates.csv") == true)
+            #expect(csv.text.hasPrefix("mandate_id,resolution_id,") && csv.text.components(separatedBy: "\r\n").count == 5)
+            #expect(try await web.get("/mandates.json").headers[.contentType] == "application/json; charset=utf-8")
+            let mandate = try #require(try await web.platform.mandates.list(.init(resolutionID: id), viewer: nil).first?.mandate)
+
+            let file = "mandate_id,note,status_to,progress\r\n\(mandate.id),Drafted,in-progress,20\r\nnope,x,,\r\n"
+            func upload(_ mode: String, _ text: String) async throws -> TestResponse {
+                let boundary = "----wsis-import"
+                let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\n\(mode)\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"updates.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n"
+                    + "--\(boundary)--\r\n"
+                return try await web.client.execute(uri: "/mandates/import", method: .post,
+                                                    headers: [.cookie: browser.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"],
+                                                    body: ByteBuffer(string: body))
+            }
+            #expect(try await web.get("/mandates/import", as: browser).text.contains("Check the file (nothing is saved)"))
+            let checked = try await upload("check", file)
+            #expect(checked.status == .badRequest && checked.text.contains("Checked: 2 rows, 1 with problems. Nothing was saved."))
+            #expect(checked.text.contains("not-started → in-progress; progress 20%; note") && checked.text.contains("There is no mandate with this id."))
+            let refused = try await upload("apply", file)
+            #expect(refused.status == .badRequest && refused.text.contains("Not applied: 1 rows have problems."))
+            let applied = try await upload("apply", "mandate_id,note,status_to,progress\r\n\(mandate.id),Drafted,in-progress,20\r\n")
+            #expect(applied.status == .ok && applied.text.contains("Applied: 1 rows recorded."))
+            #expect(try await web.get("/mandates-updates.csv").text.contains("\(mandate.id),"))
+
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "import", for: Actor(user: officer))
+            var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "text/csv"]
+            let dry = try await web.client.execute(uri: "/api/v1/mandate-updates/import", method: .post, headers: headers,
+                                                   body: ByteBuffer(string: "mandate_id,note,progress\r\n\(mandate.id),More,40\r\n"))
+            let dryReport = try dry.json() as? [String: Any]
+            #expect(dry.status == .ok && dryReport?["applied"] as? Bool == false)
+            let bad = try await web.client.execute(uri: "/api/v1/mandate-updates/import?apply=true", method: .post, headers: headers,
+                                                   body: ByteBuffer(string: "mandate_id,note,progress\r\n\(mandate.id),More,lots\r\n"))
+            let badReport = try bad.json() as? [String: Any]
+            #expect(bad.status == .badRequest && badReport?["applied"] as? Bool == false)
+            headers[.contentType] = "application/json"
+            #expect(try await web.client.execute(uri: "/api/v1/mandate-updates/import", method: .post, headers: headers,
+                                                 body: ByteBuffer(string: "{}")).status.code / 100 == 4)
+        }
+    }
 }

@@ -11,6 +11,8 @@ public protocol MandateRepository: Sendable {
     func update(_ mandate: Mandate, expectedVersion: Int) async throws -> Bool
     func insert(_ update: MandateUpdate) async throws
     func updates(mandateID: String) async throws -> [MandateUpdate]
+    /// Every update, by mandate and in order.
+    func allUpdates() async throws -> [MandateUpdate]
 
     func actors() async throws -> [MandateActor]
     func insert(_ actor: MandateActor) async throws
@@ -182,48 +184,18 @@ public struct MandateService: Sendable {
 
     /// Records a dated update; the status, progress and blocked flag it sets become the mandate's.
     public func report(on id: String, _ report: MandateReport, by actor: Actor) async throws -> (Mandate, MandateUpdate) {
-        var validator = Validator()
-        let note = validator.text("note", report.note, required: report.status == nil && report.progress == nil && report.evidence.isEmpty,
-                                  maxLength: 5000)
-        let reason = validator.text("reason", report.reason, required: false, maxLength: 1000)
-        if let progress = report.progress, !(0...100).contains(progress) { validator.add("progress", "out-of-range", ["min": "0", "max": "100"]) }
-        var evidence: [String] = []
-        for link in report.evidence.map({ $0.trimmingCharacters(in: .whitespaces) }) where !link.isEmpty {
-            if let url = URL(string: link), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, link.count <= 2000 {
-                evidence.append(link)
-            } else {
-                validator.add("evidence", "invalid-url")
-            }
-        }
-        try validator.check()
+        let checked = try Self.checked(report)
         let now = clock.now()
         let updateID = ids.newID()
-        let links = evidence
         return try await store.write { [audit] repositories in
             guard var mandate = try await repositories.mandates.mandate(id: id) else { throw DomainError.notFound(kind: "mandate", id: id) }
             guard Self.mayReport(on: mandate, actor: actor) else { throw DomainError.forbidden }
-            guard mandate.proposal == .accepted else { throw DomainError.conflict("not-accepted") }
-            guard mandate.version == report.expectedVersion else { throw DomainError.conflict("changed-meanwhile") }
-            if let corrects = report.corrects, !(try await repositories.mandates.updates(mandateID: id)).contains(where: { $0.id == corrects }) {
+            guard mandate.version == checked.expectedVersion else { throw DomainError.conflict("changed-meanwhile") }
+            if let corrects = checked.corrects, !(try await repositories.mandates.updates(mandateID: id)).contains(where: { $0.id == corrects }) {
                 throw DomainError.invalid([FieldError(field: "corrects", code: "unknown-choice")])
             }
             let before = mandate
-            var update = MandateUpdate(id: updateID, mandateID: id, at: now, author: actor.label, note: note,
-                                       reason: reason.isEmpty ? nil : reason, progress: report.progress, blocked: report.blocked,
-                                       evidence: links, corrects: report.corrects)
-            if let status = report.status, status != mandate.status {
-                if let refusal = Mandate.refusal(from: mandate.status, to: status, reason: report.reason) { throw DomainError.conflict(refusal) }
-                update.statusFrom = mandate.status
-                update.statusTo = status
-                mandate.status = status
-                mandate.statusReason = reason.isEmpty ? nil : reason
-                if status == .completed { mandate.progress = 100 }
-            }
-            if let progress = report.progress { mandate.progress = progress }
-            mandate.blocked = report.blocked
-            mandate.lastActivityAt = now
-            mandate.updatedAt = now
-            mandate.version += 1
+            let update = try Self.record(checked, on: &mandate, id: updateID, at: now, author: actor.label)
             guard try await repositories.mandates.update(mandate, expectedVersion: before.version) else {
                 throw DomainError.conflict("changed-meanwhile")
             }
@@ -232,6 +204,49 @@ public struct MandateService: Sendable {
                                    before: before, after: update)
             return (mandate, update)
         }
+    }
+
+    /// The report with its fields checked and trimmed; every problem at once.
+    static func checked(_ report: MandateReport) throws -> MandateReport {
+        var validator = Validator()
+        var checked = report
+        checked.note = validator.text("note", report.note, required: report.status == nil && report.progress == nil && report.evidence.isEmpty,
+                                      maxLength: 5000)
+        let reason = validator.text("reason", report.reason, required: false, maxLength: 1000)
+        checked.reason = reason.isEmpty ? nil : reason
+        if let progress = report.progress, !(0...100).contains(progress) { validator.add("progress", "out-of-range", ["min": "0", "max": "100"]) }
+        checked.evidence = []
+        for link in report.evidence.map({ $0.trimmingCharacters(in: .whitespaces) }) where !link.isEmpty {
+            if let url = URL(string: link), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, link.count <= 2000 {
+                checked.evidence.append(link)
+            } else {
+                validator.add("evidence", "invalid-url")
+            }
+        }
+        try validator.check()
+        return checked
+    }
+
+    /// The update a checked report makes, applied to the mandate: its status (if the lifecycle allows
+    /// the step), progress and blocked flag, its version raised.
+    static func record(_ report: MandateReport, on mandate: inout Mandate, id: String, at now: Date, author: String) throws -> MandateUpdate {
+        guard mandate.proposal == .accepted else { throw DomainError.conflict("not-accepted") }
+        var update = MandateUpdate(id: id, mandateID: mandate.id, at: now, author: author, note: report.note, reason: report.reason,
+                                   progress: report.progress, blocked: report.blocked, evidence: report.evidence, corrects: report.corrects)
+        if let status = report.status, status != mandate.status {
+            if let refusal = Mandate.refusal(from: mandate.status, to: status, reason: report.reason) { throw DomainError.conflict(refusal) }
+            update.statusFrom = mandate.status
+            update.statusTo = status
+            mandate.status = status
+            mandate.statusReason = report.reason
+            if status == .completed { mandate.progress = 100 }
+        }
+        if let progress = report.progress { mandate.progress = progress }
+        mandate.blocked = report.blocked
+        mandate.lastActivityAt = now
+        mandate.updatedAt = now
+        mandate.version += 1
+        return update
     }
 
     /// The secretariat accepts, drops or edits a mandate; every decision is audited.

@@ -62,9 +62,19 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// Each row as a dictionary from column name to value.
+    /// Each row as a dictionary from column name to value (the first column of a repeated name wins).
     public var records: [[String: String]] {
-        rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        rows.map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
+    }
+
+    /// Rows written as RFC 4180 CSV with CRLF line ends: a field holding a comma, a quote or a line
+    /// break is quoted, its quotes doubled. What this writes, `init(text:)` reads back the same.
+    public static func write(header: [String], rows: [[String]]) -> String {
+        func field(_ value: String) -> String {
+            guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 }
 

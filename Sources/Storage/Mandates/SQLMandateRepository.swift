@@ -68,15 +68,21 @@ struct SQLMandateRepository: MandateRepository {
     }
 
     func updates(mandateID: String) async throws -> [MandateUpdate] {
-        try await db.rows("SELECT * FROM mandate_updates WHERE mandate_id = \(bind: mandateID) ORDER BY seq").map { row in
-            MandateUpdate(
-                id: try row.string("id"), mandateID: try row.string("mandate_id"), at: try row.date("at"), author: try row.string("author"),
-                note: try row.string("note"), statusFrom: try row.optionalString("status_from").flatMap(Mandate.Status.init(rawValue:)),
-                statusTo: try row.optionalString("status_to").flatMap(Mandate.Status.init(rawValue:)), reason: try row.optionalString("reason"),
-                progress: try row.decode(column: "progress", as: Int?.self), blocked: try row.flag("blocked"),
-                evidence: try jsonArray(row.string("evidence")), corrects: try row.optionalString("corrects")
-            )
-        }
+        try await db.rows("SELECT * FROM mandate_updates WHERE mandate_id = \(bind: mandateID) ORDER BY seq").map(Self.update)
+    }
+
+    func allUpdates() async throws -> [MandateUpdate] {
+        try await db.rows("SELECT * FROM mandate_updates ORDER BY mandate_id, seq").map(Self.update)
+    }
+
+    static func update(_ row: any SQLRow) throws -> MandateUpdate {
+        MandateUpdate(
+            id: try row.string("id"), mandateID: try row.string("mandate_id"), at: try row.date("at"), author: try row.string("author"),
+            note: try row.string("note"), statusFrom: try row.optionalString("status_from").flatMap(Mandate.Status.init(rawValue:)),
+            statusTo: try row.optionalString("status_to").flatMap(Mandate.Status.init(rawValue:)), reason: try row.optionalString("reason"),
+            progress: try row.decode(column: "progress", as: Int?.self), blocked: try row.flag("blocked"),
+            evidence: try jsonArray(row.string("evidence")), corrects: try row.optionalString("corrects")
+        )
     }
 
     func actors() async throws -> [MandateActor] {

@@ -57,4 +57,20 @@ extension APIHandler {
               statusFrom: update.statusFrom.flatMap { .init(rawValue: $0.rawValue) }, statusTo: update.statusTo.flatMap { .init(rawValue: $0.rawValue) },
               reason: update.reason, progress: update.progress, blocked: update.blocked, evidence: update.evidence, corrects: update.corrects)
     }
+
+    func importMandateUpdates(_ input: Operations.importMandateUpdates.Input) async throws -> Operations.importMandateUpdates.Output {
+        guard case .csv(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        // The size limit was enforced by the body limit middleware; this only gathers the bytes.
+        let text = try await String(collecting: body, upTo: .max)
+        let report = try await platform.mandates.importUpdates(csv: text, apply: input.query.apply ?? false, by: viewer!)
+        let catalog = try? Catalog.bundled()
+        typealias Row = Components.Schemas.ImportReport.rowsPayloadPayload
+        let rows = report.rows.map { row in
+            Row(line: row.line, mandateId: row.mandateID, change: row.change, skipped: row.skipped, errors: row.errors.map {
+                Row.errorsPayloadPayload(field: $0.field, code: $0.code, message: catalog?.message(for: $0, .english) ?? $0.code)
+            })
+        }
+        let result = Components.Schemas.ImportReport(applied: report.applied, fileErrors: report.fileErrors, rows: rows)
+        return report.problems == 0 ? .ok(.init(body: .json(result))) : .badRequest(.init(body: .json(result)))
+    }
 }

@@ -14,6 +14,11 @@ struct MandatePages {
         router.get("/mandates/:id", use: show)
         router.post("/mandates/:id/updates", use: report)
         router.post("/mandates/:id/decision", use: decide)
+        router.get("/mandates.csv", use: exportMandates)
+        router.get("/mandates.json", use: exportJSON)
+        router.get("/mandates-updates.csv", use: exportUpdates)
+        router.get("/mandates/import", use: importForm)
+        router.post("/mandates/import", use: importUpdates)
         router.get("/resolutions/:id/mandates", use: board)
         router.post("/resolutions/:id/mandates/accept-all", use: acceptAll)
     }
@@ -86,6 +91,7 @@ struct MandatePages {
         model["mandates"] = views.map { row($0, names: names, context: context) }
         model["empty"] = views.isEmpty
         model["focal_point"] = context.user?.organizationID != nil
+        model["staff"] = context.user?.has(.secretariat) == true
         model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
         return renderer.page("mandates", title: t("mandates.title", context), content: model, request: request, context: context)
     }
@@ -242,5 +248,64 @@ struct MandatePages {
         let stored = try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
         _ = try await platform.mandates.acceptAll(resolutionID: stored.id, by: context.actor!)
         return .redirect(to: "/resolutions/\(stored.id)/mandates", type: .normal)
+    }
+
+    // MARK: Open data
+
+    /// The filter of an export: a resolution, a status, an actor (as in the list).
+    private func exportViews(_ request: Request, context: WebContext) async throws -> [MandateView] {
+        let (filter, signal, _) = filters(request, context: context)
+        var scoped = filter
+        scoped.resolutionID = request.uri.queryParameters["resolution"].map(String.init)
+        return try await platform.mandates.list(scoped, signal: signal, viewer: context.actor)
+    }
+
+    private func download(_ body: String, type: String, name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    @Sendable func exportMandates(_ request: Request, context: WebContext) async throws -> Response {
+        download(MandateExchange.mandatesCSV(try await exportViews(request, context: context)), type: "text/csv; charset=utf-8", name: "mandates.csv")
+    }
+
+    @Sendable func exportUpdates(_ request: Request, context: WebContext) async throws -> Response {
+        let updates = try await platform.mandates.updates(of: try await exportViews(request, context: context))
+        return download(MandateExchange.updatesCSV(updates), type: "text/csv; charset=utf-8", name: "mandates-updates.csv")
+    }
+
+    @Sendable func exportJSON(_ request: Request, context: WebContext) async throws -> Response {
+        let views = try await exportViews(request, context: context)
+        let data = try MandateExchange.json(views, updates: try await platform.mandates.updates(of: views))
+        return download(String(decoding: data, as: UTF8.self), type: "application/json; charset=utf-8", name: "mandates.json")
+    }
+
+    @Sendable func importForm(_ request: Request, context: WebContext) async throws -> Response {
+        renderer.page("mandate-import", title: t("import.title", context), content: [:], request: request, context: context)
+    }
+
+    /// Checks (dry run) or applies a CSV of updates and shows the report, row by row.
+    @Sendable func importUpdates(_ request: Request, context: WebContext) async throws -> Response {
+        guard let data = context.uploads["file"]?.data, !data.isEmpty else {
+            return renderer.page("mandate-import", title: t("import.title", context), content: ["error": t("import.nothing_sent", context)],
+                                 request: request, context: context, status: .badRequest)
+        }
+        let apply = context.form["mode"] == "apply"
+        let report = try await platform.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: context.actor!)
+        let summary = report.applied
+            ? t("import.summary_applied", context, ["rows": String(report.rows.filter { !$0.skipped }.count)])
+            : apply ? t("import.summary_refused", context, ["problems": String(report.problems)])
+            : t("import.summary_checked", context, ["rows": String(report.rows.count), "problems": String(report.problems)])
+        let content: [String: Any] = [
+            "has_report": true, "summary": summary, "file_errors": report.fileErrors, "has_file_errors": !report.fileErrors.isEmpty,
+            "rows": report.rows.map { row in
+                [
+                    "line": row.line, "mandate": row.mandateID, "change": row.change, "has_errors": !row.errors.isEmpty,
+                    "problems": row.errors.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
+                ] as [String: Any]
+            },
+        ]
+        return renderer.page("mandate-import", title: t("import.title", context), content: content, request: request, context: context,
+                             status: report.problems == 0 ? .ok : .badRequest)
     }
 }
