@@ -84,6 +84,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(help: "What was done.") var note: String = ""
         @Option(help: "Why (needed to cancel, supersede or reopen).") var reason: String?
         @Option(help: "A link to evidence (may be repeated).") var evidence: [String] = []
+        @Option(help: "A file kept as evidence: PDF, Word (.docx) or an image, up to 20 MB (may be repeated).") var file: [String] = []
         @Flag(help: "The work is blocked.") var blocked = false
 
         func run() async throws {
@@ -91,11 +92,15 @@ struct MandatesCommand: AsyncParsableCommand {
                 guard let value = Mandate.Status(rawValue: name) else { throw ValidationError("unknown status \"\(name)\"") }
                 return value
             }
+            let files = try file.map { path -> EvidenceFile in
+                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+                return EvidenceFile(fileName: URL(fileURLWithPath: path).lastPathComponent, data: data)
+            }
             let settings = readSettings(options)
             try await withPlatform(settings) { platform in
                 let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
                 let report = MandateReport(expectedVersion: current.version, note: note, status: newStatus, reason: reason, progress: progress,
-                                           blocked: blocked, evidence: evidence)
+                                           blocked: blocked, evidence: evidence, files: files)
                 let (mandate, _) = try await platform.mandates.report(on: id, report, by: cliActor)
                 say("Updated: \(mandate.status.rawValue), \(mandate.progress)% (version \(mandate.version)).")
             }

@@ -100,6 +100,8 @@ func describe(_ error: any Error) -> String {
         case .badCredentials: return "the e-mail or the password is not right"
         case .rateLimited(let seconds): return "too many failed attempts; try again in \(seconds) seconds"
         case .conflict(let code): return catalog?.text("error.\(code)", .english) ?? code
+        case .tooLarge(let limit): return catalog?.text("error.file-too-large", .english, ["megabytes": String(limit / 1_048_576)]) ?? "too large"
+        case .unsupportedMedia(let name): return catalog?.text("error.unsupported-file", .english, ["name": name]) ?? "unsupported file"
         }
     case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError
         || error is ReadingError || error is ImportProblems:

@@ -83,7 +83,7 @@ journey() { # journey LABEL [--database-url URL]
   check "$label user set-roles for nobody" 1 "no user nobody@example.org" -- "$wsis" user set-roles --data-dir "$data" "${db[@]}" nobody@example.org reviewer
   check "$label user reset-password" 0 "New password for wanjiru@example.ke" -- "$wsis" user reset-password --data-dir "$data" "${db[@]}" wanjiru@example.ke
   check "$label user token" 0 "wsis_" -- "$wsis" user token --data-dir "$data" "${db[@]}" wanjiru@example.ke
-  check "$label migrate" 0 "Schema at version 6" -- "$wsis" migrate --data-dir "$data" "${db[@]}"
+  check "$label migrate" 0 "migrations applied). Reference data loaded." -- "$wsis" migrate --data-dir "$data" "${db[@]}"
   check "$label audit verify" 0 "Audit trail intact" -- "$wsis" audit verify --data-dir "$data" "${db[@]}"
   check "$label audit list" 0 "organization.create" -- "$wsis" audit list --data-dir "$data" "${db[@]}"
 }
@@ -112,6 +112,10 @@ check "mandates: proposals" 0 "proposed 0%" -- "$wsis" mandates list --data-dir 
 check "mandates: accept all" 0 "Accepted 3 proposals." -- "$wsis" mandates accept --data-dir "$work/data-sqlite" --resolution C26/999
 mandate_id=$("$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C26/999 | head -n 1 | cut -f1)
 check "mandates: update" 0 "Updated: in-progress, 40%" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$mandate_id" --status in-progress --progress 40 --note "Drafted" --evidence https://www.itu.int/council
+printf '%%PDF-1.7 the first report\n' > "$work/report.pdf"
+check "mandates: a file as evidence" 0 "Updated:" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$mandate_id" --file "$work/report.pdf"
+printf "plain text\n" > "$work/colour.txt"
+check "mandates: a kind of file refused" 1 "is not a PDF, a Word document" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$mandate_id" --file "$work/colour.txt"
 check "mandates: show the history" 0 "in-progress 40%" -- "$wsis" mandates show --data-dir "$work/data-sqlite" "$mandate_id"
 check "mandates: list by status" 0 "$mandate_id" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --status in-progress
 check "mandates: close without a reason" 1 "only with a reason" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$mandate_id" --status cancelled

@@ -135,3 +135,40 @@ struct MandateStoreTests {
         }
     }
 }
+
+@Suite("Evidence files")
+struct EvidenceTests {
+    static let pdf = Data("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+
+    @Test("a PDF is kept and linked from its update; another kind is refused (415) and a larger file too (413), storing nothing",
+          arguments: TestDatabase.available)
+    func files(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let (resolution, officer) = try await test.confirmedSample(acceptingMandates: true)
+            let service = test.platform.mandates
+            let mandate = try #require(try await service.list(MandateFilter(resolutionID: resolution.id), viewer: nil).first?.mandate)
+            let (after, update) = try await service.report(on: mandate.id, MandateReport(
+                expectedVersion: mandate.version, note: "", files: [EvidenceFile(fileName: "report.pdf", data: Self.pdf)]), by: officer)
+            #expect(after.version == mandate.version + 1)
+            let link = try #require(update.evidence.first)
+            #expect(link.hasPrefix("/evidence/") && update.evidence.count == 1)
+            let (record, data) = try await service.evidence(id: String(link.dropFirst(10)), viewer: nil)
+            #expect(record.fileName == "report.pdf" && record.mediaType == "application/pdf" && data == Self.pdf && record.size == Self.pdf.count)
+
+            await #expect(throws: DomainError.unsupportedMedia("notes.html")) {
+                try await service.report(on: mandate.id, MandateReport(expectedVersion: after.version, note: "x",
+                                                                       files: [EvidenceFile(fileName: "notes.html", data: Data("<script>".utf8))]), by: officer)
+            }
+            let huge = Data("%PDF-".utf8) + Data(count: EvidenceFile.sizeLimit)
+            await #expect(throws: DomainError.tooLarge(limit: EvidenceFile.sizeLimit)) {
+                try await service.report(on: mandate.id, MandateReport(expectedVersion: after.version, note: "x",
+                                                                       files: [EvidenceFile(fileName: "big.pdf", data: huge)]), by: officer)
+            }
+            #expect(try await service.mandate(id: mandate.id, viewer: nil).updates.count == 1, "nothing was recorded for the refused files")
+            await #expect(throws: DomainError.notFound(kind: "evidence", id: "nope")) { try await service.evidence(id: "nope", viewer: nil) }
+            #expect(EvidenceFile.mediaType(of: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0])) == "image/png")
+            #expect(EvidenceFile.mediaType(of: Data("PK\u{3}\u{4}....word/document.xml".utf8))?.hasSuffix("wordprocessingml.document") == true)
+            #expect(EvidenceFile.mediaType(of: Data("PK\u{3}\u{4}....xl/workbook.xml".utf8)) == nil, "a spreadsheet is not a Word document")
+        }
+    }
+}

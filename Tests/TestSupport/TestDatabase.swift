@@ -93,7 +93,9 @@ public struct TestPlatform: Sendable {
                                _ body: (TestPlatform) async throws -> T) async throws -> T {
         try await database.withBackend { backend in
             let clock = FixedClock(epoch)
-            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: 4))
+            let blobs = FileManager.default.temporaryDirectory.appendingPathComponent("wsis-blobs-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: blobs) }
+            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: 4), blobs: FileBlobStore(directory: blobs))
             if loadReferenceData {
                 try await platform.reference.loadIfEmpty()
                 try await platform.calendar.seedIfEmpty()

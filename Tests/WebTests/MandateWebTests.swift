@@ -107,14 +107,7 @@ struct MandateWebTests {
 
             let file = "mandate_id,note,status_to,progress\r\n\(mandate.id),Drafted,in-progress,20\r\nnope,x,,\r\n"
             func upload(_ mode: String, _ text: String) async throws -> TestResponse {
-                let boundary = "----wsis-import"
-                let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n"
-                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\n\(mode)\r\n"
-                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"updates.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n"
-                    + "--\(boundary)--\r\n"
-                return try await web.client.execute(uri: "/mandates/import", method: .post,
-                                                    headers: [.cookie: browser.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"],
-                                                    body: ByteBuffer(string: body))
+                try await web.postMultipart("/mandates/import", [("mode", mode)], file: ("file", "updates.csv", "text/csv", text), as: browser)
             }
             #expect(try await web.get("/mandates/import", as: browser).text.contains("Check the file (nothing is saved)"))
             let checked = try await upload("check", file)
@@ -139,6 +132,39 @@ struct MandateWebTests {
             headers[.contentType] = "application/json"
             #expect(try await web.client.execute(uri: "/api/v1/mandate-updates/import", method: .post, headers: headers,
                                                  body: ByteBuffer(string: "{}")).status.code / 100 == 4)
+        }
+    }
+
+    @Test("evidence files: uploaded from the page and through the API, downloaded as attachments; 415 and 413 for the others",
+          arguments: TestDatabase.available)
+    func evidence(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (id, officer, browser) = try await confirmed(web)
+            _ = try await web.platform.mandates.acceptAll(resolutionID: id, by: Actor(user: officer))
+            let mandate = try #require(try await web.platform.mandates.list(.init(resolutionID: id), viewer: nil).first?.mandate)
+            func upload(_ name: String, _ bytes: String, version: Int) async throws -> TestResponse {
+                try await web.postMultipart("/mandates/\(mandate.id)/updates", [("version", String(version)), ("note", "The report")],
+                                            file: ("evidence_file", name, "application/pdf", bytes), as: browser)
+            }
+            #expect(try await upload("report.pdf", "%PDF-1.7 a report", version: mandate.version).status == .seeOther)
+            let page = try await web.get("/mandates/\(mandate.id)").text
+            let link = try #require(page.range(of: "href=\"/evidence/").map { String(page[$0.upperBound...].prefix(36)) })
+            #expect(page.contains(">report.pdf</a>"), "shown by its name")
+            let download = try await web.get("/evidence/\(link)")
+            #expect(download.status == .ok && download.headers[.contentType] == "application/pdf" && download.text == "%PDF-1.7 a report")
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"report.pdf\"")
+            let html = try await upload("page.html", "<html><script>alert(1)</script>", version: mandate.version + 1)
+            #expect(html.status == .unsupportedMediaType && html.text.contains("is not a PDF, a Word document"))
+
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "evidence", for: Actor(user: officer))
+            let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/octet-stream"]
+            let created = try await web.client.execute(uri: "/api/v1/mandates/\(mandate.id)/evidence?version=\(mandate.version + 1)&fileName=photo.png",
+                                                       method: .post, headers: headers, body: ByteBuffer(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2]))
+            #expect(created.status == .created)
+            let refused = try await web.client.execute(uri: "/api/v1/mandates/\(mandate.id)/evidence?version=\(mandate.version + 2)&fileName=x.exe",
+                                                       method: .post, headers: headers, body: ByteBuffer(string: "MZ"))
+            #expect(refused.status == .unsupportedMediaType && refused.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            #expect(try await web.get("/evidence/nope").status == .notFound)
         }
     }
 }

@@ -60,6 +60,21 @@ struct WebTest: Sendable {
         )
     }
 
+    /// Sends a multipart form with one file, as a browser does for a form with a file input (the CSRF token is added).
+    func postMultipart(_ uri: String, _ fields: [(String, String)], file: (field: String, name: String, type: String, content: String),
+                       as browser: Browser) async throws -> TestResponse {
+        let boundary = "----wsis-test-\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in [("_csrf", browser.csrf)] + fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+            + "Content-Type: \(file.type)\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        return try await client.execute(uri: uri, method: .post,
+                                        headers: [.cookie: browser.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"],
+                                        body: ByteBuffer(string: body))
+    }
+
     /// Calls the JSON API, with a bearer token when given.
     @discardableResult
     func api(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil) async throws -> TestResponse {

@@ -32,6 +32,10 @@ public enum DomainError: Error, Sendable, Equatable {
     /// The change conflicts with the object's state: someone changed it meanwhile, or its
     /// lifecycle forbids the step. The code names why (`changed-meanwhile`, `reason-required-to-reopen`).
     case conflict(String)
+    /// A file larger than the limit (in bytes): nothing was stored.
+    case tooLarge(limit: Int)
+    /// A file of a kind that is not accepted (named by the file's name): nothing was stored.
+    case unsupportedMedia(String)
 
     public var fieldErrors: [FieldError] {
         if case .invalid(let errors) = self { return errors }

@@ -16,6 +16,9 @@ public protocol MandateRepository: Sendable {
 
     func actors() async throws -> [MandateActor]
     func insert(_ actor: MandateActor) async throws
+
+    func insert(_ evidence: StoredEvidence) async throws
+    func evidence(id: String) async throws -> StoredEvidence?
 }
 
 /// Which mandates to list. Signals are computed from the clock, so they filter after reading.
@@ -47,9 +50,12 @@ public struct MandateReport: Sendable, Equatable {
     public var blocked: Bool
     public var evidence: [String]
     public var corrects: String?
+    /// Files kept as evidence: their links join `evidence`.
+    public var files: [EvidenceFile]
 
     public init(expectedVersion: Int, note: String, status: Mandate.Status? = nil, reason: String? = nil, progress: Int? = nil,
-                blocked: Bool = false, evidence: [String] = [], corrects: String? = nil) {
+                blocked: Bool = false, evidence: [String] = [], corrects: String? = nil, files: [EvidenceFile] = []) {
+        self.files = files
         self.expectedVersion = expectedVersion
         self.note = note
         self.status = status
@@ -109,12 +115,15 @@ public struct MandateService: Sendable {
     let clock: any WallClock
     let ids: any IDGenerator
     let audit: AuditTrail
+    /// Where evidence files are kept; without one, files are refused.
+    let blobs: (any BlobStore)?
 
-    public init(store: any Store, clock: any WallClock, ids: any IDGenerator) {
+    public init(store: any Store, clock: any WallClock, ids: any IDGenerator, blobs: (any BlobStore)? = nil) {
         self.store = store
         self.clock = clock
         self.ids = ids
         self.audit = AuditTrail(clock: clock)
+        self.blobs = blobs
     }
 
     /// Proposes the mandates of a confirmed resolution, inside the caller's transaction; nothing
@@ -185,8 +194,16 @@ public struct MandateService: Sendable {
     /// Records a dated update; the status, progress and blocked flag it sets become the mandate's.
     public func report(on id: String, _ report: MandateReport, by actor: Actor) async throws -> (Mandate, MandateUpdate) {
         let checked = try Self.checked(report)
+        let files = try Self.checked(report.files)
         let now = clock.now()
         let updateID = ids.newID()
+        // Files are kept first (by their digest, so a failed update leaves at most an unused copy);
+        // their records and links are written with the update, all or nothing.
+        if !files.isEmpty, blobs == nil { throw DomainError.invalid([FieldError(field: "evidence", code: "no-file-store")]) }
+        let stored = try files.map { file, type in
+            StoredEvidence(id: ids.newID(), mandateID: id, fileName: String(file.fileName.suffix(200)), mediaType: type, size: file.data.count,
+                           digest: try blobs!.put(file.data), createdAt: now)
+        }
         return try await store.write { [audit] repositories in
             guard var mandate = try await repositories.mandates.mandate(id: id) else { throw DomainError.notFound(kind: "mandate", id: id) }
             guard Self.mayReport(on: mandate, actor: actor) else { throw DomainError.forbidden }
@@ -195,10 +212,13 @@ public struct MandateService: Sendable {
                 throw DomainError.invalid([FieldError(field: "corrects", code: "unknown-choice")])
             }
             let before = mandate
-            let update = try Self.record(checked, on: &mandate, id: updateID, at: now, author: actor.label)
+            var withFiles = checked
+            withFiles.evidence += stored.map(\.link)
+            let update = try Self.record(withFiles, on: &mandate, id: updateID, at: now, author: actor.label)
             guard try await repositories.mandates.update(mandate, expectedVersion: before.version) else {
                 throw DomainError.conflict("changed-meanwhile")
             }
+            for evidence in stored { try await repositories.mandates.insert(evidence) }
             try await repositories.mandates.insert(update)
             try await audit.record(in: repositories, actor: actor, action: "mandate.update", objectType: "mandate", objectID: id,
                                    before: before, after: update)
@@ -210,14 +230,17 @@ public struct MandateService: Sendable {
     static func checked(_ report: MandateReport) throws -> MandateReport {
         var validator = Validator()
         var checked = report
-        checked.note = validator.text("note", report.note, required: report.status == nil && report.progress == nil && report.evidence.isEmpty,
-                                      maxLength: 5000)
+        checked.note = validator.text("note", report.note, required: report.status == nil && report.progress == nil && report.evidence.isEmpty
+                                          && report.files.isEmpty, maxLength: 5000)
         let reason = validator.text("reason", report.reason, required: false, maxLength: 1000)
         checked.reason = reason.isEmpty ? nil : reason
         if let progress = report.progress, !(0...100).contains(progress) { validator.add("progress", "out-of-range", ["min": "0", "max": "100"]) }
         checked.evidence = []
         for link in report.evidence.map({ $0.trimmingCharacters(in: .whitespaces) }) where !link.isEmpty {
-            if let url = URL(string: link), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, link.count <= 2000 {
+            // Web addresses, and the platform's own links to files kept as evidence (as an export writes them).
+            let ownFile = link.hasPrefix("/evidence/") && link.dropFirst(10).allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            if ownFile || (URL(string: link).map { ["http", "https"].contains($0.scheme?.lowercased() ?? "") && $0.host != nil } ?? false),
+               link.count <= 2000 {
                 checked.evidence.append(link)
             } else {
                 validator.add("evidence", "invalid-url")

@@ -96,6 +96,20 @@ struct SQLMandateRepository: MandateRepository {
             .values([SQLBind(actor.code), SQLBind(actor.name), SQLBind(jsonText(actor.patterns))]).run()
     }
 
+    func insert(_ evidence: StoredEvidence) async throws {
+        try await db.insert(into: "evidence_files").columns("id", "mandate_id", "file_name", "media_type", "size", "digest", "created_at")
+            .values([SQLBind(evidence.id), SQLBind(evidence.mandateID), SQLBind(evidence.fileName), SQLBind(evidence.mediaType),
+                     SQLBind(evidence.size), SQLBind(evidence.digest), SQLBind(Timestamp.string(evidence.createdAt))]).run()
+    }
+
+    func evidence(id: String) async throws -> StoredEvidence? {
+        try await db.row("SELECT * FROM evidence_files WHERE id = \(bind: id)").map { row in
+            StoredEvidence(id: try row.string("id"), mandateID: try row.string("mandate_id"), fileName: try row.string("file_name"),
+                           mediaType: try row.string("media_type"), size: try row.int("size"), digest: try row.string("digest"),
+                           createdAt: try row.date("created_at"))
+        }
+    }
+
     static func mandate(_ row: any SQLRow) throws -> Mandate {
         let dueText = try row.string("due_text")
         let due: Due = switch try row.string("due_kind") {

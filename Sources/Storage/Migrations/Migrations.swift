@@ -90,6 +90,15 @@ public enum Migrations {
             ] },
             down: { _ in ["DROP TABLE milestones"] }
         ),
+        Migration(
+            version: 7, name: "evidence-files",
+            reason: "Files uploaded as evidence of a mandate's progress (PDF, Word, images up to 20 MB): their name, kind, size and the SHA-256 by which the blob store keeps their bytes (in the data folder's blobs/, outside the database). The update that brought them links to /evidence/ID.",
+            up: { _ in [
+                "CREATE TABLE evidence_files (id TEXT PRIMARY KEY, mandate_id TEXT NOT NULL REFERENCES mandates (id), file_name TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL, digest TEXT NOT NULL, created_at TEXT NOT NULL)",
+                "CREATE INDEX evidence_files_mandate ON evidence_files (mandate_id)",
+            ] },
+            down: { _ in ["DROP TABLE evidence_files"] }
+        ),
     ]
 
     /// A string as an SQL literal, for the seed rows a migration writes.

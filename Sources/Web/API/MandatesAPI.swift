@@ -73,4 +73,14 @@ extension APIHandler {
         let result = Components.Schemas.ImportReport(applied: report.applied, fileErrors: report.fileErrors, rows: rows)
         return report.problems == 0 ? .ok(.init(body: .json(result))) : .badRequest(.init(body: .json(result)))
     }
+
+    func addMandateEvidence(_ input: Operations.addMandateEvidence.Input) async throws -> Operations.addMandateEvidence.Output {
+        guard case .binary(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        // The size limit was enforced by the body limit middleware; this only gathers the bytes.
+        let data = try await Data(collecting: body, upTo: .max)
+        let report = MandateReport(expectedVersion: input.query.version, note: input.query.note ?? "",
+                                   files: [EvidenceFile(fileName: input.query.fileName, data: data)])
+        let (mandate, _) = try await platform.mandates.report(on: input.path.id, report, by: viewer!)
+        return .created(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
+    }
 }

@@ -50,6 +50,12 @@ struct Problem: Sendable {
                 self.init(status: .unauthorized, title: t("problem.unauthorized.title"), detail: t("sign_in.bad_credentials"))
             case .conflict(let code):
                 self.init(status: .conflict, title: t("problem.conflict.title"), detail: t("error.\(code)"))
+            case .tooLarge(let limit):
+                self.init(status: .contentTooLarge, title: t("problem.too-large.title"),
+                          detail: catalog.text("error.file-too-large", language, ["megabytes": String(limit / 1_048_576)]))
+            case .unsupportedMedia(let name):
+                self.init(status: .unsupportedMediaType, title: t("problem.unsupported-media.title"),
+                          detail: catalog.text("error.unsupported-file", language, ["name": name]))
             case .rateLimited(let seconds):
                 self.init(status: .tooManyRequests, title: t("problem.rate-limited.title"),
                           detail: catalog.text("sign_in.rate_limited", language, ["minutes": String((seconds + 59) / 60)]))

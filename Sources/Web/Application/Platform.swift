@@ -28,7 +28,7 @@ public struct Platform: Sendable {
     public let calendar: CalendarService
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
-                hasher: any PasswordHasher) {
+                hasher: any PasswordHasher, blobs: (any BlobStore)? = nil) {
         let store = SQLStore(backend: backend)
         self.backend = backend
         self.store = store
@@ -38,7 +38,7 @@ public struct Platform: Sendable {
         self.reference = ReferenceService(store: store, clock: clock)
         self.audit = AuditService(store: store)
         self.resolutions = ResolutionService(store: store, clock: clock, ids: ids)
-        self.mandates = MandateService(store: store, clock: clock, ids: ids)
+        self.mandates = MandateService(store: store, clock: clock, ids: ids, blobs: blobs)
         self.calendar = CalendarService(store: store, clock: clock)
     }
 
@@ -47,7 +47,9 @@ public struct Platform: Sendable {
         let backend = try await openDatabase(try location(settings), logger: logger)
         do {
             try await Migrations.migrate(backend)
-            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost))
+            // Evidence files live beside the SQLite file, in the data folder, whichever the database.
+            let blobs = FileBlobStore(directory: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("blobs"))
+            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost), blobs: blobs)
             try await platform.reference.loadIfEmpty()
             try await platform.calendar.seedIfEmpty()
             return platform

@@ -19,6 +19,7 @@ struct MandatePages {
         router.get("/mandates-updates.csv", use: exportUpdates)
         router.get("/mandates/import", use: importForm)
         router.post("/mandates/import", use: importUpdates)
+        router.get("/evidence/:id", use: evidence)
         router.get("/resolutions/:id/mandates", use: board)
         router.post("/resolutions/:id/mandates/accept-all", use: acceptAll)
     }
@@ -164,6 +165,11 @@ struct MandatePages {
         content["due_kinds"] = ["none", "date", "event", "recurrence"].map {
             ["value": $0, "label": t("mandate.due_kind.\($0)", context), "selected": $0 == mandate.due.kind]
         }
+        // Uploaded files are shown by their names.
+        var files: [String: String] = [:]
+        for link in updates.flatMap(\.evidence) where link.hasPrefix("/evidence/") {
+            files[link] = try? await platform.mandates.evidence(id: String(link.dropFirst(10)), viewer: context.actor).0.fileName
+        }
         content["updates"] = updates.reversed().map { update -> [String: Any] in
             var facts: [String] = []
             if let from = update.statusFrom, let to = update.statusTo {
@@ -176,7 +182,9 @@ struct MandatePages {
             return [
                 "id": update.id, "at": Timestamp.string(update.at).prefix(16).replacingOccurrences(of: "T", with: " "),
                 "author": update.author, "note": update.note, "facts": facts.joined(separator: " · "), "has_facts": !facts.isEmpty,
-                "evidence": update.evidence, "corrects": update.corrects ?? "",
+                "evidence": update.evidence.map { link in
+                    ["href": link, "label": link.hasPrefix("/evidence/") ? (files[link] ?? link) : link]
+                }, "corrects": update.corrects ?? "",
             ]
         }
         content["has_updates"] = !updates.isEmpty
@@ -192,7 +200,8 @@ struct MandatePages {
             expectedVersion: Int(form["version"] ?? "") ?? -1, note: form["note"] ?? "",
             status: form["status"].flatMap(Mandate.Status.init(rawValue:)), reason: form["reason"],
             progress: form["progress"].flatMap { $0.isEmpty ? nil : Int($0) ?? -1 }, blocked: form["blocked"] == "on",
-            evidence: (form["evidence"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
+            evidence: (form["evidence"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
+            files: context.uploads["evidence_file"].flatMap { $0.data.isEmpty ? nil : [EvidenceFile(fileName: $0.fileName, data: $0.data)] } ?? []
         )
         do {
             _ = try await platform.mandates.report(on: id, report, by: context.actor!)
@@ -205,6 +214,12 @@ struct MandatePages {
             case .conflict(let code):
                 // The person sees the current state, with what they sent refused and why.
                 return try await render(id: id, request: request, context: context, error: t("error.\(code)", context), status: .conflict)
+            case .tooLarge(let limit):
+                return try await render(id: id, request: request, context: context,
+                                        error: t("error.file-too-large", context, ["megabytes": String(limit / 1_048_576)]), status: .contentTooLarge)
+            case .unsupportedMedia(let name):
+                return try await render(id: id, request: request, context: context, error: t("error.unsupported-file", context, ["name": name]),
+                                        status: .unsupportedMediaType)
             default: throw error
             }
         }
@@ -307,5 +322,13 @@ struct MandatePages {
         ]
         return renderer.page("mandate-import", title: t("import.title", context), content: content, request: request, context: context,
                              status: report.problems == 0 ? .ok : .badRequest)
+    }
+
+    /// A file kept as evidence, served as a download (never shown inline, so it cannot act as a page of this site).
+    @Sendable func evidence(_ request: Request, context: WebContext) async throws -> Response {
+        let (record, data) = try await platform.mandates.evidence(id: try context.parameters.require("id"), viewer: context.actor)
+        let name = record.fileName.replacingOccurrences(of: "\"", with: "").filter { !$0.isNewline }
+        return Response(status: .ok, headers: [.contentType: record.mediaType, .contentDisposition: "attachment; filename=\"\(name)\""],
+                        body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 }
