@@ -66,6 +66,9 @@ struct MandatesCommand: AsyncParsableCommand {
                 let (view, updates) = try await platform.mandates.mandate(id: id, viewer: cliActor)
                 say(MandatesCommand.line(view))
                 say("version \(view.mandate.version); owner \(view.mandate.owner ?? "-"); weight \(view.mandate.weight)")
+                for occurrence in view.occurrences {
+                    say("  period \(occurrence.period) (due \(occurrence.dueDay)): \(occurrence.status.rawValue) \(occurrence.progress)%")
+                }
                 for update in updates {
                     let status = update.statusTo.map { " → \($0.rawValue)" } ?? ""
                     let progress = update.progress.map { " \($0)%" } ?? ""
@@ -86,6 +89,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(help: "A link to evidence (may be repeated).") var evidence: [String] = []
         @Option(help: "A file kept as evidence: PDF, Word (.docx) or an image, up to 20 MB (may be repeated).") var file: [String] = []
         @Flag(help: "The work is blocked.") var blocked = false
+        @Option(help: "For recurring work: the period reported on (2026).") var period: String?
 
         func run() async throws {
             let newStatus = try status.map { name -> Mandate.Status in
@@ -100,7 +104,7 @@ struct MandatesCommand: AsyncParsableCommand {
             try await withPlatform(settings) { platform in
                 let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
                 let report = MandateReport(expectedVersion: current.version, note: note, status: newStatus, reason: reason, progress: progress,
-                                           blocked: blocked, evidence: evidence, files: files)
+                                           blocked: blocked, evidence: evidence, files: files, period: period)
                 let (mandate, _) = try await platform.mandates.report(on: id, report, by: cliActor)
                 say("Updated: \(mandate.status.rawValue), \(mandate.progress)% (version \(mandate.version)).")
             }

@@ -165,6 +165,11 @@ check "correct: a citation not there" 1 "citation: This paragraph holds no citat
 check "correct: an unknown paragraph" 1 "paragraph: Choose one of the options offered." -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" citation --paragraph op_9__para_1 --citation A/RES/70/125
 check "correct: an unknown kind" 64 "unknown kind of correction" -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" rename
 check "correct: the addressee" 0 "Corrected" -- "$wsis" resolutions correct --data-dir "$work/data-sqlite" "$sections_id" addressee --block op_2 --addressee "the Secretary-General"
+check "confirm the sectioned resolution" 0 "Confirmed A/RES/81/998" -- "$wsis" resolutions confirm --data-dir "$work/data-sqlite" "$sections_id"
+"$wsis" mandates accept --data-dir "$work/data-sqlite" --resolution A/RES/81/998 > /dev/null
+yearly_id=$("$wsis" mandates list --data-dir "$work/data-sqlite" --resolution A/RES/81/998 | grep "due annually" | head -n 1 | cut -f1)
+check "mandates: a period of recurring work" 0 "Updated: ongoing" -- "$wsis" mandates update --data-dir "$work/data-sqlite" "$yearly_id" --period "$(date -u +%Y)" --status completed --note "This year's report"
+check "mandates: the period in the history" 0 "period $(date -u +%Y)" -- "$wsis" mandates show --data-dir "$work/data-sqlite" "$yearly_id"
 
 if [ -n "$pg_url" ]; then
   journey postgres --database-url "$pg_url"

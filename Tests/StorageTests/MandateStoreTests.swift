@@ -172,3 +172,47 @@ struct EvidenceTests {
         }
     }
 }
+
+@Suite("Recurring work")
+struct OccurrenceTests {
+    @Test("\"report annually\" is tracked year by year: each period its status, the mandate ongoing, overdue while a past year is not done",
+          arguments: TestDatabase.available)
+    func periods(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let (resolution, officer) = try await test.confirmedSample(acceptingMandates: true)
+            let service = test.platform.mandates
+            let yearly = try #require(try await service.list(MandateFilter(resolutionID: resolution.id), viewer: nil).first)
+            #expect(yearly.mandate.due == .recurrence("annually", text: "annually"))
+            #expect(yearly.occurrences.map(\.period) == ["2026"] && yearly.dueDay == "2026-12-31" && yearly.signals.isEmpty)
+
+            let (after, update) = try await service.report(on: yearly.mandate.id, MandateReport(
+                expectedVersion: yearly.mandate.version, note: "The 2026 report went to the Council", status: .completed, period: "2026"), by: officer)
+            #expect(after.status == .ongoing && after.progress == 0, "the mandate is ongoing; the period is completed")
+            #expect(update.period == "2026" && update.statusFrom == .notStarted && update.statusTo == .completed && update.progress == 100)
+            await #expect(throws: DomainError.invalid([FieldError(field: "period", code: "unknown-period")])) {
+                try await service.report(on: yearly.mandate.id, MandateReport(expectedVersion: after.version, note: "x", period: "2031"), by: officer)
+            }
+            await #expect(throws: DomainError.invalid([FieldError(field: "status", code: "not-for-a-period")])) {
+                try await service.report(on: yearly.mandate.id, MandateReport(expectedVersion: after.version, note: "x", status: .cancelled,
+                                                                              period: "2026"), by: officer)
+            }
+            let dated = try #require(try await service.list(MandateFilter(resolutionID: resolution.id), viewer: nil).dropFirst().first)
+            await #expect(throws: DomainError.invalid([FieldError(field: "period", code: "unknown-period")])) {
+                try await service.report(on: dated.mandate.id, MandateReport(expectedVersion: dated.mandate.version, note: "x", period: "2026"),
+                                         by: officer)
+            }
+
+            // A year later: 2027 is open, 2026 done; two years later with 2027 not done: overdue.
+            test.clock.advance(by: 365 * 86_400)
+            var view = try #require(try await service.list(MandateFilter(resolutionID: resolution.id), viewer: nil).first)
+            #expect(view.occurrences.map(\.period) == ["2026", "2027"] && view.occurrences.map(\.status) == [.completed, .notStarted])
+            #expect(!view.signals.contains(.overdue))
+            test.clock.advance(by: 365 * 86_400)
+            view = try #require(try await service.list(MandateFilter(resolutionID: resolution.id), viewer: nil).first)
+            #expect(view.signals.contains(.overdue), "2027 was not done")
+            #expect(try await service.list(MandateFilter(), signal: .overdue, viewer: nil).map(\.mandate.id).contains(view.mandate.id))
+            let exported = MandateExchange.updatesCSV(try await service.updates(of: [view]))
+            #expect(try CSVTable(text: exported).records.first?["period"] == "2026")
+        }
+    }
+}

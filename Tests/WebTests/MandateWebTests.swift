@@ -38,6 +38,7 @@ struct MandateWebTests {
             let mandate = try #require(try await web.platform.mandates.list(.init(resolutionID: id), viewer: nil).first?.mandate)
             let page = try await web.get("/mandates/\(mandate.id)", as: officer)
             #expect(page.text.contains("to report annually to the Council on Action Line C7;") && page.text.contains("Record the update"))
+            #expect(page.text.contains("Periods of this recurring work") && page.text.contains("<option value=\"2026\" selected>2026</option>"))
             let update = try await web.post("/mandates/\(mandate.id)/updates", [
                 ("version", String(mandate.version)), ("note", "First report drafted"), ("status", "in-progress"), ("progress", "60"),
                 ("evidence", "https://www.itu.int/md/S26-CL-C-0001/en"),

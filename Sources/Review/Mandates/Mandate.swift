@@ -240,10 +240,13 @@ public struct MandateUpdate: Sendable, Codable, Equatable {
     /// Links to evidence: reports, pages, documents.
     public var evidence: [String]
     public var corrects: String?
+    /// For recurring work: the period the update reports on (`2026`); its status and progress are that period's.
+    public var period: String?
 
     public init(id: String, mandateID: String, at: Date, author: String, note: String, statusFrom: Mandate.Status? = nil,
                 statusTo: Mandate.Status? = nil, reason: String? = nil, progress: Int? = nil, blocked: Bool = false,
-                evidence: [String] = [], corrects: String? = nil) {
+                evidence: [String] = [], corrects: String? = nil, period: String? = nil) {
+        self.period = period
         self.id = id
         self.mandateID = mandateID
         self.at = at

@@ -12,10 +12,12 @@ public enum MandateExchange {
 
     public static let updateColumns = [
         "mandate_id", "update_id", "at", "author", "note", "status_from", "status_to", "reason", "progress", "blocked", "evidence", "corrects",
+        "period",
     ]
 
     /// The columns an import reads; the others of `updateColumns` are set by the platform (who, when, the status before).
-    static let importedColumns: Set<String> = ["mandate_id", "update_id", "note", "status_to", "reason", "progress", "blocked", "evidence", "corrects"]
+    static let importedColumns: Set<String> = ["mandate_id", "update_id", "note", "status_to", "reason", "progress", "blocked", "evidence", "corrects",
+                                               "period"]
 
     /// Lists inside a cell are separated by a space (actors, codes, links hold none).
     static func list(_ values: [String]) -> String { values.joined(separator: " ") }
@@ -38,7 +40,7 @@ public enum MandateExchange {
             [
                 update.mandateID, update.id, Timestamp.string(update.at), update.author, update.note, update.statusFrom?.rawValue ?? "",
                 update.statusTo?.rawValue ?? "", update.reason ?? "", update.progress.map(String.init) ?? "", update.blocked ? "yes" : "no",
-                list(update.evidence), update.corrects ?? "",
+                list(update.evidence), update.corrects ?? "", update.period ?? "",
             ]
         })
     }
@@ -114,6 +116,7 @@ extension MandateService {
                 var knownUpdates = Set(try await repositories.mandates.allUpdates().map(\.id))
                 var rows: [UpdateImportReport.Row] = []
                 var writes: [(before: Mandate, after: Mandate, update: MandateUpdate)] = []
+                var periods: [String: Occurrence] = [:]  // by mandate id and period, as the rows leave them
                 for (index, record) in records.enumerated() {
                     let line = index + 2
                     let id = (record["mandate_id"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -136,10 +139,12 @@ extension MandateService {
                     if !["", "yes", "no"].contains(blocked) { errors.append(FieldError(field: "blocked", code: "yes-or-no")) }
                     let corrects = record["corrects"].flatMap { $0.isEmpty ? nil : $0 }
                     if let corrects, !knownUpdates.contains(corrects) { errors.append(FieldError(field: "corrects", code: "unknown-choice")) }
+                    let period = record["period"].flatMap { $0.isEmpty ? nil : $0 }
                     let report = MandateReport(
                         expectedVersion: mandate.version, note: record["note"] ?? "", status: status.flatMap(Mandate.Status.init(rawValue:)),
                         reason: record["reason"], progress: Int(progressText), blocked: blocked == "yes",
-                        evidence: (record["evidence"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init), corrects: corrects
+                        evidence: (record["evidence"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init), corrects: corrects,
+                        period: period
                     )
                     var checked = report
                     do { checked = try Self.checked(report) } catch let error as DomainError { errors += error.fieldErrors }
@@ -149,11 +154,18 @@ extension MandateService {
                     }
                     let before = mandate
                     do {
-                        let update = try Self.record(checked, on: &mandate, id: newIDs[index], at: now, author: actor.label)
+                        let key = id + " " + (period ?? "")
+                        if let period, periods[key] == nil {
+                            periods[key] = try await repositories.mandates.occurrences(mandateIDs: [id]).first { $0.period == period }
+                        }
+                        let (update, occurrence) = try Self.record(checked, on: &mandate, period: periods[key], id: newIDs[index], at: now,
+                                                                   author: actor.label)
+                        if let occurrence { periods[key] = occurrence }
                         mandates[id] = mandate
                         knownUpdates.insert(update.id)
                         writes.append((before, mandate, update))
                         var words: [String] = []
+                        if let period = update.period { words.append("period \(period)") }
                         if let to = update.statusTo, let from = update.statusFrom { words.append("\(from.rawValue) → \(to.rawValue)") }
                         if let progress = update.progress { words.append("progress \(progress)%") }
                         if !update.evidence.isEmpty { words.append("\(update.evidence.count) link(s)") }
@@ -162,6 +174,8 @@ extension MandateService {
                         rows.append(.init(line: line, mandateID: id, change: words.joined(separator: "; "), errors: [], skipped: false))
                     } catch DomainError.conflict(let code) {
                         rows.append(.init(line: line, mandateID: id, change: "", errors: [FieldError(field: "status_to", code: code)], skipped: false))
+                    } catch DomainError.invalid(let fields) {
+                        rows.append(.init(line: line, mandateID: id, change: "", errors: fields, skipped: false))
                     }
                 }
                 let report = UpdateImportReport(rows: rows, fileErrors: [], applied: apply && rows.allSatisfy { $0.errors.isEmpty })
@@ -175,6 +189,7 @@ extension MandateService {
                     }
                     written.insert(write.after.id)
                 }
+                for occurrence in periods.values { try await repositories.mandates.save(occurrence) }
                 for write in writes {
                     try await repositories.mandates.insert(write.update)
                     try await audit.record(in: repositories, actor: actor, action: "mandate.update", objectType: "mandate", objectID: write.after.id,

@@ -19,6 +19,10 @@ public protocol MandateRepository: Sendable {
 
     func insert(_ evidence: StoredEvidence) async throws
     func evidence(id: String) async throws -> StoredEvidence?
+
+    /// The periods of recurring work that have been reported on, for these mandates.
+    func occurrences(mandateIDs: [String]) async throws -> [Occurrence]
+    func save(_ occurrence: Occurrence) async throws
 }
 
 /// Which mandates to list. Signals are computed from the clock, so they filter after reading.
@@ -52,10 +56,14 @@ public struct MandateReport: Sendable, Equatable {
     public var corrects: String?
     /// Files kept as evidence: their links join `evidence`.
     public var files: [EvidenceFile]
+    /// For recurring work: the period reported on (`2026`); the status (not started, in progress,
+    /// completed) and progress are then that period's, and the mandate itself is ongoing.
+    public var period: String?
 
     public init(expectedVersion: Int, note: String, status: Mandate.Status? = nil, reason: String? = nil, progress: Int? = nil,
-                blocked: Bool = false, evidence: [String] = [], corrects: String? = nil, files: [EvidenceFile] = []) {
+                blocked: Bool = false, evidence: [String] = [], corrects: String? = nil, files: [EvidenceFile] = [], period: String? = nil) {
         self.files = files
+        self.period = period
         self.expectedVersion = expectedVersion
         self.note = note
         self.status = status
@@ -100,12 +108,15 @@ public struct MandateView: Sendable {
     public var dueDay: String?
     /// The milestone its deadline names, when the calendar holds it.
     public var milestone: Milestone?
+    /// For recurring work: each period so far, with what was reported on it.
+    public var occurrences: [Occurrence]
 
-    public init(mandate: Mandate, signals: [Signal], dueDay: String?, milestone: Milestone? = nil) {
+    public init(mandate: Mandate, signals: [Signal], dueDay: String?, milestone: Milestone? = nil, occurrences: [Occurrence] = []) {
         self.mandate = mandate
         self.signals = signals
         self.dueDay = dueDay
         self.milestone = milestone
+        self.occurrences = occurrences
     }
 }
 
@@ -145,31 +156,52 @@ public struct MandateService: Sendable {
     }
 
     /// The mandate with its signals, dated by the calendar when its deadline names an event.
-    public func view(_ mandate: Mandate, calendar: [String: Milestone]) -> MandateView {
+    public func view(_ mandate: Mandate, calendar: [String: Milestone], tracked: [Occurrence] = []) -> MandateView {
+        let now = clock.now()
         var milestone: Milestone?
         var dueDay = mandate.dueDay
         if case .event(let key, _) = mandate.due, let found = calendar[key] {
             milestone = found
             dueDay = found.firstDay
         }
-        return MandateView(mandate: mandate, signals: mandate.signals(now: clock.now(), dueDay: dueDay), dueDay: dueDay, milestone: milestone)
+        var signals = mandate.signals(now: now, dueDay: dueDay)
+        let occurrences = mandate.occurrences(until: now, tracked: tracked)
+        if let current = occurrences.last {
+            // Recurring work: due by the end of the current period; overdue while an earlier period is not done.
+            dueDay = current.dueDay
+            if mandate.proposal == .accepted, mandate.status.isOpen {
+                let today = Timestamp.day(now)
+                if occurrences.contains(where: { $0.status != .completed && $0.dueDay < today }) {
+                    signals.insert(.overdue, at: 0)
+                } else if current.status != .completed, current.dueDay <= Timestamp.day(now.addingTimeInterval(30 * 86_400)) {
+                    signals.insert(.dueSoon, at: 0)
+                }
+            }
+        }
+        return MandateView(mandate: mandate, signals: signals, dueDay: dueDay, milestone: milestone, occurrences: occurrences)
     }
 
-    /// The same, reading the milestone its event names.
+    /// The same, reading the milestone its event names and the periods reported on.
     public func view(_ mandate: Mandate) async throws -> MandateView {
-        guard case .event(let key, _) = mandate.due else { return view(mandate, calendar: [:]) }
-        let milestone = try await store.read { try await $0.calendar.milestone(key: key) }
-        return view(mandate, calendar: milestone.map { [key: $0] } ?? [:])
+        let (milestone, tracked) = try await store.read { repositories in
+            let milestone: Milestone? = if case .event(let key, _) = mandate.due { try await repositories.calendar.milestone(key: key) } else { nil }
+            return (milestone, mandate.periodLength == nil ? [] : try await repositories.mandates.occurrences(mandateIDs: [mandate.id]))
+        }
+        return view(mandate, calendar: milestone.map { [$0.key: $0] } ?? [:], tracked: tracked)
     }
 
     /// Mandates the viewer may see: accepted ones for everyone; proposals and dropped ones for the secretariat.
     public func list(_ filter: MandateFilter, signal: Signal? = nil, viewer: Actor?) async throws -> [MandateView] {
         let staff = viewer?.has(.secretariat) == true
-        let (mandates, milestones) = try await store.read { repositories in
-            (try await repositories.mandates.mandates(filter), try await repositories.calendar.milestones())
+        let (mandates, milestones, occurrences) = try await store.read { repositories in
+            let mandates = try await repositories.mandates.mandates(filter)
+            let recurring = mandates.filter { $0.periodLength != nil }.map(\.id)
+            return (mandates, try await repositories.calendar.milestones(),
+                    recurring.isEmpty ? [] : try await repositories.mandates.occurrences(mandateIDs: recurring))
         }
         let calendar = Dictionary(milestones.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        return mandates.filter { staff || $0.proposal == .accepted }.map { view($0, calendar: calendar) }
+        let tracked = Dictionary(grouping: occurrences, by: \.mandateID)
+        return mandates.filter { staff || $0.proposal == .accepted }.map { view($0, calendar: calendar, tracked: tracked[$0.id] ?? []) }
             .filter { signal == nil || $0.signals.contains(signal!) }
     }
 
@@ -214,10 +246,15 @@ public struct MandateService: Sendable {
             let before = mandate
             var withFiles = checked
             withFiles.evidence += stored.map(\.link)
-            let update = try Self.record(withFiles, on: &mandate, id: updateID, at: now, author: actor.label)
+            let current = try await checked.period.asyncMap { period in
+                try await repositories.mandates.occurrences(mandateIDs: [id]).first { $0.period == period }
+            } ?? nil
+            let (update, occurrence) = try Self.record(withFiles, on: &mandate, period: current, id: updateID, at: now, author: actor.label)
+            // The version check locks the mandate's row first: of two writers, the second stops here.
             guard try await repositories.mandates.update(mandate, expectedVersion: before.version) else {
                 throw DomainError.conflict("changed-meanwhile")
             }
+            if let occurrence { try await repositories.mandates.save(occurrence) }
             for evidence in stored { try await repositories.mandates.insert(evidence) }
             try await repositories.mandates.insert(update)
             try await audit.record(in: repositories, actor: actor, action: "mandate.update", objectType: "mandate", objectID: id,
@@ -248,6 +285,35 @@ public struct MandateService: Sendable {
         }
         try validator.check()
         return checked
+    }
+
+    /// The update a checked report makes, for recurring work on one of its periods: the period takes
+    /// the status (not started, in progress, completed) and progress, and the mandate becomes ongoing.
+    /// `stored` is what was reported on that period before, if anything.
+    static func record(_ report: MandateReport, on mandate: inout Mandate, period stored: Occurrence?, id: String, at now: Date,
+                       author: String) throws -> (MandateUpdate, Occurrence?) {
+        guard let period = report.period else { return (try record(report, on: &mandate, id: id, at: now, author: author), nil) }
+        guard mandate.periods(until: now).contains(period) else { throw DomainError.invalid([FieldError(field: "period", code: "unknown-period")]) }
+        var occurrence = stored ?? Occurrence(mandateID: mandate.id, period: period)
+        let previous = occurrence.status
+        var forMandate = report
+        forMandate.status = nil
+        forMandate.progress = nil
+        if let status = report.status {
+            guard let periodStatus = Occurrence.Status(rawValue: status.rawValue) else {
+                throw DomainError.invalid([FieldError(field: "status", code: "not-for-a-period")])
+            }
+            occurrence.status = periodStatus
+            if periodStatus == .completed { occurrence.progress = 100 }
+            if mandate.status.isOpen { forMandate.status = .ongoing }
+        }
+        if let progress = report.progress { occurrence.progress = progress }
+        var update = try record(forMandate, on: &mandate, id: id, at: now, author: author)
+        update.period = period
+        update.progress = report.progress ?? (occurrence.status == .completed ? 100 : nil)
+        update.statusFrom = previous != occurrence.status ? Mandate.Status(rawValue: previous.rawValue) : nil
+        update.statusTo = previous != occurrence.status ? report.status : nil
+        return (update, occurrence)
     }
 
     /// The update a checked report makes, applied to the mandate: its status (if the lifecycle allows
@@ -356,5 +422,13 @@ public struct MandateService: Sendable {
                                    objectID: code, before: .nothing, after: entry)
             return entry
         }
+    }
+}
+
+extension Optional {
+    /// The value transformed by an asynchronous function, or nil.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

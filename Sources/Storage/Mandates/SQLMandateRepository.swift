@@ -57,12 +57,13 @@ struct SQLMandateRepository: MandateRepository {
         // Numbered in order per mandate (the mandate's row is locked by the caller's update of it).
         let previous = try await db.row("SELECT COUNT(*) AS n FROM mandate_updates WHERE mandate_id = \(bind: update.mandateID)")?.int("n") ?? 0
         try await db.insert(into: "mandate_updates")
-            .columns("id", "mandate_id", "seq", "at", "author", "note", "status_from", "status_to", "reason", "progress", "blocked", "evidence", "corrects")
+            .columns("id", "mandate_id", "seq", "at", "author", "note", "status_from", "status_to", "reason", "progress", "blocked", "evidence", "corrects",
+                     "period")
             .values([
                 SQLBind(update.id), SQLBind(update.mandateID), SQLBind(previous + 1), SQLBind(Timestamp.string(update.at)), SQLBind(update.author),
                 SQLBind(update.note), bindOrNull(update.statusFrom?.rawValue), bindOrNull(update.statusTo?.rawValue), bindOrNull(update.reason),
                 update.progress.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null, SQLBind(update.blocked ? 1 : 0), SQLBind(jsonText(update.evidence)),
-                bindOrNull(update.corrects),
+                bindOrNull(update.corrects), bindOrNull(update.period),
             ])
             .run()
     }
@@ -81,8 +82,25 @@ struct SQLMandateRepository: MandateRepository {
             note: try row.string("note"), statusFrom: try row.optionalString("status_from").flatMap(Mandate.Status.init(rawValue:)),
             statusTo: try row.optionalString("status_to").flatMap(Mandate.Status.init(rawValue:)), reason: try row.optionalString("reason"),
             progress: try row.decode(column: "progress", as: Int?.self), blocked: try row.flag("blocked"),
-            evidence: try jsonArray(row.string("evidence")), corrects: try row.optionalString("corrects")
+            evidence: try jsonArray(row.string("evidence")), corrects: try row.optionalString("corrects"), period: try row.optionalString("period")
         )
+    }
+
+    func occurrences(mandateIDs: [String]) async throws -> [Occurrence] {
+        guard !mandateIDs.isEmpty else { return [] }
+        return try await db.select().column("*").from("mandate_occurrences").where("mandate_id", .in, mandateIDs)
+            .orderBy("mandate_id").orderBy("period").all().map { row in
+                Occurrence(mandateID: try row.string("mandate_id"), period: try row.string("period"),
+                           status: Occurrence.Status(rawValue: try row.string("status")) ?? .notStarted, progress: try row.int("progress"))
+            }
+    }
+
+    func save(_ occurrence: Occurrence) async throws {
+        // The mandate's row is locked by the caller's update of it, so no other writer saves the same period meanwhile.
+        try await db.raw("DELETE FROM mandate_occurrences WHERE mandate_id = \(bind: occurrence.mandateID) AND period = \(bind: occurrence.period)").run()
+        try await db.insert(into: "mandate_occurrences").columns("mandate_id", "period", "status", "progress")
+            .values([SQLBind(occurrence.mandateID), SQLBind(occurrence.period), SQLBind(occurrence.status.rawValue), SQLBind(occurrence.progress)])
+            .run()
     }
 
     func actors() async throws -> [MandateActor] {

@@ -99,6 +99,15 @@ public enum Migrations {
             ] },
             down: { _ in ["DROP TABLE evidence_files"] }
         ),
+        Migration(
+            version: 8, name: "mandate-occurrences",
+            reason: "Recurring work (\"report annually\") is tracked period by period: the periods reported on, with their status and progress (a period with no row is not started), and the period an update reports on.",
+            up: { _ in [
+                "CREATE TABLE mandate_occurrences (mandate_id TEXT NOT NULL REFERENCES mandates (id), period TEXT NOT NULL, status TEXT NOT NULL, progress INTEGER NOT NULL, PRIMARY KEY (mandate_id, period))",
+                "ALTER TABLE mandate_updates ADD COLUMN period TEXT",
+            ] },
+            down: { _ in ["ALTER TABLE mandate_updates DROP COLUMN period", "DROP TABLE mandate_occurrences"] }
+        ),
     ]
 
     /// A string as an SQL literal, for the seed rows a migration writes.

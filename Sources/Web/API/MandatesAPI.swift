@@ -23,7 +23,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let report = MandateReport(
             expectedVersion: body.version, note: body.note ?? "", status: body.status.flatMap { Mandate.Status(rawValue: $0.rawValue) },
-            reason: body.reason, progress: body.progress, blocked: body.blocked ?? false, evidence: body.evidence ?? [], corrects: body.corrects
+            reason: body.reason, progress: body.progress, blocked: body.blocked ?? false, evidence: body.evidence ?? [], corrects: body.corrects,
+            period: body.period
         )
         let (mandate, _) = try await platform.mandates.report(on: input.path.id, report, by: viewer!)
         return .created(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
@@ -48,14 +49,18 @@ extension APIHandler {
             dueDay: view.dueDay, actionLines: mandate.actionLines, sdgs: mandate.sdgs, suggestedSdgs: mandate.suggestedSDGs,
             proposal: .init(rawValue: mandate.proposal.rawValue)!, status: .init(rawValue: mandate.status.rawValue)!,
             statusReason: mandate.statusReason, progress: mandate.progress, weight: mandate.weight, owner: mandate.owner,
-            blocked: mandate.blocked, version: mandate.version, signals: view.signals.map { .init(rawValue: $0.rawValue)! }
+            blocked: mandate.blocked, version: mandate.version, signals: view.signals.map { .init(rawValue: $0.rawValue)! },
+            occurrences: view.occurrences.isEmpty ? nil : view.occurrences.map {
+                .init(period: $0.period, status: .init(rawValue: $0.status.rawValue)!, progress: $0.progress, dueDay: $0.dueDay)
+            }
         )
     }
 
     static func update(_ update: MandateUpdate) -> Components.Schemas.MandateUpdate {
         .init(id: update.id, at: update.at, author: update.author, note: update.note,
               statusFrom: update.statusFrom.flatMap { .init(rawValue: $0.rawValue) }, statusTo: update.statusTo.flatMap { .init(rawValue: $0.rawValue) },
-              reason: update.reason, progress: update.progress, blocked: update.blocked, evidence: update.evidence, corrects: update.corrects)
+              reason: update.reason, progress: update.progress, blocked: update.blocked, evidence: update.evidence, corrects: update.corrects,
+              period: update.period)
     }
 
     func importMandateUpdates(_ input: Operations.importMandateUpdates.Input) async throws -> Operations.importMandateUpdates.Output {

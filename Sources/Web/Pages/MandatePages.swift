@@ -176,6 +176,7 @@ struct MandatePages {
                 facts.append(t("mandate.update.status", context, ["from": t("mandate.status.\(from.rawValue)", context),
                                                                   "to": t("mandate.status.\(to.rawValue)", context)]))
             }
+            if let period = update.period { facts.append(t("mandate.update.period", context, ["period": period])) }
             if let progress = update.progress { facts.append(t("mandate.update.progress", context, ["percent": String(progress)])) }
             if update.blocked { facts.append(t("mandate.signal.blocked", context)) }
             if let reason = update.reason { facts.append(t("mandate.update.reason", context, ["reason": reason])) }
@@ -188,6 +189,11 @@ struct MandatePages {
             ]
         }
         content["has_updates"] = !updates.isEmpty
+        content["has_occurrences"] = !view.occurrences.isEmpty
+        content["occurrences"] = view.occurrences.map { occurrence in
+            ["period": occurrence.period, "due": occurrence.dueDay, "status": t("mandate.status.\(occurrence.status.rawValue)", context),
+             "progress": occurrence.progress, "current": occurrence.period == view.occurrences.last?.period] as [String: Any]
+        }
         if let error { content["error"] = error }
         return renderer.page("mandate", title: mandate.action, content: content, request: request, context: context, status: status)
     }
@@ -201,7 +207,8 @@ struct MandatePages {
             status: form["status"].flatMap(Mandate.Status.init(rawValue:)), reason: form["reason"],
             progress: form["progress"].flatMap { $0.isEmpty ? nil : Int($0) ?? -1 }, blocked: form["blocked"] == "on",
             evidence: (form["evidence"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
-            files: context.uploads["evidence_file"].flatMap { $0.data.isEmpty ? nil : [EvidenceFile(fileName: $0.fileName, data: $0.data)] } ?? []
+            files: context.uploads["evidence_file"].flatMap { $0.data.isEmpty ? nil : [EvidenceFile(fileName: $0.fileName, data: $0.data)] } ?? [],
+            period: form["period"].flatMap { $0.isEmpty ? nil : $0 }
         )
         do {
             _ = try await platform.mandates.report(on: id, report, by: context.actor!)
