@@ -7,7 +7,8 @@ import Web
 struct MandatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mandates", abstract: "List mandates, report on them, and settle proposals.",
-        subcommands: [List.self, Show.self, Update.self, Accept.self, Drop.self, Export.self, Import.self, Actors.self, AddActor.self]
+        subcommands: [List.self, Show.self, Update.self, Accept.self, Drop.self, Split.self, Merge.self, Export.self, Import.self, Actors.self,
+                      AddActor.self]
     )
 
     /// A resolution named by its id, symbol (`C23/85-E`, `C23/85`) or cited-work id (`itu/doc/C23/85`).
@@ -18,6 +19,13 @@ struct MandatesCommand: AsyncParsableCommand {
             ?? all.first { ($0.symbol?.lowercased().hasPrefix(lower + "-") ?? false) || $0.workID.lowercased().hasSuffix("/" + lower) }
         guard let match else { throw DomainError.notFound(kind: "resolution", id: name) }
         return match.id
+    }
+
+    /// A decision made against the mandate's current version (the command line is one person at a time).
+    @discardableResult
+    static func decide(_ id: String, in platform: Platform, _ make: (Int) -> MandateDecision) async throws -> Mandate {
+        let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
+        return try await platform.mandates.decide(on: id, make(current.version), by: cliActor)
     }
 
     static func line(_ view: MandateView) -> String {
@@ -127,8 +135,7 @@ struct MandatesCommand: AsyncParsableCommand {
                     say("Accepted \(count) proposals.")
                 }
                 for id in ids {
-                    let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
-                    _ = try await platform.mandates.decide(on: id, MandateDecision(kind: .accept, expectedVersion: current.version), by: cliActor)
+                    try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .accept, expectedVersion: $0) }
                     say("Accepted \(id).")
                 }
             }
@@ -144,10 +151,40 @@ struct MandatesCommand: AsyncParsableCommand {
         func run() async throws {
             let settings = readSettings(options)
             try await withPlatform(settings) { platform in
-                let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
-                _ = try await platform.mandates.decide(on: id, MandateDecision(kind: .drop, expectedVersion: current.version, reason: reason),
-                                                       by: cliActor)
+                try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .drop, expectedVersion: $0, reason: reason) }
                 say("Dropped \(id).")
+            }
+        }
+    }
+
+    struct Split: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Split a proposal that asks for several pieces of work: the first --part stays with it, each other becomes a proposal."
+        )
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The proposal's id.") var id: String
+        @Option(help: "An action (at least two).") var part: [String] = []
+
+        func run() async throws {
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .split, expectedVersion: $0, parts: part) }
+                say("Split \(id) into \(part.count) proposals.")
+            }
+        }
+    }
+
+    struct Merge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Merge a proposal into another that asks for the same work; this one is dropped.")
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The proposal's id.") var id: String
+        @Option(help: "The proposal that takes it over.") var into: String
+
+        func run() async throws {
+            let settings = readSettings(options)
+            try await withPlatform(settings) { platform in
+                try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .merge, expectedVersion: $0, into: into) }
+                say("Merged \(id) into \(into).")
             }
         }
     }

@@ -216,3 +216,39 @@ struct OccurrenceTests {
         }
     }
 }
+
+@Suite("Splitting and merging proposals")
+struct SplitMergeTests {
+    @Test("a proposal split in two, another merged into it; only proposals; audited", arguments: TestDatabase.available)
+    func splitAndMerge(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let (resolution, officer) = try await test.confirmedSample()
+            let service = test.platform.mandates
+            let proposals = try await service.list(MandateFilter(resolutionID: resolution.id), viewer: officer).map(\.mandate)
+            let (first, second) = (proposals[0], proposals[1])
+            let split = try await service.decide(on: first.id, MandateDecision(kind: .split, expectedVersion: 1,
+                                                                              parts: ["report annually to the Council", "  ", "publish each report"]), by: officer)
+            #expect(split.action == "report annually to the Council" && split.version == 2)
+            var all = try await service.list(MandateFilter(resolutionID: resolution.id), viewer: officer).map(\.mandate)
+            #expect(all.count == 4 && all[1].paragraphID == first.paragraphID && all[1].action == "publish each report" && all[1].proposal == .proposed)
+            await #expect(throws: DomainError.invalid([FieldError(field: "parts", code: "two-parts")])) {
+                try await service.decide(on: first.id, MandateDecision(kind: .split, expectedVersion: 2, parts: ["one"]), by: officer)
+            }
+
+            let merged = try await service.decide(on: second.id, MandateDecision(kind: .merge, expectedVersion: 1, into: all[1].id), by: officer)
+            #expect(merged.proposal == .dropped && merged.statusReason == "merged into \(first.paragraphID)")
+            all = try await service.list(MandateFilter(resolutionID: resolution.id), viewer: officer).map(\.mandate)
+            #expect(all[1].action == "publish each report; " + second.action && all[1].version == 2)
+            await #expect(throws: DomainError.invalid([FieldError(field: "into", code: "unknown-choice")])) {
+                try await service.decide(on: all[3].id, MandateDecision(kind: .merge, expectedVersion: 1, into: second.id), by: officer)
+            }
+            _ = try await service.decide(on: first.id, MandateDecision(kind: .accept, expectedVersion: 2), by: officer)
+            await #expect(throws: DomainError.conflict("not-a-proposal")) {
+                try await service.decide(on: first.id, MandateDecision(kind: .split, expectedVersion: 3, parts: ["a", "b"]), by: officer)
+            }
+            let actions = try await test.platform.audit.search(AuditFilter(objectType: "mandate"), limit: 20).map(\.action)
+            #expect(Set(actions).isSuperset(of: ["mandate.split", "mandate.split-part", "mandate.merge", "mandate.merge-into"]))
+        }
+    }
+}
+

@@ -45,10 +45,10 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomStringConvertibl
             do {
                 let backend = try await openDatabase(.postgres(server.with(database: name)), logger: Self.logger)
                 let result = try await run(backend, migrated: migrated, body)
-                try await Self.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                await Self.drop(name, on: server)
                 return result
             } catch {
-                try? await Self.admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                await Self.drop(name, on: server)
                 throw error
             }
         }
@@ -63,6 +63,16 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomStringConvertibl
         } catch {
             try? await backend.close()
             throw error
+        }
+    }
+
+    /// Removes a test's database. The server's autovacuum may be visiting it (and the test role may
+    /// not end that process), so this tries a few times; a database left behind is the throwaway
+    /// cluster's to lose, not a failure of the test.
+    private static func drop(_ name: String, on server: PostgresURL) async {
+        for attempt in 0..<5 {
+            if (try? await admin(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")) != nil { return }
+            try? await Task.sleep(for: .milliseconds(200 * (attempt + 1)))
         }
     }
 

@@ -168,4 +168,25 @@ struct MandateWebTests {
             #expect(try await web.get("/evidence/nope").status == .notFound)
         }
     }
+
+    @Test("the secretariat splits a proposal and merges another from the mandate's page", arguments: TestDatabase.available)
+    func splitAndMerge(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (id, _, officer) = try await confirmed(web)
+            let proposals = try await web.platform.mandates.list(.init(resolutionID: id), viewer: Actor(system: "test")).map(\.mandate)
+            let page = try await web.get("/mandates/\(proposals[0].id)", as: officer).text
+            #expect(page.contains("Split this proposal") && page.contains("Merge this proposal into another"))
+            let split = try await web.post("/mandates/\(proposals[0].id)/decision",
+                                           [("decision", "split"), ("version", "1"), ("parts", "report annually\npublish the reports")], as: officer)
+            #expect(split.status == .seeOther)
+            let merge = try await web.post("/mandates/\(proposals[2].id)/decision",
+                                           [("decision", "merge"), ("version", "1"), ("into", proposals[1].id)], as: officer)
+            #expect(merge.status == .seeOther)
+            let board = try await web.get("/resolutions/\(id)/mandates", as: officer).text
+            #expect(board.contains("publish the reports") && board.contains("Proposals waiting for a decision: <strong>3</strong>"))
+            let bad = try await web.post("/mandates/\(proposals[1].id)/decision", [("decision", "split"), ("version", "2"), ("parts", "only one")],
+                                         as: officer)
+            #expect(bad.status == .badRequest && bad.text.contains("Give at least two actions, one per line."))
+        }
+    }
 }

@@ -77,7 +77,7 @@ public struct MandateReport: Sendable, Equatable {
 
 /// How the secretariat settles a proposal, or edits an accepted mandate.
 public struct MandateDecision: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case accept, drop, edit }
+    public enum Kind: String, Sendable, CaseIterable { case accept, drop, edit, split, merge }
     public var kind: Kind
     public var expectedVersion: Int
     public var reason: String?
@@ -86,9 +86,15 @@ public struct MandateDecision: Sendable, Equatable {
     public var due: Due?
     public var owner: String?
     public var weight: Int?
+    /// Split: the actions the proposal becomes, the first kept by this mandate, each other a new proposal.
+    public var parts: [String]
+    /// Merge: the proposal this one is merged into (it takes this one's actors and action; this one is dropped).
+    public var into: String?
 
     public init(kind: Kind, expectedVersion: Int, reason: String? = nil, actors: [String]? = nil, action: String? = nil, due: Due? = nil,
-                owner: String? = nil, weight: Int? = nil) {
+                owner: String? = nil, weight: Int? = nil, parts: [String] = [], into: String? = nil) {
+        self.parts = parts
+        self.into = into
         self.kind = kind
         self.expectedVersion = expectedVersion
         self.reason = reason
@@ -346,8 +352,15 @@ public struct MandateService: Sendable {
         let owner = decision.owner.map { validator.text("owner", $0, required: false, maxLength: 300) }
         if let weight = decision.weight, !(0...100).contains(weight) { validator.add("weight", "out-of-range", ["min": "0", "max": "100"]) }
         if let actors = decision.actors, actors.isEmpty { validator.add("actors", "required") }
+        let parts = decision.parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        if decision.kind == .split {
+            if parts.count < 2 { validator.add("parts", "two-parts") }
+            if parts.contains(where: { $0.count > 1000 }) { validator.add("parts", "too-long", ["max": "1000"]) }
+        }
+        if decision.kind == .merge, (decision.into ?? "").isEmpty { validator.add("into", "required") }
         try validator.check()
         let now = clock.now()
+        let newIDs = parts.dropFirst().map { _ in ids.newID() }
         return try await store.write { [audit] repositories in
             guard var mandate = try await repositories.mandates.mandate(id: id) else { throw DomainError.notFound(kind: "mandate", id: id) }
             guard mandate.version == decision.expectedVersion else { throw DomainError.conflict("changed-meanwhile") }
@@ -359,6 +372,46 @@ public struct MandateService: Sendable {
             case .drop:
                 mandate.proposal = .dropped
                 mandate.statusReason = decision.reason
+            case .split:
+                // One proposal asking for several pieces of work becomes several proposals.
+                guard mandate.proposal == .proposed else { throw DomainError.conflict("not-a-proposal") }
+                mandate.action = parts[0]
+                let siblings = zip(newIDs, parts.dropFirst()).map { id, action in
+                    var sibling = mandate
+                    sibling.id = id
+                    sibling.action = action
+                    sibling.version = 1
+                    sibling.createdAt = now.addingTimeInterval(0.001)
+                    sibling.updatedAt = now
+                    return sibling
+                }
+                try await repositories.mandates.insert(siblings)
+                for sibling in siblings {
+                    try await audit.record(in: repositories, actor: actor, action: "mandate.split-part", objectType: "mandate", objectID: sibling.id,
+                                           before: .nothing, after: sibling)
+                }
+            case .merge:
+                // Two proposals asking for the same work: the other takes this one's actors and action; this one is dropped.
+                guard mandate.proposal == .proposed else { throw DomainError.conflict("not-a-proposal") }
+                guard let intoID = decision.into, intoID != id, var target = try await repositories.mandates.mandate(id: intoID),
+                      target.resolutionID == mandate.resolutionID, target.proposal == .proposed else {
+                    throw DomainError.invalid([FieldError(field: "into", code: "unknown-choice")])
+                }
+                let targetBefore = target
+                target.actors = (target.actors + mandate.actors).uniqued()
+                target.action = target.action + "; " + mandate.action
+                target.actionLines = (target.actionLines + mandate.actionLines).uniqued()
+                target.sdgs = (target.sdgs + mandate.sdgs).uniqued()
+                target.suggestedSDGs = (target.suggestedSDGs + mandate.suggestedSDGs).uniqued()
+                target.updatedAt = now
+                target.version += 1
+                guard try await repositories.mandates.update(target, expectedVersion: targetBefore.version) else {
+                    throw DomainError.conflict("changed-meanwhile")
+                }
+                try await audit.record(in: repositories, actor: actor, action: "mandate.merge-into", objectType: "mandate", objectID: target.id,
+                                       before: targetBefore, after: target)
+                mandate.proposal = .dropped
+                mandate.statusReason = "merged into \(target.paragraphID)"
             case .edit:
                 if let actors = decision.actors {
                     let known = Set(try await repositories.mandates.actors().map(\.code))

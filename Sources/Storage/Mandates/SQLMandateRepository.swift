@@ -41,7 +41,7 @@ struct SQLMandateRepository: MandateRepository {
         if let organization = filter.ownerOrganizationID { query = query.where("owner_organization_id", .equal, organization) }
         // Actors are a JSON array of codes: the quoted code is a whole element.
         if let actor = filter.actor { query = query.where("actors", .like, "%" + jsonText(actor) + "%") }
-        return try await query.orderBy("resolution_id").orderBy("position").all().map(Self.mandate)
+        return try await query.orderBy("resolution_id").orderBy("position").orderBy("created_at").orderBy("id").all().map(Self.mandate)
     }
 
     func count(resolutionID: String) async throws -> Int {

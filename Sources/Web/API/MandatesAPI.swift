@@ -35,7 +35,7 @@ extension APIHandler {
         let due = try body.due.map { try Due(kind: $0.kind.rawValue, value: $0.value ?? "", text: $0.text ?? "") }
         let decision = MandateDecision(kind: MandateDecision.Kind(rawValue: body.decision.rawValue)!, expectedVersion: body.version,
                                        reason: body.reason, actors: body.actors, action: body.action, due: due, owner: body.owner,
-                                       weight: body.weight)
+                                       weight: body.weight, parts: body.parts ?? [], into: body.into)
         let mandate = try await platform.mandates.decide(on: input.path.id, decision, by: viewer!)
         return .ok(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
     }

@@ -189,6 +189,14 @@ struct MandatePages {
             ]
         }
         content["has_updates"] = !updates.isEmpty
+        if staff, mandate.proposal == .proposed {
+            let others = try await platform.mandates.list(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed), viewer: context.actor)
+                .filter { $0.mandate.id != mandate.id }
+            content["merge_targets"] = others.map {
+                ["id": $0.mandate.id, "label": Self.paragraphLabel($0.mandate.paragraphID) + " — " + $0.mandate.action]
+            }
+            content["has_merge_targets"] = !others.isEmpty
+        }
         content["has_occurrences"] = !view.occurrences.isEmpty
         content["occurrences"] = view.occurrences.map { occurrence in
             ["period": occurrence.period, "due": occurrence.dueDay, "status": t("mandate.status.\(occurrence.status.rawValue)", context),
@@ -241,7 +249,8 @@ struct MandatePages {
             throw HTTPError(.badRequest, message: t("mandate.unknown_decision", context))
         }
         do {
-            var decision = MandateDecision(kind: kind, expectedVersion: Int(form["version"] ?? "") ?? -1, reason: form["reason"])
+            var decision = MandateDecision(kind: kind, expectedVersion: Int(form["version"] ?? "") ?? -1, reason: form["reason"],
+                                           parts: (form["parts"] ?? "").split(whereSeparator: \.isNewline).map(String.init), into: form["into"])
             if kind == .edit {
                 decision.actors = (form["actors"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 decision.action = form["action"]
