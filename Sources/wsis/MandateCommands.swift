@@ -44,9 +44,14 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(help: "not-started, in-progress, completed, ongoing, cancelled or superseded.") var status: String?
         @Option(help: "overdue, due-soon, stale or blocked.") var signal: String?
         @Option(help: "A code of the actor registry (wsis mandates actors).") var actor: String?
+        @Option(name: .customLong("action-line"), help: "An Action Line named by the paragraph (C7 takes its sub-lines).") var actionLine: String?
+        @Option(help: "An SDG goal (4) or target (4.1) named by the paragraph.") var sdg: String?
+        @Option(help: "Words in the owner's name.") var owner: String?
+        @Option(name: .customLong("due-before"), help: "Due on or before this day (YYYY-MM-DD).") var dueBefore: String?
 
         func run() async throws {
-            var filter = MandateFilter(actor: actor)
+            if let dueBefore, dueBefore.count != 10 || Due.lastDay(of: dueBefore) == nil { throw ValidationError("--due-before takes a day: YYYY-MM-DD") }
+            var filter = MandateFilter(actor: actor, actionLine: actionLine, sdg: sdg, owner: owner, dueBefore: dueBefore)
             if let status {
                 guard let value = Mandate.Status(rawValue: status) else { throw ValidationError("unknown status \"\(status)\"") }
                 filter.status = value

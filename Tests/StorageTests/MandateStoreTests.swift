@@ -252,3 +252,24 @@ struct SplitMergeTests {
     }
 }
 
+
+@Suite("Filtering mandates")
+struct MandateFilterTests {
+    @Test("by Action Line (C7 takes its sub-lines), SDG, owner and due window", arguments: TestDatabase.available)
+    func filters(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let (resolution, officer) = try await test.confirmedSample(acceptingMandates: true)
+            let service = test.platform.mandates
+            let all = try await service.list(MandateFilter(resolutionID: resolution.id), viewer: nil)
+            _ = try await service.decide(on: all[2].mandate.id, MandateDecision(kind: .edit, expectedVersion: all[2].mandate.version,
+                                                                               owner: "Ministry of ICT, Kenya"), by: officer)
+            let ids = { (filter: MandateFilter) in try await service.list(filter, viewer: nil).map(\.mandate.paragraphID) }
+            #expect(try await ids(MandateFilter(actionLine: "C7")) == ["op_1__para_1"])
+            #expect(try await ids(MandateFilter(actionLine: "c7.egov")).isEmpty)
+            #expect(try await ids(MandateFilter(sdg: "4")).isEmpty, "the sample names no SDG")
+            #expect(try await ids(MandateFilter(owner: "kenya")) == ["op_2__para_1"])
+            #expect(try await ids(MandateFilter(dueBefore: "2026-06-30")) == ["op_1__para_2"])
+            #expect(try await ids(MandateFilter(dueBefore: "2027-01-01")) == ["op_1__para_1", "op_1__para_2"], "the yearly report is due by 31 December")
+        }
+    }
+}

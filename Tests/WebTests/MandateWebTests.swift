@@ -39,6 +39,7 @@ struct MandateWebTests {
             let page = try await web.get("/mandates/\(mandate.id)", as: officer)
             #expect(page.text.contains("to report annually to the Council on Action Line C7;") && page.text.contains("Record the update"))
             #expect(page.text.contains("Periods of this recurring work") && page.text.contains("<option value=\"2026\" selected>2026</option>"))
+            #expect(page.text.contains("The paragraph cites:") && page.text.contains("Resolutions that cite this one:"))
             let update = try await web.post("/mandates/\(mandate.id)/updates", [
                 ("version", String(mandate.version)), ("note", "First report drafted"), ("status", "in-progress"), ("progress", "60"),
                 ("evidence", "https://www.itu.int/md/S26-CL-C-0001/en"),
@@ -60,6 +61,9 @@ struct MandateWebTests {
             #expect(try await web.get("/mandates/no-such-mandate").status == .notFound)
             let list = try await web.get("/mandates?signal=due-soon").text
             #expect(list.contains("publish the data by 20 June 2026") && !list.contains("share their experience"))
+            let byLine = try await web.get("/mandates?action_line=C7&due_within=400").text
+            #expect(byLine.contains("report annually to the Council") && !byLine.contains("publish the data"))
+            #expect(try await web.api(.get, "/api/v1/mandates?dueBefore=someday").status == .badRequest)
         }
     }
 

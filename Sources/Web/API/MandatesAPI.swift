@@ -7,7 +7,11 @@ extension APIHandler {
     private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
 
     func listMandates(_ input: Operations.listMandates.Input) async throws -> Operations.listMandates.Output {
-        var filter = MandateFilter(resolutionID: input.query.resolution, actor: input.query.actor)
+        if let day = input.query.dueBefore, day.count != 10 || Due.lastDay(of: day) == nil {
+            throw DomainError.invalid([FieldError(field: "dueBefore", code: "invalid-date")])
+        }
+        var filter = MandateFilter(resolutionID: input.query.resolution, actor: input.query.actor, actionLine: input.query.actionLine,
+                                   sdg: input.query.sdg, owner: input.query.owner, dueBefore: input.query.dueBefore)
         filter.status = input.query.status.flatMap { Mandate.Status(rawValue: $0.rawValue) }
         let signal = input.query.signal.flatMap { Signal(rawValue: $0.rawValue) }
         let views = try await platform.mandates.list(filter, signal: signal, viewer: viewer)

@@ -34,12 +34,21 @@ struct MandatePages {
         var filter = MandateFilter()
         filter.status = query["status"].flatMap { Mandate.Status(rawValue: String($0)) }
         filter.actor = query["actor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let text = { (name: String) in query[Substring(name)].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        filter.actionLine = text("action_line")
+        filter.sdg = text("sdg")
+        filter.owner = text("owner")
+        // "Due within N days" is a day from the clock.
+        if let days = text("due_within").flatMap(Int.init), (0...3660).contains(days) {
+            filter.dueBefore = Timestamp.day(platform.clock.now().addingTimeInterval(Double(days) * 86_400))
+        }
         let signal = query["signal"].flatMap { Signal(rawValue: String($0)) }
         let model: [String: Any] = [
             "statuses": Mandate.Status.allCases.map { ["value": $0.rawValue, "label": t("mandate.status.\($0.rawValue)", context),
                                                       "selected": filter.status == $0] },
             "signals": Signal.allCases.map { ["value": $0.rawValue, "label": t("mandate.signal.\($0.rawValue)", context), "selected": signal == $0] },
             "mine": query["mine"] == "1",
+            "action_line": filter.actionLine ?? "", "sdg": filter.sdg ?? "", "owner": filter.owner ?? "", "due_within": text("due_within") ?? "",
         ]
         return (filter, signal, model)
     }
@@ -189,6 +198,22 @@ struct MandatePages {
             ]
         }
         content["has_updates"] = !updates.isEmpty
+        // What the paragraph cites, what cites the resolution, and a later version of it if there is one.
+        let links = try await platform.resolutions.linkedWorks(of: stored)
+        content["cites"] = (paragraph?.citations ?? []).map { citation in
+            ["text": citation.text, "id": citation.id, "href": links[citation.id].map { "/resolutions/\($0)" } ?? "",
+             "linked": links[citation.id] != nil] as [String: Any]
+        }
+        content["has_cites"] = !(paragraph?.citations.isEmpty ?? true)
+        let citedBy = try await platform.resolutions.citedBy(workID: stored.workID)
+        content["cited_by"] = citedBy.map { ["id": $0.resolution.id, "symbol": $0.resolution.symbol ?? $0.resolution.workID, "paragraph": $0.paragraphID] }
+        content["has_cited_by"] = !citedBy.isEmpty
+        let newer = try await platform.resolutions.list(viewer: context.actor)
+            .filter { $0.workID == stored.workID && $0.language == stored.structure.language.rawValue && $0.version > stored.version && $0.status == .confirmed }
+            .max { $0.version < $1.version }
+        content["newer"] = newer.map { ["id": $0.id, "version": $0.version] as [String: Any] } ?? [:]
+        content["has_newer"] = newer != nil
+        content["superseded"] = mandate.status == .superseded
         if staff, mandate.proposal == .proposed {
             let others = try await platform.mandates.list(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed), viewer: context.actor)
                 .filter { $0.mandate.id != mandate.id }
