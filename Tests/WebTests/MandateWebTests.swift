@@ -193,4 +193,25 @@ struct MandateWebTests {
             #expect(bad.status == .badRequest && bad.text.contains("Give at least two actions, one per line."))
         }
     }
+
+    @Test("the actor registry: listed for everyone, extended by the secretariat on the page and through the API", arguments: TestDatabase.available)
+    func actors(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (officer, password) = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
+            let browser = try await web.signIn((officer, password))
+            #expect(try await web.get("/mandates/actors").text.contains("<tr id=\"actor-secretary-general\">"))
+            let added = try await web.post("/mandates/actors", [("code", "friends-of-wsis"), ("name", "Group of Friends of WSIS"),
+                                                                ("patterns", "Group of Friends\nFriends of WSIS")], as: browser)
+            #expect(added.status == .seeOther && added.headers[.location] == "/mandates/actors#actor-friends-of-wsis")
+            let bad = try await web.post("/mandates/actors", [("code", "Bad Code"), ("name", "x"), ("patterns", "x")], as: browser)
+            #expect(bad.status == .badRequest && bad.text.contains("Use lower-case letters, digits and hyphens only."))
+            let (token, _) = try await web.platform.auth.createAPIToken(name: "actors", for: Actor(user: officer))
+            let created = try await web.api(.post, "/api/v1/mandate-actors", token: token,
+                                            json: #"{"code":"unctad","name":"UN Trade and Development","patterns":["UNCTAD"]}"#)
+            #expect(created.status == .created)
+            let list = try #require(try await web.api(.get, "/api/v1/mandate-actors").json() as? [[String: Any]])
+            #expect(list.contains { $0["code"] as? String == "unctad" } && list.contains { $0["code"] as? String == "friends-of-wsis" })
+            #expect(try await web.api(.post, "/api/v1/mandate-actors", json: #"{"code":"x","name":"x","patterns":["x"]}"#).status == .unauthorized)
+        }
+    }
 }

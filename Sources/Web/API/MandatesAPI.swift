@@ -92,4 +92,14 @@ extension APIHandler {
         let (mandate, _) = try await platform.mandates.report(on: input.path.id, report, by: viewer!)
         return .created(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
     }
+
+    func listMandateActors(_ input: Operations.listMandateActors.Input) async throws -> Operations.listMandateActors.Output {
+        .ok(.init(body: .json(try await platform.mandates.actors().map { .init(code: $0.code, name: $0.name, patterns: $0.patterns) })))
+    }
+
+    func addMandateActor(_ input: Operations.addMandateActor.Input) async throws -> Operations.addMandateActor.Output {
+        guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        let actor = try await platform.mandates.addActor(code: body.code, name: body.name, patterns: body.patterns, by: viewer!)
+        return .created(.init(body: .json(.init(code: actor.code, name: actor.name, patterns: actor.patterns))))
+    }
 }

@@ -54,6 +54,7 @@ struct CalendarPages {
             // A month's grid: weeks from Monday, each day with what falls on it.
             content["month"] = month
             content["month_view"] = true
+            content["weekdays"] = t("calendar.weekdays", context).split(separator: " ").map(String.init)
             let (previous, next) = Self.neighbours(of: month)
             content["previous"] = previous
             content["next"] = next

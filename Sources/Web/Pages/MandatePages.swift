@@ -19,6 +19,8 @@ struct MandatePages {
         router.get("/mandates-updates.csv", use: exportUpdates)
         router.get("/mandates/import", use: importForm)
         router.post("/mandates/import", use: importUpdates)
+        router.get("/mandates/actors", use: actorsPage)
+        router.post("/mandates/actors", use: addActor)
         router.get("/evidence/:id", use: evidence)
         router.get("/resolutions/:id/mandates", use: board)
         router.post("/resolutions/:id/mandates/accept-all", use: acceptAll)
@@ -371,5 +373,35 @@ struct MandatePages {
         let name = record.fileName.replacingOccurrences(of: "\"", with: "").filter { !$0.isNewline }
         return Response(status: .ok, headers: [.contentType: record.mediaType, .contentDisposition: "attachment; filename=\"\(name)\""],
                         body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    // MARK: The actor registry
+
+    @Sendable func actorsPage(_ request: Request, context: WebContext) async throws -> Response {
+        try await renderActors(request: request, context: context)
+    }
+
+    private func renderActors(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        var content: [String: Any] = [
+            "actors": try await platform.mandates.actors().map { ["code": $0.code, "name": $0.name, "patterns": $0.patterns.joined(separator: "; ")] },
+            "staff": context.user?.has(.secretariat) == true,
+        ]
+        if let error { content["error"] = error }
+        return renderer.page("mandate-actors", title: t("actors.title", context), content: content, request: request, context: context, status: status)
+    }
+
+    /// The secretariat adds someone resolutions address: the words that name them, one per line.
+    @Sendable func addActor(_ request: Request, context: WebContext) async throws -> Response {
+        let form = context.form
+        do {
+            let actor = try await platform.mandates.addActor(code: form["code"] ?? "", name: form["name"] ?? "",
+                                                             patterns: (form["patterns"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
+                                                             by: context.actor!)
+            return .redirect(to: "/mandates/actors#actor-\(actor.code)", type: .normal)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await renderActors(request: request, context: context,
+                                          error: error.fieldErrors.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }
+                                              .joined(separator: " "), status: .badRequest)
+        }
     }
 }
