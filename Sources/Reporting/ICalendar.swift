@@ -54,6 +54,25 @@ public enum ICalendar {
         }
     }
 
+    /// The whole calendar (milestones and every dated deadline), or one actor's deadlines with the
+    /// milestones they are tied to, as a feed. An unknown actor is not found.
+    public static func feed(actor code: String?, mandates: MandateService, calendar: CalendarService, resolutions: ResolutionService,
+                            baseURL: String?) async throws -> String {
+        var milestones = try await calendar.milestones()
+        let views = try await mandates.list(MandateFilter(actor: code, proposal: .accepted), viewer: nil)
+        var name = "WSIS+20"
+        if let code {
+            guard let actor = try await mandates.actors().first(where: { $0.code == code }) else {
+                throw DomainError.notFound(kind: "actor", id: code)
+            }
+            let keys = Set(views.compactMap { $0.milestone?.key })
+            milestones = milestones.filter { keys.contains($0.key) }
+            name += " — " + actor.name
+        }
+        let symbols = Dictionary(try await resolutions.list(viewer: nil).map { ($0.id, $0.symbol ?? $0.workID) }, uniquingKeysWith: { first, _ in first })
+        return feed(name: name, events: events(milestones: milestones) + events(mandates: views, symbols: symbols, baseURL: baseURL))
+    }
+
     /// The feed: CRLF line ends, long lines folded at 75 octets, text escaped.
     public static func feed(name: String, events: [Event]) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//WSIS+20 review platform//Calendar//EN", "CALSCALE:GREGORIAN",

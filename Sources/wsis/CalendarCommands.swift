@@ -81,21 +81,9 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             let settings = readSettings(options)
             try await withPlatform(settings) { platform in
-                var mandates = try await platform.mandates.list(MandateFilter(actor: actor, proposal: .accepted), viewer: nil)
-                var milestones = try await platform.calendar.milestones()
-                if let actor {
-                    guard try await platform.mandates.actors().contains(where: { $0.code == actor }) else {
-                        throw DomainError.notFound(kind: "actor", id: actor)
-                    }
-                    let keys = Set(mandates.compactMap { $0.milestone?.key })
-                    milestones = milestones.filter { keys.contains($0.key) }
-                } else {
-                    mandates = mandates.filter { $0.dueDay != nil }
-                }
-                let symbols = Dictionary(try await platform.resolutions.list(viewer: nil).map { ($0.id, $0.symbol ?? $0.workID) },
-                                         uniquingKeysWith: { first, _ in first })
-                let events = ICalendar.events(milestones: milestones) + ICalendar.events(mandates: mandates, symbols: symbols, baseURL: settings.publicURL)
-                FileHandle.standardOutput.write(Data(ICalendar.feed(name: "WSIS+20" + (actor.map { " — \($0)" } ?? ""), events: events).utf8))
+                let feed = try await ICalendar.feed(actor: actor, mandates: platform.mandates, calendar: platform.calendar,
+                                                    resolutions: platform.resolutions, baseURL: settings.publicURL)
+                FileHandle.standardOutput.write(Data(feed.utf8))
             }
         }
     }

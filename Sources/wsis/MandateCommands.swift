@@ -11,14 +11,8 @@ struct MandatesCommand: AsyncParsableCommand {
                       AddActor.self]
     )
 
-    /// A resolution named by its id, symbol (`C23/85-E`, `C23/85`) or cited-work id (`itu/doc/C23/85`).
     static func resolutionID(_ name: String, in platform: Platform) async throws -> String {
-        let all = try await platform.resolutions.list(viewer: cliActor)
-        let lower = name.lowercased()
-        let match = all.first { $0.id == name || $0.workID.lowercased() == lower || $0.symbol?.lowercased() == lower }
-            ?? all.first { ($0.symbol?.lowercased().hasPrefix(lower + "-") ?? false) || $0.workID.lowercased().hasSuffix("/" + lower) }
-        guard let match else { throw DomainError.notFound(kind: "resolution", id: name) }
-        return match.id
+        try await platform.resolutions.resolution(named: name, viewer: cliActor).id
     }
 
     /// A decision made against the mandate's current version (the command line is one person at a time).

@@ -84,6 +84,17 @@ public struct ResolutionService: Sendable {
         return found
     }
 
+    /// A resolution named as people name it: its id, its symbol (`C23/85-E`, or `C23/85` without
+    /// the language letter) or its cited-work id (`itu/doc/C23/85`).
+    public func resolution(named name: String, viewer: Actor?) async throws -> ResolutionSummary {
+        let all = try await list(viewer: viewer)
+        let lower = name.lowercased()
+        let match = all.first { $0.id == name || $0.workID.lowercased() == lower || $0.symbol?.lowercased() == lower }
+            ?? all.first { ($0.symbol?.lowercased().hasPrefix(lower + "-") ?? false) || $0.workID.lowercased().hasSuffix("/" + lower) }
+        guard let match else { throw DomainError.notFound(kind: "resolution", id: name) }
+        return match
+    }
+
     public func list(viewer: Actor?) async throws -> [ResolutionSummary] {
         let drafts = viewer?.has(.secretariat) == true
         return try await store.read { try await $0.resolutions.summaries(includeDrafts: drafts) }

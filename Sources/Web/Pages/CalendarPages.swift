@@ -136,26 +136,17 @@ struct CalendarPages {
     }
 
     @Sendable func feed(_ request: Request, context: WebContext) async throws -> Response {
-        let mandates = try await platform.mandates.list(MandateFilter(proposal: .accepted), viewer: nil)
-        return try await calendarResponse(name: "WSIS+20", milestones: try await platform.calendar.milestones(), mandates: mandates)
+        try await calendarResponse(actor: nil)
     }
 
     /// One actor's deadlines, with the milestones they are tied to.
     @Sendable func actorFeed(_ request: Request, context: WebContext) async throws -> Response {
-        let code = try context.parameters.require("code")
-        guard let actor = try await platform.mandates.actors().first(where: { $0.code == code }) else {
-            throw DomainError.notFound(kind: "actor", id: code)
-        }
-        let mandates = try await platform.mandates.list(MandateFilter(actor: code, proposal: .accepted), viewer: nil)
-        let keys = Set(mandates.compactMap { $0.milestone?.key })
-        let milestones = try await platform.calendar.milestones().filter { keys.contains($0.key) }
-        return try await calendarResponse(name: "WSIS+20 — \(actor.name)", milestones: milestones, mandates: mandates)
+        try await calendarResponse(actor: try context.parameters.require("code"))
     }
 
-    private func calendarResponse(name: String, milestones: [Milestone], mandates: [MandateView]) async throws -> Response {
-        let symbols = Dictionary(try await platform.resolutions.list(viewer: nil).map { ($0.id, $0.symbol ?? $0.workID) }, uniquingKeysWith: { a, _ in a })
-        let events = ICalendar.events(milestones: milestones) + ICalendar.events(mandates: mandates, symbols: symbols, baseURL: settings.publicURL)
-        return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: ICalendar.feed(name: name, events: events))))
+    private func calendarResponse(actor: String?) async throws -> Response {
+        let feed = try await ICalendar.feed(actor: actor, mandates: platform.mandates, calendar: platform.calendar, resolutions: platform.resolutions,
+                                            baseURL: settings.publicURL)
+        return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: feed)))
     }
 }
