@@ -134,8 +134,7 @@ public enum ICalendar {
 
     /// The day after `yyyy-MM-dd`.
     static func day(after day: String) -> String? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = Timestamp.calendar
         let parts = day.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
               let next = calendar.date(byAdding: .day, value: 1, to: date) else { return nil }

@@ -341,19 +341,16 @@ enum CitationExtractor {
     }
 }
 
-/// The citations found in a paragraph, in byte ranges while they are gathered: the first of
-/// overlapping finds is kept.
+/// The citations found in a paragraph (the first of overlapping finds is kept).
 struct CitationFinds {
     let scan: ScanText
-    private var found: [(citation: Citation, start: Int, end: Int)] = []
+    private var finds = Finds<Citation>()
 
     init(_ scan: ScanText) { self.scan = scan }
 
     mutating func add(_ kind: Citation.Kind, _ id: String, _ version: String?, _ start: Int, _ end: Int) {
-        guard !found.contains(where: { $0.start < end && start < $0.end }) else { return }
-        let citation = Citation(kind: kind, id: id, version: version, text: scan.string(start, end), range: scan.range(start, end))
-        found.append((citation, start, end))
+        finds.add(Citation(kind: kind, id: id, version: version, text: scan.string(start, end), range: scan.range(start, end)), start, end)
     }
 
-    var citations: [Citation] { found.sorted { $0.start < $1.start }.map(\.citation) }
+    var citations: [Citation] { finds.ordered.map(\.item) }
 }

@@ -32,17 +32,16 @@ enum BodyExtractor {
     }
 
     static func extract(_ scan: ScanText, words: Words) -> [Mention] {
-        var found: [(mention: Mention, start: Int, end: Int)] = []
+        var found = Finds<Mention>()
         for (pattern, code, firstWord) in searches where words.contains(hash: firstWord) {
             for start in scan.occurrences(of: pattern) {
                 let end = start + pattern.count
                 guard !ScanText.isLetter(scan.scalar(before: start)), !ScanText.isLetter(scan.scalar(at: end)),
-                      scan[end] != 0x2D || hyphenated.contains(pattern),
-                      !found.contains(where: { $0.start < end && start < $0.end }) else { continue }
-                found.append((Mention(code: code, text: scan.string(start, end), range: scan.range(start, end)), start, end))
+                      scan[end] != 0x2D || hyphenated.contains(pattern) else { continue }
+                found.add(Mention(code: code, text: scan.string(start, end), range: scan.range(start, end)), start, end)
             }
         }
-        return found.sorted { $0.start < $1.start }.map(\.mention)
+        return found.ordered.map(\.item)
     }
 }
 

@@ -166,6 +166,23 @@ struct ScanText {
     func spacesBack(from index: Int) -> Int { runBack(from: index) { $0 == 0x20 } }
 }
 
+/// What an extractor finds in a paragraph, by byte range while it searches: the first of
+/// overlapping finds is kept, and they come out in the order of the text.
+struct Finds<Item> {
+    private var found: [(item: Item, start: Int, end: Int)] = []
+
+    /// Keeps the find unless it overlaps one already kept; says whether it was kept.
+    @discardableResult
+    mutating func add(_ item: Item, _ start: Int, _ end: Int) -> Bool {
+        guard !found.contains(where: { $0.start < end && start < $0.end }) else { return false }
+        found.append((item, start, end))
+        return true
+    }
+
+    /// The finds in the order of the text, with their byte ranges.
+    var ordered: [(item: Item, start: Int, end: Int)] { found.sorted { $0.start < $1.start } }
+}
+
 extension StringProtocol {
     /// Whether `needle` occurs, compared byte for byte (Foundation's `contains` is locale-aware and far slower).
     func containsBytes(_ needle: String) -> Bool { containsBytes(needle, ignoringCase: false) }

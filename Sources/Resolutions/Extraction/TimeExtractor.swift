@@ -450,23 +450,17 @@ enum TimeExtractor {
     }
 }
 
-/// The times found in a paragraph, in byte ranges while they are gathered: the first of
-/// overlapping finds is kept.
+/// The times found in a paragraph (the first of overlapping finds is kept).
 struct TimeFinds {
     let scan: ScanText
-    private var found: [(value: TimeValue, start: Int, end: Int)] = []
+    private var finds = Finds<TimeValue>()
 
     init(_ scan: ScanText) { self.scan = scan }
 
-    mutating func add(_ value: TimeValue, _ start: Int, _ end: Int) {
-        guard !found.contains(where: { $0.start < end && start < $0.end }) else { return }
-        found.append((value, start, end))
-    }
+    mutating func add(_ value: TimeValue, _ start: Int, _ end: Int) { finds.add(value, start, end) }
 
     var expressions: [TimeExpression] {
-        found.sorted { $0.start < $1.start }.map {
-            TimeExpression(value: $0.value, text: scan.string($0.start, $0.end), range: scan.range($0.start, $0.end))
-        }
+        finds.ordered.map { TimeExpression(value: $0.item, text: scan.string($0.start, $0.end), range: scan.range($0.start, $0.end)) }
     }
 }
 

@@ -353,28 +353,28 @@ extension ResolutionParser.Context {
     private func paragraph(_ item: PendingParagraph, position: Int, parentID: String, block: PendingBlock, level: Int) -> Paragraph {
         let label = String((item.number ?? String(position)).map { $0 == "." ? "-" : $0 })
         let id = parentID + (level == 0 ? "__para_" : "__subpara_") + label
+        let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
         var verb: PhraseConcept?
         var addressee: String?
         if block.part == .operative {
             if block.addressee != nil || !block.phrase.isEmpty && block.items.count > 0 && block.phrase.first?.isLowercase == true {
                 verb = block.concept
                 addressee = block.addressee
-            } else if let text = item.pieces.first?.text, let match = lexicon.match(atStartOf: text), match.entry.part == .operative {
+            } else if let match = lexicon.match(atStartOf: Substring(assembled.text)), match.entry.part == .operative {
                 verb = match.entry.concept
                 if Addressee.verbsWithAddressee.contains(match.entry.concept) {
-                    let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
                     addressee = Addressee.read(after: assembled.text.dropFirst(match.phrase.count))
                 }
             }
         }
         let children = item.children.enumerated().map { paragraph($1, position: $0 + 1, parentID: id, block: block, level: level + 1) }
-        return built(item, id: id, verb: verb, addressee: addressee, children: children)
+        return built(item, assembled: assembled, id: id, verb: verb, addressee: addressee, children: children)
     }
 
     /// A paragraph's text assembled from its pieces, searched for what it mentions, with every range in the source.
-    func built(_ item: PendingParagraph, id: String, verb: PhraseConcept? = nil, addressee: String? = nil,
+    func built(_ item: PendingParagraph, assembled: AssembledText? = nil, id: String, verb: PhraseConcept? = nil, addressee: String? = nil,
                children: [Paragraph] = []) -> Paragraph {
-        let assembled = AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
+        let assembled = assembled ?? AssembledText(item.pieces, pageNoteMarkers: pageNoteMarkers)
         let toSource = { (range: SourceRange) in document.map.source(assembled.map.source(range)) }
         // A real paragraph is a few hundred words; one of megabytes is damage or an attack, and
         // searching it would take minutes. It keeps its text but is not searched for mentions.

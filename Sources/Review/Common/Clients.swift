@@ -75,6 +75,13 @@ public enum Timestamp {
         return String(text.dropLast()) + "." + String(format: "%03lld", fraction) + "Z"
     }
 
+    /// The Gregorian calendar in UTC, for counting days and months the same way everywhere.
+    public static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
     /// The day (UTC) of a time, as `yyyy-MM-dd`: days compare as text.
     public static func day(_ date: Date) -> String { String(string(date).prefix(10)) }
 

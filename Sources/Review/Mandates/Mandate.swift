@@ -158,8 +158,7 @@ public enum Due: Sendable, Codable, Equatable {
     public static func lastDay(of value: String) -> String? {
         let parts = value.split(separator: "-").map { Int($0) }
         guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }), let year = parts[0], (1900...2200).contains(year) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = Timestamp.calendar
         switch parts.count {
         case 1: return String(format: "%04d-12-31", year)
         case 2:

@@ -40,6 +40,11 @@ public struct MandateFilter: Sendable, Equatable {
     public var owner: String?
     /// Due on or before this day (`yyyy-MM-dd`).
     public var dueBefore: String?
+    /// A focal point's own: owned by this organization, or addressed to the membership.
+    public var mineFor: String?
+
+    /// The actors that stand for the whole membership.
+    static let membership: Set<String> = ["itu-membership", "member-states", "sector-members"]
 
     public init(resolutionID: String? = nil, actor: String? = nil, status: Mandate.Status? = nil, proposal: Mandate.Proposal? = nil,
                 ownerOrganizationID: String? = nil, actionLine: String? = nil, sdg: String? = nil, owner: String? = nil, dueBefore: String? = nil) {
@@ -63,6 +68,9 @@ public struct MandateFilter: Sendable, Equatable {
         if let sdg, !mandate.sdgs.contains(where: { $0 == sdg || $0.hasPrefix(sdg + ".") }) { return false }
         if let owner, !(mandate.owner ?? "").localizedCaseInsensitiveContains(owner) { return false }
         if let dueBefore { guard let day = view.dueDay, day <= dueBefore else { return false } }
+        if let organization = mineFor, mandate.ownerOrganizationID != organization, Self.membership.isDisjoint(with: mandate.actors) {
+            return false
+        }
         return true
     }
 }

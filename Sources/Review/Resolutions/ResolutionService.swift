@@ -95,6 +95,14 @@ public struct ResolutionService: Sendable {
         return match
     }
 
+    /// The latest confirmed version of the same work in the same language, if later than this one.
+    public func laterVersion(of resolution: StoredResolution, viewer: Actor?) async throws -> ResolutionSummary? {
+        try await list(viewer: viewer)
+            .filter { $0.workID == resolution.workID && $0.language == resolution.structure.language.rawValue && $0.status == .confirmed
+                && $0.version > resolution.version }
+            .max { $0.version < $1.version }
+    }
+
     public func list(viewer: Actor?) async throws -> [ResolutionSummary] {
         let drafts = viewer?.has(.secretariat) == true
         return try await store.read { try await $0.resolutions.summaries(includeDrafts: drafts) }

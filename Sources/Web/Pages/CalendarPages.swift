@@ -89,8 +89,7 @@ struct CalendarPages {
 
     /// The month's days in weeks from Monday; nil for the days of other months.
     static func weeks(of month: String) -> [[String?]] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = Timestamp.calendar
         let parts = month.split(separator: "-").compactMap { Int($0) }
         guard let first = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: 1)),
               let days = calendar.range(of: .day, in: .month, for: first)?.count else { return [] }
@@ -110,10 +109,9 @@ struct CalendarPages {
         do {
             let milestone = try await platform.calendar.add(milestoneInput(context), by: context.actor!)
             return .redirect(to: "/calendar#milestone-\(milestone.key)", type: .normal)
-        } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await render(request: request, context: context,
-                                    error: error.fieldErrors.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
-                                    status: .badRequest)
+        } catch let error as DomainError {
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await render(request: request, context: context, error: message, status: status)
         }
     }
 
@@ -123,15 +121,8 @@ struct CalendarPages {
             _ = try await platform.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor!)
             return .redirect(to: "/calendar#milestone-\(key)", type: .normal)
         } catch let error as DomainError {
-            switch error {
-            case .invalid(let fields):
-                return try await render(request: request, context: context,
-                                        error: fields.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
-                                        status: .badRequest)
-            case .conflict(let code):
-                return try await render(request: request, context: context, error: t("error.\(code)", context), status: .conflict)
-            default: throw error
-            }
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await render(request: request, context: context, error: message, status: status)
         }
     }
 

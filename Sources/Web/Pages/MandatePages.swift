@@ -91,14 +91,9 @@ struct MandatePages {
     }
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
-        let (filter, signal, initial) = filters(request, context: context)
-        var model = initial
-        var views = try await platform.mandates.list(filter, signal: signal, viewer: context.actor)
-        if model["mine"] as? Bool == true, let organization = context.user?.organizationID {
-            // A focal point's own: owned by their organization, or addressed to the membership.
-            let membership: Set<String> = ["itu-membership", "member-states", "sector-members"]
-            views = views.filter { $0.mandate.ownerOrganizationID == organization || !membership.isDisjoint(with: $0.mandate.actors) }
-        }
+        var (filter, signal, model) = filters(request, context: context)
+        if model["mine"] as? Bool == true { filter.mineFor = context.user?.organizationID }
+        let views = try await platform.mandates.list(filter, signal: signal, viewer: context.actor)
         let names = try await actorNames()
         model["mandates"] = views.map { row($0, names: names, context: context) }
         model["empty"] = views.isEmpty
@@ -210,9 +205,7 @@ struct MandatePages {
         let citedBy = try await platform.resolutions.citedBy(workID: stored.workID)
         content["cited_by"] = citedBy.map { ["id": $0.resolution.id, "symbol": $0.resolution.symbol ?? $0.resolution.workID, "paragraph": $0.paragraphID] }
         content["has_cited_by"] = !citedBy.isEmpty
-        let newer = try await platform.resolutions.list(viewer: context.actor)
-            .filter { $0.workID == stored.workID && $0.language == stored.structure.language.rawValue && $0.version > stored.version && $0.status == .confirmed }
-            .max { $0.version < $1.version }
+        let newer = try await platform.resolutions.laterVersion(of: stored, viewer: context.actor)
         content["newer"] = newer.map { ["id": $0.id, "version": $0.version] as [String: Any] } ?? [:]
         content["has_newer"] = newer != nil
         content["superseded"] = mandate.status == .superseded
@@ -248,22 +241,9 @@ struct MandatePages {
         do {
             _ = try await platform.mandates.report(on: id, report, by: context.actor!)
         } catch let error as DomainError {
-            switch error {
-            case .invalid(let fields):
-                return try await render(id: id, request: request, context: context,
-                                        error: fields.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
-                                        status: .badRequest)
-            case .conflict(let code):
-                // The person sees the current state, with what they sent refused and why.
-                return try await render(id: id, request: request, context: context, error: t("error.\(code)", context), status: .conflict)
-            case .tooLarge(let limit):
-                return try await render(id: id, request: request, context: context,
-                                        error: t("error.file-too-large", context, ["megabytes": String(limit / 1_048_576)]), status: .contentTooLarge)
-            case .unsupportedMedia(let name):
-                return try await render(id: id, request: request, context: context, error: t("error.unsupported-file", context, ["name": name]),
-                                        status: .unsupportedMediaType)
-            default: throw error
-            }
+            // The person sees the current state, with what they sent refused and why.
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await render(id: id, request: request, context: context, error: message, status: status)
         }
         return .redirect(to: "/mandates/\(id)#history", type: .normal)
     }
@@ -290,15 +270,8 @@ struct MandatePages {
             let back = form["back"] == "board" ? "/resolutions/\(mandate.resolutionID)/mandates#\(mandate.blockID)" : "/mandates/\(id)"
             return .redirect(to: back, type: .normal)
         } catch let error as DomainError {
-            switch error {
-            case .invalid(let fields):
-                return try await render(id: id, request: request, context: context,
-                                        error: fields.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
-                                        status: .badRequest)
-            case .conflict(let code):
-                return try await render(id: id, request: request, context: context, error: t("error.\(code)", context), status: .conflict)
-            default: throw error
-            }
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await render(id: id, request: request, context: context, error: message, status: status)
         }
     }
 
@@ -398,10 +371,9 @@ struct MandatePages {
                                                              patterns: (form["patterns"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
                                                              by: context.actor!)
             return .redirect(to: "/mandates/actors#actor-\(actor.code)", type: .normal)
-        } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await renderActors(request: request, context: context,
-                                          error: error.fieldErrors.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }
-                                              .joined(separator: " "), status: .badRequest)
+        } catch let error as DomainError {
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await renderActors(request: request, context: context, error: message, status: status)
         }
     }
 }

@@ -86,3 +86,21 @@ public struct Renderer: Sendable {
         return byField.mapValues { $0.joined(separator: " ") }
     }
 }
+
+extension Renderer {
+    /// What a form page says when a service refuses what was sent, and with which status: each
+    /// field's problem, a conflict with the current state, a file too large or of a refused kind
+    /// (the same words and statuses as the API's problems). Nil for refusals that have a page of
+    /// their own (not found, not allowed).
+    func refusal(_ error: DomainError, _ language: Language) -> (message: String, status: HTTPResponse.Status)? {
+        switch error {
+        case .invalid, .conflict, .tooLarge, .unsupportedMedia:
+            let problem = Problem(error, catalog: catalog, language: language)
+            let message = problem.errors.isEmpty ? problem.detail : problem.errors.map { "\($0.field): \($0.message)" }.joined(separator: " ")
+            return (message, problem.status)
+        default:
+            return nil
+        }
+    }
+}
+
