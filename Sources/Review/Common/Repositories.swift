@@ -10,6 +10,8 @@ public protocol Repositories: Sendable {
     var resolutions: any ResolutionRepository { get }
     var mandates: any MandateRepository { get }
     var calendar: any CalendarRepository { get }
+    var activities: any ActivityRepository { get }
+    var matrix: any MatrixRepository { get }
 }
 
 /// The unit of work. `write` commits everything its closure did, or nothing if it throws.

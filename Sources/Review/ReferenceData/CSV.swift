@@ -70,11 +70,7 @@ public struct CSVTable: Sendable {
     /// Rows written as RFC 4180 CSV with CRLF line ends: a field holding a comma, a quote or a line
     /// break is quoted, its quotes doubled. What this writes, `init(text:)` reads back the same.
     public static func write(header: [String], rows: [[String]]) -> String {
-        func field(_ value: String) -> String {
-            guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        ([header] + rows).map(CSVLine.make).joined()
     }
 }
 

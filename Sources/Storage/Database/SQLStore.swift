@@ -32,6 +32,8 @@ struct SQLRepositories: Repositories {
     var resolutions: any ResolutionRepository { SQLResolutionRepository(db: db) }
     var mandates: any MandateRepository { SQLMandateRepository(db: db, kind: kind) }
     var calendar: any CalendarRepository { SQLCalendarRepository(db: db, kind: kind) }
+    var activities: any ActivityRepository { SQLActivityRepository(db: db, kind: kind) }
+    var matrix: any MatrixRepository { SQLMatrixRepository(db: db) }
 }
 
 /// Small helpers shared by the repositories.

@@ -108,6 +108,37 @@ public enum Migrations {
             ] },
             down: { _ in ["ALTER TABLE mandate_updates DROP COLUMN period", "DROP TABLE mandate_occurrences"] }
         ),
+        Migration(
+            version: 9, name: "stocktaking",
+            reason: "The stocktaking registry: activities (the whole record as JSON, with the columns moderation and listing need, and the facet values packed for the in-memory facet index), numbered by doc for the full-text index; reviewers' comments and moderation steps; a pending revision per published activity; the history of the WSIS-SDG Matrix's changes; counters for doc numbers and for the change number every write takes (servers' facet indexes catch up by it). The full-text index holds published activities only: FTS5, contentless, on SQLite; a tsvector with a GIN index on PostgreSQL.",
+            up: { kind in
+                let doc = kind == .sqlite ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY"
+                var statements = [
+                    "CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+                    "INSERT INTO counters (name, value) VALUES ('activity_doc', 0), ('search_change', 0)",
+                    "CREATE TABLE activities (doc \(doc), id TEXT NOT NULL UNIQUE, external_id TEXT UNIQUE, organization_id TEXT REFERENCES organizations (id), created_by TEXT NOT NULL, state TEXT NOT NULL, record TEXT NOT NULL, facets TEXT NOT NULL, change_seq BIGINT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL)",
+                    "CREATE INDEX activities_state ON activities (state, updated_at)",
+                    "CREATE INDEX activities_organization ON activities (organization_id)",
+                    "CREATE INDEX activities_change ON activities (change_seq)",
+                    "CREATE TABLE activity_comments (id TEXT PRIMARY KEY, activity_id TEXT NOT NULL REFERENCES activities (id), at TEXT NOT NULL, author TEXT NOT NULL, transition TEXT, from_state TEXT, to_state TEXT, text TEXT NOT NULL)",
+                    "CREATE INDEX activity_comments_activity ON activity_comments (activity_id)",
+                    "CREATE TABLE activity_revisions (activity_id TEXT PRIMARY KEY REFERENCES activities (id), record TEXT NOT NULL, submitted_by TEXT NOT NULL, submitted_at TEXT NOT NULL)",
+                    "CREATE TABLE matrix_changes (sequence INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, kind TEXT NOT NULL, action_line TEXT NOT NULL, goal INTEGER NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL)",
+                ]
+                switch kind {
+                case .sqlite:
+                    statements.append("CREATE VIRTUAL TABLE activity_fts USING fts5(title, summary, body, organization, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')")
+                case .postgres:
+                    statements.append("CREATE TABLE activity_search (doc BIGINT PRIMARY KEY, tsv tsvector NOT NULL)")
+                    statements.append("CREATE INDEX activity_search_tsv ON activity_search USING GIN (tsv)")
+                }
+                return statements
+            },
+            down: { kind in
+                [kind == .sqlite ? "DROP TABLE activity_fts" : "DROP TABLE activity_search",
+                 "DROP TABLE matrix_changes", "DROP TABLE activity_revisions", "DROP TABLE activity_comments", "DROP TABLE activities", "DROP TABLE counters"]
+            }
+        ),
     ]
 
     /// A string as an SQL literal, for the seed rows a migration writes.

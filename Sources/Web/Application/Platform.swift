@@ -26,6 +26,10 @@ public struct Platform: Sendable {
     public let resolutions: ResolutionService
     public let mandates: MandateService
     public let calendar: CalendarService
+    public let activities: ActivityService
+    public let matrix: MatrixService
+    /// The search of published activities; it keeps facet counts in memory, so one per process.
+    public let search: SQLActivitySearch
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
                 hasher: any PasswordHasher, blobs: (any BlobStore)? = nil) {
@@ -40,6 +44,9 @@ public struct Platform: Sendable {
         self.resolutions = ResolutionService(store: store, clock: clock, ids: ids)
         self.mandates = MandateService(store: store, clock: clock, ids: ids, blobs: blobs)
         self.calendar = CalendarService(store: store, clock: clock)
+        self.activities = ActivityService(store: store, clock: clock, ids: ids)
+        self.matrix = MatrixService(store: store, clock: clock)
+        self.search = SQLActivitySearch(backend: backend)
     }
 
     /// Opens the database the settings name, brings its schema up to date and loads the reference data.

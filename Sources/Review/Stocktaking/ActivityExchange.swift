@@ -1,0 +1,286 @@
+import Foundation
+
+/// A file of activities to import: CSV (read a chunk at a time, so any size) or JSON (an array
+/// of objects with the same field names, lists as arrays; read whole).
+public struct ActivityFile: Sendable {
+    public enum Format: String, Sendable { case csv, json }
+
+    public var format: Format
+    /// Opens the file's bytes afresh (an import reads it twice: to check, then to write).
+    let open: @Sendable () throws -> CSVStream?
+    let json: Data?
+    /// The size in bytes, for progress.
+    public var size: Int
+
+    public static func csv(_ data: Data) -> ActivityFile {
+        ActivityFile(format: .csv, open: { CSVStream(data: data) }, json: nil, size: data.count)
+    }
+
+    public static func csv(path: String) throws -> ActivityFile {
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return ActivityFile(format: .csv, open: {
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw DomainError.notFound(kind: "file", id: path) }
+            return CSVStream(file: handle)
+        }, json: nil, size: size)
+    }
+
+    public static func json(_ data: Data) -> ActivityFile {
+        ActivityFile(format: .json, open: { nil }, json: data, size: data.count)
+    }
+
+    /// A reader of the file's records from the start.
+    func records() throws -> ActivityRecords {
+        switch format {
+        case .json:
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: json ?? Data())
+            } catch {
+                throw ActivityImportReport.Problem(row: 0, field: "", code: "not-json")
+            }
+            guard let array = object as? [Any] else { throw ActivityImportReport.Problem(row: 0, field: "", code: "not-json-array") }
+            return ActivityRecords(source: .json(array), size: size)
+        case .csv:
+            guard var stream = try open() else { return ActivityRecords(source: .json([]), size: size) }
+            let header: [String]
+            do {
+                guard let first = try stream.nextRecord() else { throw ActivityImportReport.Problem(row: 1, field: "", code: "empty-file") }
+                header = first
+            } catch let problem as CSVStream.Problem {
+                throw ActivityRecords.problem(problem)
+            }
+            try ActivityImportReport.checkColumns(header)
+            return ActivityRecords(source: .csv(stream, header), size: size)
+        }
+    }
+}
+
+/// The records of an import file, one at a time: the line (CSV) or position (JSON, from 1) it
+/// came from, the record, and how many bytes of the file are read so far.
+struct ActivityRecords {
+    enum Source {
+        case csv(CSVStream, [String])
+        case json([Any])
+    }
+
+    var source: Source
+    let size: Int
+    var index = 0
+
+    init(source: Source, size: Int) {
+        self.source = source
+        self.size = size
+    }
+
+    static func problem(_ problem: CSVStream.Problem) -> ActivityImportReport.Problem {
+        switch problem {
+        case .notUTF8(let line): ActivityImportReport.Problem(row: line, field: "", code: "not-utf8")
+        case .unterminatedQuote(let line): ActivityImportReport.Problem(row: line, field: "", code: "unterminated-quote")
+        }
+    }
+
+    mutating func next() throws -> (row: Int, record: [String: String], bytes: Int)? {
+        switch source {
+        case .json(let array):
+            guard index < array.count else { return nil }
+            defer { index += 1 }
+            guard let dictionary = array[index] as? [String: Any] else {
+                throw ActivityImportReport.Problem(row: index + 1, field: "", code: "not-json-object")
+            }
+            var record: [String: String] = [:]
+            for (key, value) in dictionary {
+                switch value {
+                case let text as String: record[key] = text
+                case let list as [Any]: record[key] = list.map { "\($0)" }.joined(separator: "; ")
+                case is NSNull: record[key] = ""
+                case let number as NSNumber: record[key] = number.stringValue
+                default: record[key] = "\(value)"
+                }
+            }
+            if index == 0 { try ActivityImportReport.checkColumns(Array(record.keys)) }
+            return (index + 1, record, size * (index + 1) / max(array.count, 1))
+        case .csv(var stream, let header):
+            defer { source = .csv(stream, header) }
+            do {
+                while true {
+                    let line = stream.line
+                    guard let fields = try stream.nextRecord() else { return nil }
+                    if fields.count == 1 && fields[0].isEmpty { continue }
+                    guard fields.count == header.count else {
+                        throw ActivityImportReport.Problem(row: line, field: "", code: "wrong-field-count",
+                                                           parameters: ["found": String(fields.count), "expected": String(header.count)])
+                    }
+                    var record: [String: String] = [:]
+                    record.reserveCapacity(header.count)
+                    for (name, value) in zip(header, fields) { record[name] = value }
+                    return (line, record, stream.bytesRead)
+                }
+            } catch let problem as CSVStream.Problem {
+                throw Self.problem(problem)
+            }
+        }
+    }
+}
+
+/// What an import found, row by row, and what it did.
+public struct ActivityImportReport: Sendable, Codable, Equatable {
+    public struct Problem: Error, Sendable, Codable, Equatable {
+        /// The line of the CSV file (the header is 1), or the position in the JSON array; 0 for the whole file.
+        public var row: Int
+        public var field: String
+        public var code: String
+        public var parameters: [String: String]
+
+        public init(row: Int, field: String, code: String, parameters: [String: String] = [:]) {
+            self.row = row
+            self.field = field
+            self.code = code
+            self.parameters = parameters
+        }
+
+        public var fieldError: FieldError { FieldError(field: field, code: code, parameters: parameters) }
+    }
+
+    public var rows = 0
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// The first problems (at most `problemLimit`); `problemCount` counts them all.
+    public var problems: [Problem] = []
+    public var problemCount = 0
+    public var applied = false
+
+    public static let problemLimit = 1000
+
+    public init() {}
+
+    mutating func add(_ problem: Problem) {
+        problemCount += 1
+        if problems.count < Self.problemLimit { problems.append(problem) }
+    }
+
+    static func checkColumns(_ header: [String]) throws {
+        for name in header where !ActivityFields.known.contains(name) {
+            throw Problem(row: 1, field: name, code: "unknown-column")
+        }
+        if Set(header).count != header.count { throw Problem(row: 1, field: "", code: "repeated-column") }
+        for name in ["organization", "stakeholder_type", "primary_action_line"] where !header.contains(name) {
+            throw Problem(row: 1, field: name, code: "missing-column")
+        }
+        if !header.contains(where: { $0.hasPrefix("title_") }) { throw Problem(row: 1, field: "title_en", code: "missing-column") }
+    }
+}
+
+/// Progress of a long import: rows read and bytes of the file behind them.
+public struct ImportProgress: Sendable {
+    public var phase: String
+    public var rows: Int
+    public var bytes: Int
+    public var totalBytes: Int
+}
+
+extension ActivityService {
+    /// Web and API uploads above this are refused (the command line has no limit).
+    public static let uploadLimit = 64 << 20
+
+    /// Checks a file of activities row by row and, with `apply` and only when nothing is wrong,
+    /// writes them all in one transaction: published, matched by external id (a row for an
+    /// activity already there updates it; the same row again changes nothing).
+    public func importActivities(_ file: ActivityFile, apply: Bool, by actor: Actor,
+                                 progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ActivityImportReport {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        let vocabulary = try await vocabulary()
+        let now = clock.now()
+        var report = ActivityImportReport()
+        // Pass 1: every row checked, nothing kept but the external ids (to find repeats).
+        var seen = Set<String>()
+        do {
+            var records = try file.records()
+            while let (line, record, bytes) = try records.next() {
+                report.rows += 1
+                do {
+                    _ = try Activity.read(record, vocabulary: vocabulary, id: "", createdBy: actor.label, now: now)
+                } catch let error as DomainError {
+                    for fieldError in error.fieldErrors {
+                        report.add(.init(row: line, field: fieldError.field, code: fieldError.code, parameters: fieldError.parameters))
+                    }
+                }
+                if let external = record["external_id"]?.trimmingCharacters(in: .whitespaces), !external.isEmpty {
+                    if !seen.insert(external).inserted {
+                        report.add(.init(row: line, field: "external_id", code: "duplicate-external-id", parameters: ["value": external]))
+                    }
+                }
+                if report.rows % 10_000 == 0 { progress(ImportProgress(phase: "check", rows: report.rows, bytes: bytes, totalBytes: file.size)) }
+            }
+        } catch let problem as ActivityImportReport.Problem {
+            report.add(problem)
+        }
+        progress(ImportProgress(phase: "check", rows: report.rows, bytes: file.size, totalBytes: file.size))
+        guard apply, report.problemCount == 0 else { return report }
+        seen = []
+
+        // Pass 2: one transaction, in batches.
+        let ids = self.ids
+        let audit = self.audit
+        let counted = report.rows
+        let result = try await store.write { repositories in
+            var result = ActivityImportReport()
+            result.rows = counted
+            var batch: [[String: String]] = []
+            var lastBytes = 0
+            func flush() async throws {
+                let externals = batch.compactMap { $0["external_id"]?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let existing = externals.isEmpty ? [:] : try await repositories.activities.activities(externalIDs: externals)
+                var fresh: [Activity] = []
+                for record in batch {
+                    var activity = try Activity.read(record, vocabulary: vocabulary, id: ids.newID(), createdBy: actor.label, now: now)
+                    if let external = activity.externalID, let current = existing[external] {
+                        var next = current
+                        next.replaceContent(with: activity)
+                        next.externalID = current.externalID
+                        next.createdAt = current.createdAt
+                        next.updatedAt = current.updatedAt
+                        next.state = current.state == .archived ? .archived : .published
+                        if next == current {
+                            result.unchanged += 1
+                            continue
+                        }
+                        next.version += 1
+                        next.updatedAt = now
+                        next.publishedAt = next.publishedAt ?? now
+                        guard try await repositories.activities.update(next, expectedVersion: current.version) else {
+                            throw DomainError.conflict("activity-changed-meanwhile")
+                        }
+                        result.updated += 1
+                    } else {
+                        activity.state = .published
+                        activity.publishedAt = now
+                        fresh.append(activity)
+                    }
+                }
+                try await repositories.activities.insert(fresh)
+                result.created += fresh.count
+                batch.removeAll(keepingCapacity: true)
+            }
+            var records = try file.records()
+            while let (_, record, bytes) = try records.next() {
+                batch.append(record)
+                lastBytes = bytes
+                if batch.count == 500 {
+                    try await flush()
+                    let done = result.created + result.updated + result.unchanged
+                    if done % 10_000 == 0 { progress(ImportProgress(phase: "write", rows: done, bytes: lastBytes, totalBytes: file.size)) }
+                }
+            }
+            try await flush()
+            try await audit.record(in: repositories, actor: actor, action: "activity.import", objectType: "activities", objectID: "import",
+                                   before: .nothing, after: ["rows": result.rows, "created": result.created, "updated": result.updated,
+                                                             "unchanged": result.unchanged])
+            return result
+        }
+        var done = result
+        done.applied = true
+        progress(ImportProgress(phase: "write", rows: done.rows, bytes: file.size, totalBytes: file.size))
+        return done
+    }
+}

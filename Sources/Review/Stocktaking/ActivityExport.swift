@@ -1,0 +1,178 @@
+import Foundation
+
+/// The open-data formats of the registry's published activities.
+public enum ActivityExportFormat: String, Sendable, CaseIterable {
+    /// One row per activity, the columns of `ActivityFields` (what an import reads back).
+    case csv
+    /// An array of objects with the same keys; lists as arrays.
+    case json
+    /// IATI activity XML, version 2.03.
+    case iati
+
+    public var mediaType: String {
+        switch self {
+        case .csv: "text/csv; charset=utf-8"
+        case .json: "application/json"
+        case .iati: "application/xml"
+        }
+    }
+
+    public var fileExtension: String {
+        switch self {
+        case .csv: "csv"
+        case .json: "json"
+        case .iati: "xml"
+        }
+    }
+}
+
+extension ActivityService {
+    /// Writes every published activity in `format`, a page at a time, to `write` (so a million
+    /// activities stream out without being held in memory). Contacts are never written.
+    public func export(_ format: ActivityExportFormat, pageSize: Int = 1000,
+                       write: @escaping @Sendable (String) async throws -> Void) async throws {
+        let vocabulary = try await vocabulary()
+        let generated = Timestamp.string(clock.now())
+        switch format {
+        case .csv: try await write(CSVLine.make(ActivityFields.exported))
+        case .json: try await write("[")
+        case .iati:
+            try await write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" generated-datetime=\"\(generated)\">\n")
+        }
+        var position: Int64 = 0
+        var first = true
+        while true {
+            let page = try await store.read { [position] in try await $0.activities.published(after: position, limit: pageSize) }
+            if page.isEmpty { break }
+            var chunk = ""
+            for (_, activity) in page {
+                switch format {
+                case .csv:
+                    let record = ActivityFields.record(activity)
+                    chunk += CSVLine.make(ActivityFields.exported.map { record[$0] ?? "" })
+                case .json:
+                    chunk += (first ? "\n" : ",\n") + Self.json(activity)
+                case .iati:
+                    chunk += IATI.activity(activity, vocabulary: vocabulary)
+                }
+                first = false
+            }
+            try await write(chunk)
+            position = page.last!.position
+        }
+        switch format {
+        case .csv: break
+        case .json: try await write(first ? "]\n" : "\n]\n")
+        case .iati: try await write("</iati-activities>\n")
+        }
+    }
+
+    /// One activity as a JSON object with the export's keys, lists as arrays.
+    static func json(_ activity: Activity) -> String {
+        let record = ActivityFields.record(activity)
+        var object: [String: Any] = [:]
+        for field in ActivityFields.all where field.name != "contact" {
+            let value = record[field.name] ?? ""
+            object[field.name] = field.isList ? ActivityFields.split(value) : value
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// IATI activity XML (https://iatistandard.org/en/iati-standard/203/activity-standard/), written
+/// in the schema's element order. SDG goals and targets are tags of vocabularies 2 and 3; the
+/// WSIS Action Lines, which IATI has no list for, are tags of vocabulary 99 (reporting
+/// organization's own).
+public enum IATI {
+    /// The identifier prefix of the registry as a reporting organization.
+    public static let reportingOrganization = "XM-WSIS"
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default:
+                // Characters XML 1.0 cannot carry are dropped.
+                let value = scalar.value
+                if value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF) {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    static func narratives(_ values: [(String, String)]) -> String {
+        values.filter { !$0.1.isEmpty }.map { "<narrative xml:lang=\"\($0.0)\">\(escape($0.1))</narrative>" }.joined()
+    }
+
+    public static func activity(_ activity: Activity, vocabulary: ActivityVocabulary) -> String {
+        var xml = "<iati-activity last-updated-datetime=\"\(Timestamp.string(activity.updatedAt))\" xml:lang=\"\(activity.languages.first ?? "en")\">\n"
+        xml += "<iati-identifier>\(reportingOrganization)-\(escape(activity.id))</iati-identifier>\n"
+        xml += "<reporting-org ref=\"\(reportingOrganization)\" type=\"40\"><narrative>WSIS Stocktaking registry</narrative></reporting-org>\n"
+        let languages = activity.languages
+        xml += "<title>" + narratives(languages.map { ($0, activity.texts[$0]!.title) }) + "</title>\n"
+        xml += "<description type=\"1\">" + narratives(languages.map { ($0, activity.texts[$0]!.summary) }) + "</description>\n"
+        if !activity.impact.isEmpty || !activity.impactFigures.isEmpty {
+            xml += "<description type=\"2\">" + narratives([("en", [activity.impact, activity.impactFigures].filter { !$0.isEmpty }.joined(separator: " — "))]) + "</description>\n"
+        }
+        if !activity.beneficiaries.isEmpty {
+            xml += "<description type=\"3\">" + narratives([("en", activity.beneficiaries.joined(separator: "; "))]) + "</description>\n"
+        }
+        xml += "<participating-org role=\"4\" type=\"\(organizationType(activity.stakeholderType))\"><narrative>\(escape(activity.organization))</narrative></participating-org>\n"
+        for partner in activity.partners {
+            xml += "<participating-org role=\"4\"><narrative>\(escape(partner))</narrative></participating-org>\n"
+        }
+        if let external = activity.externalID {
+            xml += "<other-identifier ref=\"\(escape(external))\" type=\"A1\"/>\n"
+        }
+        let status = switch activity.status { case .planned: "1"; case .ongoing: "2"; case .completed: "4" }
+        xml += "<activity-status code=\"\(status)\"/>\n"
+        if let start = activity.startDate {
+            xml += "<activity-date iso-date=\"\(start)\" type=\"\(activity.status == .planned ? "1" : "2")\"/>\n"
+        }
+        if let end = activity.endDate {
+            xml += "<activity-date iso-date=\"\(end)\" type=\"\(activity.status == .completed ? "4" : "3")\"/>\n"
+        }
+        let scope = switch activity.coverage { case .global: "1"; case .regional: "2"; case .national: "4" }
+        xml += "<activity-scope code=\"\(scope)\"/>\n"
+        for country in activity.countries {
+            if let code = vocabulary.alpha2[country] { xml += "<recipient-country code=\"\(code)\"/>\n" }
+        }
+        for region in activity.regions {
+            xml += "<recipient-region code=\"\(region)\" vocabulary=\"2\"/>\n"
+        }
+        for line in activity.allActionLines {
+            let title = vocabulary.actionLineTitles[line] ?? line
+            xml += "<tag vocabulary=\"99\" vocabulary-uri=\"https://www.itu.int/net4/wsis/sdg/\" code=\"\(escape(line))\"><narrative>\(escape(title))</narrative></tag>\n"
+        }
+        for goal in activity.sdgGoals { xml += "<tag vocabulary=\"2\" code=\"\(goal)\"/>\n" }
+        for target in activity.sdgTargets { xml += "<tag vocabulary=\"3\" code=\"\(escape(target))\"/>\n" }
+        if let website = activity.website {
+            xml += "<document-link url=\"\(escape(website))\" format=\"text/html\"><title><narrative>Website</narrative></title><category code=\"A12\"/></document-link>\n"
+        }
+        for link in activity.evidence {
+            xml += "<document-link url=\"\(escape(link))\" format=\"text/html\"><title><narrative>Evidence</narrative></title><category code=\"A08\"/></document-link>\n"
+        }
+        xml += "</iati-activity>\n"
+        return xml
+    }
+
+    /// IATI's organisation type codes for the WSIS stakeholder groups.
+    static func organizationType(_ type: StakeholderType) -> String {
+        switch type {
+        case .government: "10"
+        case .privateSector: "70"
+        case .civilSociety: "22"
+        case .academia: "80"
+        case .technicalCommunity: "90"
+        case .internationalOrganization: "40"
+        }
+    }
+}

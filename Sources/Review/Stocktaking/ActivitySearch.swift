@@ -1,0 +1,153 @@
+import Foundation
+
+/// The facets of the registry: each a way to narrow a search, with counts.
+public enum Facet: String, Sendable, CaseIterable, Codable {
+    case actionLine = "action_line"
+    case sdg
+    case country
+    case region
+    case stakeholderType = "stakeholder_type"
+    case year
+    case status
+}
+
+/// One search of the published registry.
+public struct ActivitySearchRequest: Sendable, Equatable {
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Best match first (see `ActivitySearchPage.Ranking`); without words, the newest.
+        case relevance
+        /// Newest start date first.
+        case date
+    }
+
+    public var query: SearchQuery
+    /// Facet to the values any of which must match (values of different facets must all match).
+    public var filters: [Facet: Set<String>]
+    public var sort: Sort
+    /// Where the previous page ended (opaque; from `ActivitySearchPage.nextCursor`).
+    public var cursor: String?
+    public var limit: Int
+
+    public static let maximumLimit = 100
+
+    public init(query: SearchQuery = SearchQuery(groups: []), filters: [Facet: Set<String>] = [:], sort: Sort = .relevance,
+                cursor: String? = nil, limit: Int = 20) {
+        self.query = query
+        self.filters = filters
+        self.sort = sort
+        self.cursor = cursor
+        self.limit = limit
+    }
+
+    /// A short digest of what was asked, so a cursor is only used with the search that made it.
+    public var fingerprint: String {
+        let filterText = filters.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.rawValue)=\(filters[$0]!.sorted().joined(separator: ","))" }
+        let text = "\(query.groups.map { $0.words.joined(separator: " ") + ($0.prefix ? "*" : "") })|\(filterText)|\(sort.rawValue)"
+        return String(AuditTrail.sha256(text).prefix(12))
+    }
+}
+
+/// What a search found: a page of hits, the exact total, and counts per facet value.
+public struct ActivitySearchPage: Sendable {
+    /// How the page was ordered.
+    public enum Ranking: String, Sendable, Codable {
+        /// BM25 over the words, a title match counting most.
+        case bestMatch = "best-match"
+        /// The query matched so much of the registry that BM25 no longer tells activities apart:
+        /// activities with the words in their title first, newest first within each.
+        case titleThenNewest = "title-then-newest"
+        case newest
+    }
+
+    public struct Hit: Sendable {
+        public var activity: Activity
+        public var snippet: Snippet
+        public var titleSnippet: Snippet
+        public var language: String
+
+        public init(activity: Activity, snippet: Snippet, titleSnippet: Snippet, language: String) {
+            self.activity = activity
+            self.snippet = snippet
+            self.titleSnippet = titleSnippet
+            self.language = language
+        }
+    }
+
+    public struct FacetValue: Sendable, Equatable, Codable {
+        public var value: String
+        public var count: Int
+
+        public init(value: String, count: Int) {
+            self.value = value
+            self.count = count
+        }
+    }
+
+    public var hits: [Hit]
+    public var total: Int
+    public var facets: [Facet: [FacetValue]]
+    public var nextCursor: String?
+    public var ranking: Ranking
+
+    public init(hits: [Hit], total: Int, facets: [Facet: [FacetValue]], nextCursor: String?, ranking: Ranking) {
+        self.hits = hits
+        self.total = total
+        self.facets = facets
+        self.nextCursor = nextCursor
+        self.ranking = ranking
+    }
+}
+
+/// The search index of published activities: FTS5 on SQLite, tsvector and GIN on PostgreSQL,
+/// with the facet counts kept beside it. Both answer the same search with the same rows.
+public protocol ActivitySearchIndex: Sendable {
+    func search(_ request: ActivitySearchRequest, language: String) async throws -> ActivitySearchPage
+    /// Catches up with changes other servers made (the next search does it anyway).
+    func refresh() async throws
+}
+
+/// An activity's words by column, as both search engines index them.
+public struct ActivityDocument: Sendable, Equatable {
+    public var title: [String]
+    public var summary: [String]
+    public var body: [String]
+    public var organization: [String]
+
+    public init(_ activity: Activity) {
+        var title: [String] = [], summary: [String] = [], body: [String] = []
+        for language in activity.languages {
+            let text = activity.texts[language]!
+            SearchText.forEachWord(text.title) { title.append($0) }
+            SearchText.forEachWord(text.summary) { summary.append($0) }
+            SearchText.forEachWord(text.description) { body.append($0) }
+        }
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.organization = SearchText.words(activity.organization)
+    }
+
+    public var columns: [[String]] { [title, summary, body, organization] }
+
+    /// A PostgreSQL tsvector literal: each word with its positions and the column's weight
+    /// (A title, B summary, D description, C organization). Columns are 100 positions apart so
+    /// that no phrase runs from one into the next, as in FTS5.
+    public var tsvectorLiteral: String {
+        let weights = ["A", "B", "D", "C"]
+        var entries: [String: [String]] = [:]
+        var order: [String] = []
+        var position = 1
+        for (column, words) in columns.enumerated() {
+            for word in words {
+                if position > 16383 { break }
+                if entries[word] == nil { order.append(word) }
+                if entries[word, default: []].count < 255 {
+                    entries[word, default: []].append("\(position)\(weights[column])")
+                }
+                position += 1
+            }
+            position += 100
+        }
+        return order.map { "'\($0)':" + entries[$0]!.joined(separator: ",") }.joined(separator: " ")
+    }
+}

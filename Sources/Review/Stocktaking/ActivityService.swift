@@ -1,0 +1,323 @@
+import Foundation
+
+public protocol ActivityRepository: Sendable {
+    /// Adds activities; the published ones join the search index in the same transaction.
+    func insert(_ activities: [Activity]) async throws
+    /// Replaces the activity if its version is still `expectedVersion`, and keeps the index in step.
+    func update(_ activity: Activity, expectedVersion: Int) async throws -> Bool
+    func activity(id: String) async throws -> Activity?
+    /// Activities by their external id or, failing that, their id (for imports).
+    func activities(externalIDs: [String]) async throws -> [String: Activity]
+    func activities(_ filter: ActivityFilter) async throws -> [Activity]
+    func count(state: Activity.State?) async throws -> Int
+    /// Published activities in the order they were added, after the given position (for exports).
+    func published(after position: Int64, limit: Int) async throws -> [(position: Int64, activity: Activity)]
+
+    func insert(_ comment: ActivityComment) async throws
+    func comments(activityID: String) async throws -> [ActivityComment]
+    func revision(activityID: String) async throws -> ActivityRevision?
+    func save(_ revision: ActivityRevision) async throws
+    func deleteRevision(activityID: String) async throws
+    func revisions() async throws -> [ActivityRevision]
+}
+
+/// Which activities to list (not a search: moderation queues and an organization's own).
+public struct ActivityFilter: Sendable, Equatable {
+    public var states: Set<Activity.State>
+    public var organizationID: String?
+    public var createdBy: String?
+    public var limit: Int
+
+    public init(states: Set<Activity.State> = [], organizationID: String? = nil, createdBy: String? = nil, limit: Int = 500) {
+        self.states = states
+        self.organizationID = organizationID
+        self.createdBy = createdBy
+        self.limit = limit
+    }
+}
+
+/// A moderation step.
+public enum ActivityTransition: String, Sendable, CaseIterable {
+    /// The submitter sends a draft (or a changed one) to the reviewers.
+    case submit
+    /// A reviewer takes it up.
+    case startReview = "start-review"
+    /// A reviewer sends it back with comments.
+    case requestChanges = "request-changes"
+    case publish
+    case archive
+    /// Back from the archive.
+    case restore
+    /// A reviewer accepts the pending revision of a published activity.
+    case acceptRevision = "accept-revision"
+    /// A reviewer turns the pending revision down (with a comment); the published version stays.
+    case rejectRevision = "reject-revision"
+
+    /// From which states the step may be taken, and to which it leads.
+    var move: (from: Set<Activity.State>, to: Activity.State) {
+        switch self {
+        case .submit: ([.draft, .changesRequested], .submitted)
+        case .startReview: ([.submitted], .inReview)
+        case .requestChanges: ([.submitted, .inReview], .changesRequested)
+        case .publish: ([.submitted, .inReview], .published)
+        case .archive: ([.published], .archived)
+        case .restore: ([.archived], .published)
+        case .acceptRevision, .rejectRevision: ([.published], .published)
+        }
+    }
+
+    /// Steps only reviewers (and the secretariat) take.
+    var needsReviewer: Bool { self != .submit }
+    /// Steps that must say why.
+    var needsComment: Bool { self == .requestChanges || self == .rejectRevision }
+}
+
+/// An activity with what its page shows beside it.
+public struct ActivityView: Sendable {
+    public var activity: Activity
+    public var comments: [ActivityComment]
+    public var revision: ActivityRevision?
+    /// What the viewer may do.
+    public var canEdit: Bool
+    public var transitions: [ActivityTransition]
+    public var canSeeContact: Bool
+}
+
+/// Submitting, moderating and reading activities.
+public struct ActivityService: Sendable {
+    let store: any Store
+    let clock: any WallClock
+    let ids: any IDGenerator
+    let audit: AuditTrail
+
+    public init(store: any Store, clock: any WallClock, ids: any IDGenerator) {
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        self.audit = AuditTrail(clock: clock)
+    }
+
+    public static func vocabulary(_ repositories: any Repositories) async throws -> ActivityVocabulary {
+        let reference = repositories.reference
+        return ActivityVocabulary(actionLines: try await reference.actionLines(), goals: try await reference.goals(),
+                                  targets: try await reference.targets(goal: nil), countries: try await reference.countries(),
+                                  regions: try await reference.regions(), matrix: try await reference.matrixLinks())
+    }
+
+    public func vocabulary() async throws -> ActivityVocabulary {
+        try await store.read { try await Self.vocabulary($0) }
+    }
+
+    /// Whether the actor speaks for the activity: its organization's people, or whoever created it.
+    static func isOwner(_ actor: Actor, of activity: Activity) -> Bool {
+        if let organization = actor.organizationID, organization == activity.organizationID { return true }
+        return activity.createdBy == actor.label
+    }
+
+    static func isModerator(_ actor: Actor) -> Bool { actor.has(.reviewer) || actor.has(.secretariat) }
+
+    /// Published activities are public; the others only to their owners and the moderators.
+    static func canSee(_ actor: Actor?, _ activity: Activity) -> Bool {
+        if activity.state == .published { return true }
+        guard let actor else { return false }
+        return isModerator(actor) || isOwner(actor, of: activity)
+    }
+
+    /// A new draft. A person who speaks for an organization submits in its name.
+    public func create(_ record: [String: String], by actor: Actor) async throws -> Activity {
+        guard actor.userID != nil || actor.has(.administrator) else { throw DomainError.forbidden }
+        let now = clock.now()
+        let id = ids.newID()
+        return try await store.write { repositories in
+            var fields = record
+            var organizationID: String?
+            if !Self.isModerator(actor) {
+                // A focal point submits in their organization's name.
+                guard let orgID = actor.organizationID, let organization = try await repositories.accounts.organization(id: orgID) else {
+                    throw DomainError.forbidden
+                }
+                fields["organization"] = organization.name
+                if (fields["stakeholder_type"] ?? "").isEmpty { fields["stakeholder_type"] = organization.stakeholderType.rawValue }
+                organizationID = orgID
+            }
+            var activity = try Activity.read(fields, vocabulary: try await Self.vocabulary(repositories), id: id, createdBy: actor.label, now: now)
+            activity.organizationID = organizationID
+            activity.externalID = nil
+            try await repositories.activities.insert([activity])
+            try await audit.record(in: repositories, actor: actor, action: "activity.create", objectType: "activity", objectID: id,
+                                   before: .nothing, after: activity)
+            return activity
+        }
+    }
+
+    /// Changes an activity's content. A draft (or one sent back) is changed in place; a published
+    /// one gets a pending revision and stays as it was until a reviewer accepts the revision.
+    @discardableResult
+    public func edit(id: String, _ record: [String: String], expectedVersion: Int, by actor: Actor) async throws -> Activity {
+        let now = clock.now()
+        return try await store.write { repositories in
+            guard let current = try await repositories.activities.activity(id: id), Self.canSee(actor, current) else {
+                throw DomainError.notFound(kind: "activity", id: id)
+            }
+            let owner = Self.isOwner(actor, of: current)
+            guard owner || actor.has(.secretariat) else { throw DomainError.forbidden }
+            guard current.version == expectedVersion else { throw DomainError.conflict("activity-changed-meanwhile") }
+            var fields = record
+            if current.organizationID != nil { fields["organization"] = current.organization }
+            var changed = try Activity.read(fields, vocabulary: try await Self.vocabulary(repositories), id: current.id,
+                                            createdBy: current.createdBy, now: now)
+            if fields["contact"] == nil { changed.contact = current.contact }
+            var next = current
+            next.replaceContent(with: changed)
+            next.createdAt = current.createdAt
+            next.updatedAt = now
+            switch current.state {
+            case .draft, .changesRequested, .submitted:
+                guard current.state != .submitted || actor.has(.secretariat) || owner else { throw DomainError.forbidden }
+                next.version += 1
+                guard try await repositories.activities.update(next, expectedVersion: expectedVersion) else {
+                    throw DomainError.conflict("activity-changed-meanwhile")
+                }
+                try await audit.record(in: repositories, actor: actor, action: "activity.edit", objectType: "activity", objectID: id,
+                                       before: current, after: next)
+                return next
+            case .published:
+                let revision = ActivityRevision(activityID: id, proposed: next, submittedBy: actor.label, submittedAt: now)
+                try await repositories.activities.save(revision)
+                // The version moves so that a second editor working from the same page is told.
+                var bumped = current
+                bumped.version += 1
+                guard try await repositories.activities.update(bumped, expectedVersion: expectedVersion) else {
+                    throw DomainError.conflict("activity-changed-meanwhile")
+                }
+                try await audit.record(in: repositories, actor: actor, action: "activity.revise", objectType: "activity", objectID: id,
+                                       before: current, after: next)
+                return bumped
+            case .inReview, .archived:
+                throw DomainError.conflict("not-editable")
+            }
+        }
+    }
+
+    /// Takes a moderation step, with its comment (required to send back or turn down a revision).
+    @discardableResult
+    public func transition(id: String, _ step: ActivityTransition, comment: String?, expectedVersion: Int?, by actor: Actor) async throws -> Activity {
+        let now = clock.now()
+        var check = Validator()
+        let text = check.text("comment", comment, required: step.needsComment, maxLength: 5000)
+        try check.check()
+        let commentID = ids.newID()
+        return try await store.write { repositories in
+            guard let current = try await repositories.activities.activity(id: id), Self.canSee(actor, current) else {
+                throw DomainError.notFound(kind: "activity", id: id)
+            }
+            if step.needsReviewer {
+                guard Self.isModerator(actor) else { throw DomainError.forbidden }
+            } else {
+                guard Self.isOwner(actor, of: current) || actor.has(.secretariat) else { throw DomainError.forbidden }
+            }
+            if let expectedVersion, expectedVersion != current.version { throw DomainError.conflict("activity-changed-meanwhile") }
+            let move = step.move
+            guard move.from.contains(current.state) else {
+                throw DomainError.conflict("wrong-state")
+            }
+            var next = current
+            let revision = try await repositories.activities.revision(activityID: id)
+            switch step {
+            case .acceptRevision:
+                guard let revision else { throw DomainError.conflict("no-pending-revision") }
+                next.replaceContent(with: revision.proposed)
+                try await repositories.activities.deleteRevision(activityID: id)
+            case .rejectRevision:
+                guard revision != nil else { throw DomainError.conflict("no-pending-revision") }
+                try await repositories.activities.deleteRevision(activityID: id)
+            default:
+                break
+            }
+            next.state = move.to
+            next.version += 1
+            next.updatedAt = now
+            if move.to == .published && (current.state != .published || step == .acceptRevision) { next.publishedAt = now }
+            guard try await repositories.activities.update(next, expectedVersion: current.version) else {
+                throw DomainError.conflict("activity-changed-meanwhile")
+            }
+            try await repositories.activities.insert(ActivityComment(
+                id: commentID, activityID: id, at: now, author: actor.label, transition: step.rawValue,
+                fromState: current.state, toState: next.state, text: text))
+            try await audit.record(in: repositories, actor: actor, action: "activity.\(step.rawValue)", objectType: "activity", objectID: id,
+                                   before: current, after: next)
+            return next
+        }
+    }
+
+    /// A comment without a step: reviewers and the submitter talk before publication.
+    public func comment(id: String, text: String, by actor: Actor) async throws {
+        let now = clock.now()
+        var check = Validator()
+        let body = check.text("comment", text, maxLength: 5000)
+        try check.check()
+        let commentID = ids.newID()
+        try await store.write { repositories in
+            guard let activity = try await repositories.activities.activity(id: id), Self.canSee(actor, activity) else {
+                throw DomainError.notFound(kind: "activity", id: id)
+            }
+            guard Self.isModerator(actor) || Self.isOwner(actor, of: activity) else { throw DomainError.forbidden }
+            let comment = ActivityComment(id: commentID, activityID: id, at: now, author: actor.label, transition: nil,
+                                          fromState: nil, toState: nil, text: body)
+            try await repositories.activities.insert(comment)
+            try await audit.record(in: repositories, actor: actor, action: "activity.comment", objectType: "activity", objectID: id,
+                                   before: .nothing, after: comment)
+        }
+    }
+
+    /// The activity as the actor may see it; not found when they may not (drafts stay private).
+    public func view(id: String, for actor: Actor?) async throws -> ActivityView {
+        try await store.read { repositories in
+            guard let activity = try await repositories.activities.activity(id: id), Self.canSee(actor, activity) else {
+                throw DomainError.notFound(kind: "activity", id: id)
+            }
+            let involved = actor.map { Self.isModerator($0) || Self.isOwner($0, of: activity) } ?? false
+            var transitions: [ActivityTransition] = []
+            var canEdit = false
+            if let actor {
+                let revision = try await repositories.activities.revision(activityID: id)
+                for step in ActivityTransition.allCases where step.move.from.contains(activity.state) {
+                    let allowed = step.needsReviewer ? Self.isModerator(actor) : (Self.isOwner(actor, of: activity) || actor.has(.secretariat))
+                    if step == .acceptRevision || step == .rejectRevision { if revision == nil { continue } }
+                    if allowed { transitions.append(step) }
+                }
+                canEdit = (Self.isOwner(actor, of: activity) || actor.has(.secretariat))
+                    && [.draft, .changesRequested, .submitted, .published].contains(activity.state)
+            }
+            return ActivityView(
+                activity: activity,
+                comments: involved ? try await repositories.activities.comments(activityID: id) : [],
+                revision: involved ? try await repositories.activities.revision(activityID: id) : nil,
+                canEdit: canEdit, transitions: transitions, canSeeContact: involved)
+        }
+    }
+
+    /// An organization's own activities (every state), or the moderation queue for reviewers.
+    public func list(_ filter: ActivityFilter, for actor: Actor) async throws -> [Activity] {
+        var filter = filter
+        if !Self.isModerator(actor) {
+            if let organization = actor.organizationID { filter.organizationID = organization } else { filter.createdBy = actor.label }
+        }
+        let chosen = filter
+        return try await store.read { try await $0.activities.activities(chosen) }
+    }
+
+    /// Published activities with a pending revision, for the moderation queue.
+    public func pendingRevisions(for actor: Actor) async throws -> [ActivityRevision] {
+        guard Self.isModerator(actor) else { throw DomainError.forbidden }
+        return try await store.read { try await $0.activities.revisions() }
+    }
+
+    public func counts() async throws -> [Activity.State: Int] {
+        try await store.read { repositories in
+            var counts: [Activity.State: Int] = [:]
+            for state in Activity.State.allCases { counts[state] = try await repositories.activities.count(state: state) }
+            return counts
+        }
+    }
+}

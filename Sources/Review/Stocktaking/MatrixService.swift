@@ -1,0 +1,89 @@
+import Foundation
+
+/// A change made to the WSIS-SDG Matrix by the secretariat: a link added or removed, and why.
+public struct MatrixChange: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable { case add, remove }
+    public var sequence: Int
+    public var at: Date
+    public var actor: String
+    public var kind: Kind
+    public var link: MatrixLink
+    public var reason: String
+
+    public init(sequence: Int, at: Date, actor: String, kind: Kind, link: MatrixLink, reason: String) {
+        self.sequence = sequence
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+        self.link = link
+        self.reason = reason
+    }
+}
+
+public protocol MatrixRepository: Sendable {
+    func add(_ link: MatrixLink) async throws
+    func remove(_ link: MatrixLink) async throws
+    /// Newest first.
+    func changes(limit: Int) async throws -> [MatrixChange]
+    func append(_ change: MatrixChange) async throws -> Int
+}
+
+/// The matrix as the registry sees it: links, and published activities per cell.
+public struct MatrixCounts: Sendable {
+    public var links: [MatrixLink]
+    /// "C4|4" → published activities tagged with both (through the primary or a secondary Action Line).
+    public var activities: [String: Int]
+}
+
+/// Editing the WSIS-SDG Matrix, with its history kept.
+public struct MatrixService: Sendable {
+    let store: any Store
+    let clock: any WallClock
+    let audit: AuditTrail
+
+    public init(store: any Store, clock: any WallClock) {
+        self.store = store
+        self.clock = clock
+        self.audit = AuditTrail(clock: clock)
+    }
+
+    /// Adds or removes one link (a goal, or a target of it), saying why.
+    public func change(_ kind: MatrixChange.Kind, actionLine: String, goal: String, target: String?, reason: String?, by actor: Actor) async throws -> MatrixChange {
+        guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        var reasonCheck = Validator()
+        let why = reasonCheck.text("reason", reason, maxLength: 1000)
+        let reasonErrors = reasonCheck.errors
+        let goalNumber = Int(goal.trimmingCharacters(in: .whitespaces))
+        let targetCode = target.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let now = clock.now()
+        return try await store.write { repositories in
+            let vocabulary = try await ActivityService.vocabulary(repositories)
+            var check = Validator()
+            for error in reasonErrors { check.add(error.field, error.code, error.parameters) }
+            let line = vocabulary.actionLine(actionLine)
+            if line == nil { check.add("action_line", "unknown-code", ["value": actionLine]) }
+            if goalNumber == nil || !vocabulary.goals.contains(goalNumber!) { check.add("goal", "unknown-code", ["value": goal]) }
+            if let targetCode, vocabulary.targets[targetCode] != goalNumber { check.add("target", "unknown-code", ["value": targetCode]) }
+            try check.check()
+            let link = MatrixLink(actionLine: line!, goal: goalNumber!, target: targetCode)
+            let links = Set(try await repositories.reference.matrixLinks())
+            switch kind {
+            case .add:
+                guard !links.contains(link) else { throw DomainError.conflict("matrix-link-exists") }
+                try await repositories.matrix.add(link)
+            case .remove:
+                guard links.contains(link) else { throw DomainError.conflict("matrix-link-missing") }
+                try await repositories.matrix.remove(link)
+            }
+            var change = MatrixChange(sequence: 0, at: now, actor: actor.label, kind: kind, link: link, reason: why)
+            change.sequence = try await repositories.matrix.append(change)
+            try await audit.record(in: repositories, actor: actor, action: "matrix.\(kind.rawValue)", objectType: "matrix-link",
+                                   objectID: "\(link.actionLine)|\(link.goal)|\(link.target ?? "")", before: .nothing, after: change)
+            return change
+        }
+    }
+
+    public func history(limit: Int = 200) async throws -> [MatrixChange] {
+        try await store.read { try await $0.matrix.changes(limit: limit) }
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+
+/// How text becomes the words a search matches, one rule for both databases.
+///
+/// Words are runs of letters and digits, lower-cased, with accents removed ("Éducation" →
+/// "education"). Chinese and Japanese have no spaces: a run of ideographs becomes its overlapping
+/// pairs ("数字经济" → "数字 字经 经济"), and a query is cut the same way, so a two-character
+/// word matches wherever it stands. Both engines are given these words already made (FTS5 sees
+/// them separated by spaces; PostgreSQL gets a tsvector built here), so they match the same rows.
+public enum SearchText {
+    /// Longer "words" (a pasted hash, a URL squeezed together) are not indexed.
+    public static let maximumWordLength = 64
+
+    /// The words of a text, in order.
+    public static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        forEachWord(text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each word of `text`, in order.
+    public static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        var ascii: [UInt8] = []
+        var other = String.UnicodeScalarView()
+        var ideographs: [Unicode.Scalar] = []
+
+        func flushWord() {
+            if !other.isEmpty {
+                var word = String(String.UnicodeScalarView(ascii.map { Unicode.Scalar($0) }))
+                word.unicodeScalars.append(contentsOf: other)
+                let folded = fold(word)
+                if folded.unicodeScalars.count <= maximumWordLength { body(folded) }
+            } else if !ascii.isEmpty, ascii.count <= maximumWordLength {
+                body(String(decoding: ascii, as: UTF8.self))
+            }
+            ascii.removeAll(keepingCapacity: true)
+            other = String.UnicodeScalarView()
+        }
+        func flushIdeographs() {
+            if ideographs.count == 1 {
+                body(String(Character(ideographs[0])))
+            } else if ideographs.count > 1 {
+                for index in 0..<(ideographs.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(ideographs[index])
+                    pair.append(ideographs[index + 1])
+                    body(String(pair))
+                }
+            }
+            ideographs.removeAll(keepingCapacity: true)
+        }
+
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if !ideographs.isEmpty { flushIdeographs() }
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if other.isEmpty { ascii.append(byte) } else { other.append(scalar) }
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if other.isEmpty { ascii.append(byte + 32) } else { other.append(Unicode.Scalar(byte + 32)) }
+                default:
+                    flushWord()
+                }
+            } else if isIdeograph(scalar) {
+                flushWord()
+                ideographs.append(scalar)
+            } else if isWordScalar(scalar) {
+                if !ideographs.isEmpty { flushIdeographs() }
+                if other.isEmpty && !ascii.isEmpty {
+                    // Keep the order: the ASCII letters so far move into the general buffer.
+                    for byte in ascii { other.append(Unicode.Scalar(byte)) }
+                    ascii.removeAll(keepingCapacity: true)
+                }
+                other.append(scalar)
+            } else {
+                flushWord()
+                flushIdeographs()
+            }
+        }
+        flushWord()
+        flushIdeographs()
+    }
+
+    /// Lower case without accents; marks are dropped after the fold.
+    static func fold(_ word: String) -> String {
+        let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var scalars = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars where isWordScalar(scalar) || scalar.value < 0x80 {
+            scalars.append(scalar)
+        }
+        return String(scalars).lowercased()
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            // Arabic vowel marks, Devanagari signs: part of the word (folded away where they are accents).
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Han ideographs, kana and Hangul syllables: written without spaces between words.
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
+        default: false
+        }
+    }
+}
+
+/// A search typed by a person, read into groups of words that must all match.
+///
+/// Plain words must each appear; "quoted words" must appear together in that order; a word
+/// ending in `*` matches every word that starts with it (at least two letters). Anything else a
+/// search engine might read as an operator (`NEAR(`, `AND`, a lone `*`, unbalanced quotes) is
+/// taken as ordinary text, so no search can fail to parse.
+public struct SearchQuery: Sendable, Equatable, Hashable {
+    public struct Group: Sendable, Equatable, Hashable {
+        /// One word, or several that must stand together in this order.
+        public var words: [String]
+        /// The last word matches any word starting with it.
+        public var prefix: Bool
+    }
+
+    public var groups: [Group]
+    public static let maximumLength = 1000
+    /// Words beyond this many are ignored (the search still answers).
+    public static let maximumGroups = 16
+
+    public var isEmpty: Bool { groups.isEmpty }
+
+    /// Every word to highlight in a snippet.
+    public var highlightWords: [(word: String, prefix: Bool)] {
+        groups.flatMap { group in group.words.enumerated().map { ($0.element, group.prefix && $0.offset == group.words.count - 1) } }
+    }
+
+    public init(groups: [Group]) { self.groups = groups }
+
+    /// Reads a search; refuses only one longer than `maximumLength` characters.
+    public init(parsing text: String) throws {
+        guard text.count <= Self.maximumLength else {
+            throw DomainError.invalid([FieldError(field: "q", code: "too-long", parameters: ["max": String(Self.maximumLength)])])
+        }
+        var groups: [Group] = []
+        var seen = Set<Group>()
+        func add(_ words: [String], prefix: Bool) {
+            guard !words.isEmpty, groups.count < Self.maximumGroups else { return }
+            let group = Group(words: words, prefix: prefix)
+            if seen.insert(group).inserted { groups.append(group) }
+        }
+        // Split on quotes: odd pieces were inside quotes (an unclosed quote runs to the end).
+        let pieces = text.split(separator: "\"", omittingEmptySubsequences: false)
+        for (index, piece) in pieces.enumerated() {
+            if index % 2 == 1 {
+                add(SearchText.words(String(piece)), prefix: false)
+                continue
+            }
+            for chunk in piece.split(whereSeparator: { $0.isWhitespace }) {
+                var raw = Substring(chunk)
+                var prefix = false
+                while raw.hasSuffix("*") {
+                    raw = raw.dropLast()
+                    prefix = true
+                }
+                let words = SearchText.words(String(raw))
+                // A prefix of one letter would match half the registry: it is read as a plain word.
+                let isPrefix = prefix && (words.last?.count ?? 0) >= 2 && !(words.last.map { $0.unicodeScalars.contains(where: SearchText.isIdeograph) } ?? false)
+                add(words, prefix: isPrefix)
+            }
+        }
+        self.groups = groups
+    }
+
+    /// The query as FTS5 MATCH syntax, each word quoted so nothing is read as an operator;
+    /// `column` limits every group to one column.
+    public func fts5(column: String? = nil) -> String {
+        let expression = groups.map { group in
+            "\"" + group.words.joined(separator: " ") + "\"" + (group.prefix ? " *" : "")
+        }.joined(separator: " AND ")
+        guard let column else { return expression }
+        return "{\(column)} : (\(expression))"
+    }
+
+    /// The query as a PostgreSQL tsquery literal; `weight` limits every word to that weight (A = title).
+    public func tsquery(weight: String? = nil) -> String {
+        groups.map { group in
+            let parts = group.words.enumerated().map { offset, word -> String in
+                let isPrefix = group.prefix && offset == group.words.count - 1
+                let suffix = (isPrefix ? "*" : "") + (weight ?? "")
+                return "'" + word + "'" + (suffix.isEmpty ? "" : ":" + suffix)
+            }
+            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " <-> ") + ")"
+        }.joined(separator: " & ")
+    }
+
+    /// Whether a word of a text matches one of the query's words (for highlighting).
+    func matches(_ word: String) -> Bool {
+        highlightWords.contains { $0.prefix ? word.hasPrefix($0.word) : word == $0.word }
+    }
+}
+
+/// A short extract of an activity's text around the words searched for, with those words marked.
+public struct Snippet: Sendable, Equatable, Codable {
+    public struct Part: Sendable, Equatable, Codable {
+        public var text: String
+        public var match: Bool
+    }
+
+    public var parts: [Part]
+
+    /// The snippet as HTML: text escaped, matches in `<mark>`.
+    public var html: String {
+        parts.map { part in
+            let escaped = part.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            return part.match ? "<mark>" + escaped + "</mark>" : escaped
+        }.joined()
+    }
+
+    public var plain: String { parts.map(\.text).joined() }
+
+    /// Up to `length` words of `text` around its first match of `query` (its start when none matches).
+    public init(text: String, query: SearchQuery, length: Int = 30) {
+        // Cut the text into words and what lies between them, keeping every character.
+        var tokens: [(text: Substring, isWord: Bool)] = []
+        var start = text.startIndex
+        var inWord = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let isWordCharacter = character.isLetter || character.isNumber
+            if isWordCharacter != inWord && index > start {
+                tokens.append((text[start..<index], inWord))
+                start = index
+            }
+            inWord = isWordCharacter
+            index = text.index(after: index)
+        }
+        if start < text.endIndex { tokens.append((text[start...], inWord)) }
+
+        var matchFlags = [Bool](repeating: false, count: tokens.count)
+        var firstMatch: Int?
+        if !query.isEmpty {
+            for (position, token) in tokens.enumerated() where token.isWord {
+                let words = SearchText.words(String(token.text))
+                if words.contains(where: query.matches) {
+                    matchFlags[position] = true
+                    if firstMatch == nil { firstMatch = position }
+                }
+            }
+        }
+        let wordPositions = tokens.indices.filter { tokens[$0].isWord }
+        let firstWordIndex = firstMatch.flatMap { wordPositions.firstIndex(of: $0) } ?? 0
+        let from = max(0, firstWordIndex - length / 3)
+        let to = min(wordPositions.count, from + length)
+        var parts: [Part] = []
+        if from < to {
+            let lower = wordPositions[from]
+            let upper = wordPositions[to - 1]
+            if from > 0 { parts.append(Part(text: "… ", match: false)) }
+            for position in lower...upper {
+                let text = String(tokens[position].text)
+                if let last = parts.last, last.match == matchFlags[position], !last.text.hasPrefix("…") {
+                    parts[parts.count - 1].text += text
+                } else {
+                    parts.append(Part(text: text, match: matchFlags[position]))
+                }
+            }
+            if to < wordPositions.count { parts.append(Part(text: " …", match: false)) }
+        }
+        self.parts = parts
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import Review
+import SQLKit
+
+/// Activities, their comments and pending revisions. Every write keeps the search index in step
+/// in the same transaction: a published activity is in it, any other is not; and every write
+/// takes the next change number, so each server's facet index can catch up (`SQLActivitySearch`).
+struct SQLActivityRepository: ActivityRepository {
+    let db: any SQLDatabase
+    let kind: DatabaseKind
+
+    private static let columns = ["doc", "id", "external_id", "organization_id", "created_by", "state", "record", "facets",
+                                  "change_seq", "version", "updated_at"]
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.string(date))
+        }
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = Timestamp.date(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a time"))
+            }
+            return date
+        }
+        return decoder
+    }()
+
+    static func recordText(_ activity: Activity) throws -> String {
+        String(decoding: try encoder.encode(activity), as: UTF8.self)
+    }
+
+    static func activity(_ row: any SQLRow) throws -> Activity {
+        try decoder.decode(Activity.self, from: Data(try row.string("record").utf8))
+    }
+
+    /// Takes `count` numbers from a named counter; returns the first. The counter's row stays
+    /// locked until the transaction ends, so numbers are handed out in commit order.
+    private func take(_ counter: String, _ count: Int) async throws -> Int64 {
+        guard let row = try await db.row("UPDATE counters SET value = value + \(bind: count) WHERE name = \(bind: counter) RETURNING value") else {
+            throw StorageError.migration("the counter \(counter) is missing")
+        }
+        return Int64(try row.decode(column: "value", as: Int.self)) - Int64(count) + 1
+    }
+
+    func insert(_ activities: [Activity]) async throws {
+        guard !activities.isEmpty else { return }
+        let firstDoc = try await take("activity_doc", activities.count)
+        let firstChange = try await take("search_change", activities.count)
+        var rows: [[any SQLExpression]] = []
+        var indexed: [(doc: Int64, activity: Activity)] = []
+        for (offset, activity) in activities.enumerated() {
+            let doc = firstDoc + Int64(offset)
+            rows.append([
+                SQLBind(Int(doc)), SQLBind(activity.id), bindOrNull(activity.externalID), bindOrNull(activity.organizationID),
+                SQLBind(activity.createdBy), SQLBind(activity.state.rawValue), SQLBind(try Self.recordText(activity)),
+                SQLBind(FacetIndex.pack(activity)), SQLBind(Int(firstChange) + offset), SQLBind(activity.version),
+                SQLBind(Timestamp.string(activity.updatedAt)),
+            ])
+            if activity.state == .published { indexed.append((doc, activity)) }
+        }
+        try await insertRows(db, into: "activities", columns: Self.columns, rows: rows)
+        try await SearchDocuments.add(indexed, db: db, kind: kind)
+    }
+
+    func update(_ activity: Activity, expectedVersion: Int) async throws -> Bool {
+        let lock = kind == .postgres ? " FOR UPDATE" : ""
+        guard let current = try await db.row("SELECT doc, version, state FROM activities WHERE id = \(bind: activity.id)\(unsafeRaw: lock)"),
+              try current.int("version") == expectedVersion else { return false }
+        let doc = Int64(try current.int("doc"))
+        let change = try await take("search_change", 1)
+        try await db.update("activities")
+            .set("external_id", to: bindOrNull(activity.externalID))
+            .set("organization_id", to: bindOrNull(activity.organizationID))
+            .set("state", to: activity.state.rawValue)
+            .set("record", to: try Self.recordText(activity))
+            .set("facets", to: FacetIndex.pack(activity))
+            .set("change_seq", to: Int(change))
+            .set("version", to: activity.version)
+            .set("updated_at", to: Timestamp.string(activity.updatedAt))
+            .where("id", .equal, activity.id)
+            .run()
+        if try current.string("state") == Activity.State.published.rawValue {
+            try await SearchDocuments.remove([doc], db: db, kind: kind)
+        }
+        if activity.state == .published { try await SearchDocuments.add([(doc, activity)], db: db, kind: kind) }
+        return true
+    }
+
+    func activity(id: String) async throws -> Activity? {
+        try await db.row("SELECT record FROM activities WHERE id = \(bind: id)").map(Self.activity)
+    }
+
+    func activities(externalIDs: [String]) async throws -> [String: Activity] {
+        guard !externalIDs.isEmpty else { return [:] }
+        var result: [String: Activity] = [:]
+        let rows = try await db.select().column("record").from("activities")
+            .where("external_id", .in, SQLBind.group(externalIDs))
+            .orWhere("id", .in, SQLBind.group(externalIDs))
+            .all()
+        for row in rows {
+            let activity = try Self.activity(row)
+            if let external = activity.externalID { result[external] = activity }
+            if result[activity.id] == nil { result[activity.id] = activity }
+        }
+        return result
+    }
+
+    func activities(_ filter: ActivityFilter) async throws -> [Activity] {
+        var query = db.select().column("record").from("activities")
+        if !filter.states.isEmpty { query = query.where("state", .in, SQLBind.group(filter.states.map(\.rawValue).sorted())) }
+        if let organization = filter.organizationID { query = query.where("organization_id", .equal, organization) }
+        if let creator = filter.createdBy { query = query.where("created_by", .equal, creator) }
+        return try await query.orderBy("updated_at", .descending).orderBy("doc", .descending).limit(filter.limit).all().map(Self.activity)
+    }
+
+    func count(state: Activity.State?) async throws -> Int {
+        if let state {
+            return try await db.row("SELECT COUNT(*) AS n FROM activities WHERE state = \(bind: state.rawValue)")?.int("n") ?? 0
+        }
+        return try await db.row("SELECT COUNT(*) AS n FROM activities")?.int("n") ?? 0
+    }
+
+    func published(after position: Int64, limit: Int) async throws -> [(position: Int64, activity: Activity)] {
+        try await db.raw("SELECT doc, record FROM activities WHERE state = 'published' AND doc > \(bind: Int(position)) ORDER BY doc LIMIT \(literal: limit)")
+            .all().map { (Int64(try $0.int("doc")), try Self.activity($0)) }
+    }
+
+    func records(docs: [Int64]) async throws -> [Int64: Activity] {
+        guard !docs.isEmpty else { return [:] }
+        let rows = try await db.select().column("doc").column("record").from("activities")
+            .where("doc", .in, SQLBind.group(docs.map { Int($0) })).all()
+        var result: [Int64: Activity] = [:]
+        for row in rows { result[Int64(try row.int("doc"))] = try Self.activity(row) }
+        return result
+    }
+
+    func insert(_ comment: ActivityComment) async throws {
+        try await db.insert(into: "activity_comments")
+            .columns("id", "activity_id", "at", "author", "transition", "from_state", "to_state", "text")
+            .values(SQLBind(comment.id), SQLBind(comment.activityID), SQLBind(Timestamp.string(comment.at)), SQLBind(comment.author),
+                    bindOrNull(comment.transition), bindOrNull(comment.fromState?.rawValue), bindOrNull(comment.toState?.rawValue),
+                    SQLBind(comment.text))
+            .run()
+    }
+
+    func comments(activityID: String) async throws -> [ActivityComment] {
+        try await db.raw("SELECT * FROM activity_comments WHERE activity_id = \(bind: activityID) ORDER BY at, id").all().map { row in
+            ActivityComment(id: try row.string("id"), activityID: try row.string("activity_id"), at: try row.date("at"),
+                            author: try row.string("author"), transition: try row.optionalString("transition"),
+                            fromState: try row.optionalString("from_state").flatMap(Activity.State.init(rawValue:)),
+                            toState: try row.optionalString("to_state").flatMap(Activity.State.init(rawValue:)), text: try row.string("text"))
+        }
+    }
+
+    func revision(activityID: String) async throws -> ActivityRevision? {
+        try await db.row("SELECT * FROM activity_revisions WHERE activity_id = \(bind: activityID)").map(Self.revision)
+    }
+
+    private static func revision(_ row: any SQLRow) throws -> ActivityRevision {
+        ActivityRevision(activityID: try row.string("activity_id"), proposed: try Self.activity(row),
+                         submittedBy: try row.string("submitted_by"), submittedAt: try row.date("submitted_at"))
+    }
+
+    func save(_ revision: ActivityRevision) async throws {
+        try await deleteRevision(activityID: revision.activityID)
+        try await db.insert(into: "activity_revisions")
+            .columns("activity_id", "record", "submitted_by", "submitted_at")
+            .values(SQLBind(revision.activityID), SQLBind(try Self.recordText(revision.proposed)), SQLBind(revision.submittedBy),
+                    SQLBind(Timestamp.string(revision.submittedAt)))
+            .run()
+    }
+
+    func deleteRevision(activityID: String) async throws {
+        try await db.raw("DELETE FROM activity_revisions WHERE activity_id = \(bind: activityID)").run()
+    }
+
+    func revisions() async throws -> [ActivityRevision] {
+        try await db.raw("SELECT * FROM activity_revisions ORDER BY submitted_at").all().map(Self.revision)
+    }
+}
+
+/// The rows of the full-text index: FTS5 (contentless, the words as `SearchText` made them) on
+/// SQLite; a tsvector built by `ActivityDocument` on PostgreSQL.
+enum SearchDocuments {
+    static func add(_ documents: [(doc: Int64, activity: Activity)], db: any SQLDatabase, kind: DatabaseKind) async throws {
+        guard !documents.isEmpty else { return }
+        switch kind {
+        case .sqlite:
+            let rows: [[any SQLExpression]] = documents.map { doc, activity in
+                let document = ActivityDocument(activity)
+                return [SQLBind(Int(doc))] + document.columns.map { SQLBind($0.joined(separator: " ")) }
+            }
+            try await insertRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows)
+        case .postgres:
+            let rows: [[any SQLExpression]] = documents.map { doc, activity in
+                [SQLBind(Int(doc)), SQLQueryString("CAST(\(bind: ActivityDocument(activity).tsvectorLiteral) AS tsvector)")]
+            }
+            try await insertRows(db, into: "activity_search", columns: ["doc", "tsv"], rows: rows)
+        }
+    }
+
+    static func remove(_ docs: [Int64], db: any SQLDatabase, kind: DatabaseKind) async throws {
+        guard !docs.isEmpty else { return }
+        let table = kind == .sqlite ? "activity_fts" : "activity_search"
+        let column = kind == .sqlite ? "rowid" : "doc"
+        try await db.delete(from: table).where(SQLIdentifier(column), .in, SQLBind.group(docs.map { Int($0) })).run()
+    }
+}

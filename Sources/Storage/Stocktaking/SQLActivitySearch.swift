@@ -1,0 +1,294 @@
+import Foundation
+import Review
+import SQLKit
+import SQLiteNIO
+
+/// Search over published activities, the same on both databases:
+///
+/// 1. The database finds the activities whose words match (FTS5 on SQLite, the GIN-indexed
+///    tsvector on PostgreSQL) and returns only their numbers, in one value.
+/// 2. Filters, the exact total and every facet's counts come from the in-memory `FacetIndex`,
+///    in one pass over those numbers.
+/// 3. The page is ranked: by BM25 (FTS5) or ts_rank (PostgreSQL) when the words match at most
+///    `bestMatchLimit` activities; beyond that, title matches first and newest first (see
+///    `ActivitySearchPage.Ranking`), which needs no score per match.
+/// 4. Only the page's activities are read, and their snippets made here (`Snippet`).
+///
+/// The facet index follows the database: every write to an activity takes a change number; a
+/// search first reads the newest number and, when it moved, reads the changed activities.
+public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
+    let backend: any DatabaseBackend
+    /// Above this many matches, ranking switches from best match to title-then-newest.
+    public static let bestMatchLimit = 5000
+
+    private let lock = NSLock()
+    private var index: FacetIndex?
+    private var lastChange: Int64 = 0
+    private let refreshing = AsyncLock()
+
+    public init(backend: any DatabaseBackend) {
+        self.backend = backend
+    }
+
+    private var snapshot: FacetIndex? { lock.withLock { index } }
+
+    public func refresh() async throws {
+        try await refreshing.withLock {
+            let current = try await self.backend.withReader { db in
+                Int64(try await db.row("SELECT value FROM counters WHERE name = 'search_change'")?.int("value") ?? 0)
+            }
+            var working: FacetIndex
+            var from: Int64
+            if let existing = self.snapshot {
+                if current == self.lock.withLock({ self.lastChange }) { return }
+                working = existing
+                from = self.lock.withLock { self.lastChange }
+            } else {
+                working = try await self.backend.withReader { db in
+                    let reference = SQLReferenceRepository(db: db)
+                    let lines = try await reference.actionLines().filter(\.isCategory).map(\.code)
+                    return FacetIndex(actionLines: lines, countries: try await reference.countries(), regions: try await reference.regions().map(\.m49))
+                }
+                from = 0
+            }
+            // Read what changed, a slice at a time (the first load reads every activity).
+            while from < current {
+                let rows = try await self.backend.withReader { [from] db in
+                    try await db.raw("SELECT doc, state, facets, change_seq FROM activities WHERE change_seq > \(bind: Int(from)) ORDER BY change_seq LIMIT 50000").all()
+                }
+                if rows.isEmpty { break }
+                for row in rows {
+                    let doc = try row.int("doc")
+                    if try row.string("state") == Activity.State.published.rawValue {
+                        working.set(doc: doc, packed: try row.string("facets"))
+                    } else {
+                        working.remove(doc: doc)
+                    }
+                    from = Int64(try row.int("change_seq"))
+                }
+            }
+            self.lock.withLock {
+                self.index = working
+                self.lastChange = max(from, current)
+            }
+        }
+    }
+
+    /// Published activities per Action Line and goal, for the matrix heat map.
+    public func cooccurrence() async throws -> [String: Int] {
+        try await refresh()
+        return snapshot?.cooccurrence() ?? [:]
+    }
+
+    // MARK: The engines
+
+    /// The numbers of the published activities whose words match, in ascending order.
+    func matching(_ query: SearchQuery, titleOnly: Bool = false) async throws -> [Int32] {
+        switch backend.kind {
+        case .sqlite:
+            let expression = query.fts5(column: titleOnly ? "title" : nil)
+            return try await backend.withReader { db in
+                guard let row = try await db.row("SELECT wsis_docs(rowid) AS docs FROM activity_fts WHERE activity_fts MATCH \(bind: expression)"),
+                      let data = try row.decode(column: "docs", as: Data?.self) else { return [] }
+                var docs = [Int32](repeating: 0, count: data.count / 4)
+                _ = docs.withUnsafeMutableBytes { data.copyBytes(to: $0) }
+                return docs.sorted()
+            }
+        case .postgres:
+            let tsquery = query.tsquery(weight: titleOnly ? "A" : nil)
+            return try await backend.withReader { db in
+                guard let row = try await db.row("SELECT array_agg(doc ORDER BY doc) AS docs FROM activity_search WHERE tsv @@ CAST(\(bind: tsquery) AS tsquery)"),
+                      let docs = try row.decode(column: "docs", as: [Int]?.self) else { return [] }
+                return docs.map { Int32(truncatingIfNeeded: $0) }
+            }
+        }
+    }
+
+    /// A relevance score per matching activity, higher is better.
+    func scores(_ query: SearchQuery) async throws -> [Int32: Double] {
+        let rows: [any SQLRow]
+        switch backend.kind {
+        case .sqlite:
+            // Title counts ten times a description word, a summary four times, the organization twice.
+            let expression = query.fts5()
+            rows = try await backend.withReader { db in
+                try await db.raw("SELECT rowid AS doc, -bm25(activity_fts, 10.0, 4.0, 1.0, 2.0) AS score FROM activity_fts WHERE activity_fts MATCH \(bind: expression)").all()
+            }
+        case .postgres:
+            let tsquery = query.tsquery()
+            rows = try await backend.withReader { db in
+                try await db.raw("SELECT doc, CAST(ts_rank(tsv, CAST(\(bind: tsquery) AS tsquery)) AS DOUBLE PRECISION) AS score FROM activity_search WHERE tsv @@ CAST(\(bind: tsquery) AS tsquery)").all()
+            }
+        }
+        var scores: [Int32: Double] = [:]
+        scores.reserveCapacity(rows.count)
+        for row in rows {
+            scores[Int32(try row.int("doc"))] = try row.decode(column: "score", as: Double.self)
+        }
+        return scores
+    }
+
+    // MARK: The search
+
+    /// A position in a ranked list: larger comes first.
+    struct Key: Comparable {
+        var primary: Double
+        var secondary: Int32
+        var doc: Int32
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.primary, lhs.secondary, lhs.doc) < (rhs.primary, rhs.secondary, rhs.doc)
+        }
+
+        func cursor(_ fingerprint: String, _ ranking: ActivitySearchPage.Ranking) -> String {
+            let text = "1|\(fingerprint)|\(ranking.rawValue)|\(String(primary.bitPattern, radix: 16))|\(secondary)|\(doc)"
+            return Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+
+        static func parse(_ cursor: String, fingerprint: String) -> (Key, ActivitySearchPage.Ranking)? {
+            var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while base64.count % 4 != 0 { base64 += "=" }
+            guard base64.count < 400, let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 6, parts[0] == "1", parts[1] == fingerprint, let ranking = ActivitySearchPage.Ranking(rawValue: parts[2]),
+                  let bits = UInt64(parts[3], radix: 16), let secondary = Int32(parts[4]), let doc = Int32(parts[5]) else { return nil }
+            return (Key(primary: Double(bitPattern: bits), secondary: secondary, doc: doc), ranking)
+        }
+    }
+
+    public func search(_ request: ActivitySearchRequest, language: String) async throws -> ActivitySearchPage {
+        guard (1...ActivitySearchRequest.maximumLimit).contains(request.limit) else {
+            throw DomainError.invalid([FieldError(field: "limit", code: "out-of-range", parameters: ["min": "1", "max": String(ActivitySearchRequest.maximumLimit)])])
+        }
+        let fingerprint = request.fingerprint
+        var after: Key?
+        if let cursor = request.cursor, !cursor.isEmpty {
+            guard let (key, _) = Key.parse(cursor, fingerprint: fingerprint) else {
+                throw DomainError.invalid([FieldError(field: "cursor", code: "invalid-cursor")])
+            }
+            after = key
+        }
+        try await refresh()
+        guard let index = snapshot else {
+            return ActivitySearchPage(hits: [], total: 0, facets: [:], nextCursor: nil, ranking: .newest)
+        }
+        let filter = index.compile(request.filters)
+
+        // 1. What the words match (every published activity when there are no words).
+        let textMatches: [Int32]?
+        if request.query.isEmpty {
+            textMatches = nil
+        } else {
+            textMatches = try await matching(request.query)
+        }
+
+        // 2. Filters, total and facets in one pass.
+        var counts = FacetIndex.Counts()
+        var matched: [Int32] = []
+        if !filter.impossible {
+            if let textMatches {
+                matched.reserveCapacity(textMatches.count)
+                for doc in textMatches where index.admits(Int(doc), filter) {
+                    matched.append(doc)
+                    index.count(Int(doc), into: &counts)
+                }
+            } else {
+                matched.reserveCapacity(index.count)
+                for doc in 1..<index.upperBound where index.admits(doc, filter) {
+                    matched.append(Int32(doc))
+                    index.count(doc, into: &counts)
+                }
+            }
+        }
+
+        // 3. The ranking.
+        let ranking: ActivitySearchPage.Ranking
+        var scores: [Int32: Double] = [:]
+        var inTitle = Set<Int32>()
+        if request.sort == .date || textMatches == nil {
+            ranking = .newest
+        } else if (textMatches?.count ?? 0) <= Self.bestMatchLimit {
+            ranking = .bestMatch
+            scores = matched.isEmpty ? [:] : try await self.scores(request.query)
+        } else {
+            ranking = .titleThenNewest
+            if !matched.isEmpty { inTitle = Set(try await matching(request.query, titleOnly: true)) }
+        }
+        func key(_ doc: Int32) -> Key {
+            let day = index.days[Int(doc)]
+            switch ranking {
+            case .bestMatch: return Key(primary: scores[doc] ?? 0, secondary: day, doc: doc)
+            case .titleThenNewest: return Key(primary: inTitle.contains(doc) ? 1 : 0, secondary: day, doc: doc)
+            case .newest: return Key(primary: 0, secondary: day, doc: doc)
+            }
+        }
+
+        // The best `limit + 1` after the cursor, kept sorted best first.
+        var best: [Key] = []
+        let keep = request.limit + 1
+        for doc in matched {
+            let candidate = key(doc)
+            if let after, !(candidate < after) { continue }
+            if best.count == keep, let last = best.last, !(last < candidate) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if best[middle] < candidate { high = middle } else { low = middle + 1 }
+            }
+            best.insert(candidate, at: low)
+            if best.count > keep { best.removeLast() }
+        }
+        let more = best.count > request.limit
+        let page = Array(best.prefix(request.limit))
+
+        // 4. The page's activities and snippets.
+        let docs = page.map { Int64($0.doc) }
+        let kind = backend.kind
+        let records = try await backend.withReader { db in try await SQLActivityRepository(db: db, kind: kind).records(docs: docs) }
+        let hits: [ActivitySearchPage.Hit] = page.compactMap { key in
+            guard let activity = records[Int64(key.doc)] else { return nil }
+            return Self.hit(activity, query: request.query, language: language)
+        }
+        return ActivitySearchPage(hits: hits, total: matched.count, facets: index.facets(counts),
+                                  nextCursor: more ? page.last?.cursor(fingerprint, ranking) : nil, ranking: ranking)
+    }
+
+    /// The hit in the reader's language when the words are found there, else in the first
+    /// language where they are.
+    static func hit(_ activity: Activity, query: SearchQuery, language: String) -> ActivitySearchPage.Hit {
+        var chosen = activity.texts[language] != nil ? language : (activity.texts["en"] != nil ? "en" : activity.languages.first ?? "en")
+        func hasMatch(_ text: Activity.Text) -> Bool {
+            Snippet(text: text.title + " " + text.summary + " " + text.description, query: query, length: 100_000).parts.contains(where: \.match)
+        }
+        if !query.isEmpty, !hasMatch(activity.text(chosen)), let other = activity.languages.first(where: { hasMatch(activity.texts[$0]!) }) {
+            chosen = other
+        }
+        let text = activity.text(chosen)
+        var snippet = Snippet(text: text.summary, query: query)
+        if !query.isEmpty, !snippet.parts.contains(where: \.match), !text.description.isEmpty {
+            let fromDescription = Snippet(text: text.description, query: query)
+            if fromDescription.parts.contains(where: \.match) { snippet = fromDescription }
+        }
+        return ActivitySearchPage.Hit(activity: activity, snippet: snippet, titleSnippet: Snippet(text: text.title, query: query, length: 1000),
+                                      language: chosen)
+    }
+}
+
+/// Collects the numbers of the rows an FTS5 query matches into one blob (4 bytes each), so a
+/// million matches cross from SQLite to Swift as one value instead of a million rows.
+struct DocCollector: SQLiteCustomAggregate {
+    var docs: [Int32] = []
+
+    init() {}
+
+    mutating func step(_ values: [SQLiteData]) throws {
+        if case .integer(let value) = values.first { docs.append(Int32(truncatingIfNeeded: value)) }
+    }
+
+    func finalize() throws -> (any SQLiteDataConvertible)? {
+        docs.withUnsafeBytes { Data($0) }
+    }
+
+    static let function = SQLiteCustomFunction("wsis_docs", argumentCount: 1, pure: false, aggregate: DocCollector.self)
+}
