@@ -114,6 +114,12 @@ public struct TestPlatform: Sendable {
         }
     }
 
+    /// Registers an organization (a government of Kenya unless told otherwise).
+    public func makeOrganization(_ name: String, type: StakeholderType = .government, country: String? = "KEN") async throws -> Organization {
+        try await platform.accounts.createOrganization(
+            NewOrganization(name: name, stakeholderType: type.rawValue, country: country, ituMembership: "none"), by: Actor(system: "test"))
+    }
+
     /// Creates an account with the given roles and returns it with its password.
     @discardableResult
     public func makeUser(_ email: String, roles: [Role], organizationID: String? = nil) async throws -> (user: User, password: String) {

@@ -180,9 +180,6 @@ public struct ImportProgress: Sendable {
 }
 
 extension ActivityService {
-    /// Web and API uploads above this are refused (the command line has no limit).
-    public static let uploadLimit = 64 << 20
-
     /// Checks a file of activities row by row and, with `apply` and only when nothing is wrong,
     /// writes them all in one transaction: published, matched by external id (a row for an
     /// activity already there updates it; the same row again changes nothing).

@@ -29,41 +29,53 @@ public enum ActivityExportFormat: String, Sendable, CaseIterable {
 extension ActivityService {
     /// Writes every published activity in `format`, a page at a time, to `write` (so a million
     /// activities stream out without being held in memory). Contacts are never written.
-    public func export(_ format: ActivityExportFormat, pageSize: Int = 1000,
-                       write: @escaping @Sendable (String) async throws -> Void) async throws {
+    public func export(_ format: ActivityExportFormat, write: @escaping @Sendable (String) async throws -> Void) async throws {
         let vocabulary = try await vocabulary()
-        let generated = Timestamp.string(clock.now())
-        switch format {
-        case .csv: try await write(CSVLine.make(ActivityFields.exported))
-        case .json: try await write("[")
-        case .iati:
-            try await write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" generated-datetime=\"\(generated)\">\n")
-        }
+        try await write(exportHeader(format))
         var position: Int64 = 0
-        var first = true
-        while true {
-            let page = try await store.read { [position] in try await $0.activities.published(after: position, limit: pageSize) }
-            if page.isEmpty { break }
-            var chunk = ""
-            for (_, activity) in page {
-                switch format {
-                case .csv:
-                    let record = ActivityFields.record(activity)
-                    chunk += CSVLine.make(ActivityFields.exported.map { record[$0] ?? "" })
-                case .json:
-                    chunk += (first ? "\n" : ",\n") + Self.json(activity)
-                case .iati:
-                    chunk += IATI.activity(activity, vocabulary: vocabulary)
-                }
-                first = false
-            }
-            try await write(chunk)
-            position = page.last!.position
+        while let (text, last) = try await exportPage(format, after: position, vocabulary: vocabulary) {
+            try await write(text)
+            position = last
         }
+        try await write(exportFooter(format, empty: position == 0))
+    }
+
+    /// What comes before the activities.
+    public func exportHeader(_ format: ActivityExportFormat) -> String {
         switch format {
-        case .csv: break
-        case .json: try await write(first ? "]\n" : "\n]\n")
-        case .iati: try await write("</iati-activities>\n")
+        case .csv: CSVLine.make(ActivityFields.exported)
+        case .json: "["
+        case .iati: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" generated-datetime=\"\(Timestamp.string(clock.now()))\">\n"
+        }
+    }
+
+    /// The published activities after `position` (0 for the first page), written out, with the
+    /// position to continue from; nil when there are no more.
+    public func exportPage(_ format: ActivityExportFormat, after position: Int64, vocabulary: ActivityVocabulary,
+                           pageSize: Int = 1000) async throws -> (text: String, last: Int64)? {
+        let page = try await store.read { try await $0.activities.published(after: position, limit: pageSize) }
+        guard let last = page.last else { return nil }
+        var chunk = ""
+        for (index, (_, activity)) in page.enumerated() {
+            switch format {
+            case .csv:
+                let record = ActivityFields.record(activity)
+                chunk += CSVLine.make(ActivityFields.exported.map { record[$0] ?? "" })
+            case .json:
+                chunk += (position == 0 && index == 0 ? "\n" : ",\n") + Self.json(activity)
+            case .iati:
+                chunk += IATI.activity(activity, vocabulary: vocabulary)
+            }
+        }
+        return (chunk, last.position)
+    }
+
+    /// What comes after the activities.
+    public func exportFooter(_ format: ActivityExportFormat, empty: Bool) -> String {
+        switch format {
+        case .csv: ""
+        case .json: empty ? "]\n" : "\n]\n"
+        case .iati: "</iati-activities>\n"
         }
     }
 

@@ -133,8 +133,9 @@ public struct ActivityService: Sendable {
             var organizationID: String?
             if !Self.isModerator(actor) {
                 // A focal point submits in their organization's name.
+                // Someone who speaks for no organization is told so plainly: the secretariat links accounts to organizations.
                 guard let orgID = actor.organizationID, let organization = try await repositories.accounts.organization(id: orgID) else {
-                    throw DomainError.forbidden
+                    throw DomainError.invalid([FieldError(field: "organization", code: "no-organization")])
                 }
                 fields["organization"] = organization.name
                 if (fields["stakeholder_type"] ?? "").isEmpty { fields["stakeholder_type"] = organization.stakeholderType.rawValue }

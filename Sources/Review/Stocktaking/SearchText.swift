@@ -88,7 +88,11 @@ public enum SearchText {
         let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var scalars = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars where isWordScalar(scalar) || scalar.value < 0x80 {
-            scalars.append(scalar)
+            switch scalar.value {
+            // Arabic alif with hamza or madda is written and searched as a bare alif.
+            case 0x0622, 0x0623, 0x0625: scalars.append(Unicode.Scalar(0x0627)!)
+            default: scalars.append(scalar)
+            }
         }
         return String(scalars).lowercased()
     }
@@ -126,6 +130,11 @@ public struct SearchQuery: Sendable, Equatable, Hashable {
         public var words: [String]
         /// The last word matches any word starting with it.
         public var prefix: Bool
+
+        public init(words: [String], prefix: Bool) {
+            self.words = words
+            self.prefix = prefix
+        }
     }
 
     public var groups: [Group]

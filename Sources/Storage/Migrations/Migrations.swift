@@ -120,7 +120,7 @@ public enum Migrations {
                     "CREATE INDEX activities_state ON activities (state, updated_at)",
                     "CREATE INDEX activities_organization ON activities (organization_id)",
                     "CREATE INDEX activities_change ON activities (change_seq)",
-                    "CREATE TABLE activity_comments (id TEXT PRIMARY KEY, activity_id TEXT NOT NULL REFERENCES activities (id), at TEXT NOT NULL, author TEXT NOT NULL, transition TEXT, from_state TEXT, to_state TEXT, text TEXT NOT NULL)",
+                    "CREATE TABLE activity_comments (id TEXT PRIMARY KEY, activity_id TEXT NOT NULL REFERENCES activities (id), seq INTEGER NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL, transition TEXT, from_state TEXT, to_state TEXT, text TEXT NOT NULL)",
                     "CREATE INDEX activity_comments_activity ON activity_comments (activity_id)",
                     "CREATE TABLE activity_revisions (activity_id TEXT PRIMARY KEY REFERENCES activities (id), record TEXT NOT NULL, submitted_by TEXT NOT NULL, submitted_at TEXT NOT NULL)",
                     "CREATE TABLE matrix_changes (sequence INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, kind TEXT NOT NULL, action_line TEXT NOT NULL, goal INTEGER NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL)",

@@ -144,16 +144,18 @@ struct SQLActivityRepository: ActivityRepository {
     }
 
     func insert(_ comment: ActivityComment) async throws {
+        // Numbered in order per activity (the caller's transaction holds the activity's row or the audit head).
+        let previous = try await db.row("SELECT COUNT(*) AS n FROM activity_comments WHERE activity_id = \(bind: comment.activityID)")?.int("n") ?? 0
         try await db.insert(into: "activity_comments")
-            .columns("id", "activity_id", "at", "author", "transition", "from_state", "to_state", "text")
-            .values(SQLBind(comment.id), SQLBind(comment.activityID), SQLBind(Timestamp.string(comment.at)), SQLBind(comment.author),
+            .columns("id", "activity_id", "seq", "at", "author", "transition", "from_state", "to_state", "text")
+            .values(SQLBind(comment.id), SQLBind(comment.activityID), SQLBind(previous + 1), SQLBind(Timestamp.string(comment.at)), SQLBind(comment.author),
                     bindOrNull(comment.transition), bindOrNull(comment.fromState?.rawValue), bindOrNull(comment.toState?.rawValue),
                     SQLBind(comment.text))
             .run()
     }
 
     func comments(activityID: String) async throws -> [ActivityComment] {
-        try await db.raw("SELECT * FROM activity_comments WHERE activity_id = \(bind: activityID) ORDER BY at, id").all().map { row in
+        try await db.raw("SELECT * FROM activity_comments WHERE activity_id = \(bind: activityID) ORDER BY seq").all().map { row in
             ActivityComment(id: try row.string("id"), activityID: try row.string("activity_id"), at: try row.date("at"),
                             author: try row.string("author"), transition: try row.optionalString("transition"),
                             fromState: try row.optionalString("from_state").flatMap(Activity.State.init(rawValue:)),

@@ -43,6 +43,7 @@ public func buildRouter(platform: Platform, settings: Settings) async throws -> 
     ResolutionPages(platform: platform, renderer: renderer).register(on: router)
     MandatePages(platform: platform, renderer: renderer).register(on: router)
     CalendarPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
+    ActivityPages(platform: platform, renderer: renderer).register(on: router)
     try APIHandler(platform: platform).registerHandlers(on: router)
     return router
 }

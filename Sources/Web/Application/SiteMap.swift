@@ -76,6 +76,17 @@ public enum SiteMap {
         + group(.signedIn, api: true, uploads: true, [(.post, "/api/v1/mandates/:id/evidence")])
         + group(.signedIn, api: true, [(.post, "/api/v1/mandates/:id/updates")])
         + group(.staff, api: true, [(.post, "/api/v1/mandates/:id/decision")])
+        + group(.everyone, [(.get, "/activities"), (.get, "/activities/:id"), (.get, "/activities.csv"), (.get, "/activities.json"),
+                            (.get, "/activities.xml"), (.get, "/activities/fields.csv")])
+        + group(.signedIn, [(.get, "/activities/new"), (.post, "/activities"), (.get, "/activities/queue"), (.get, "/activities/:id/edit"),
+                            (.post, "/activities/:id/edit"), (.post, "/activities/:id/transitions"), (.post, "/activities/:id/comments")])
+        + group(.staff, [(.get, "/activities/import"), (.post, "/matrix/changes")])
+        + group(.staff, uploads: true, [(.post, "/activities/import")])
+        + group(.everyone, api: true, [(.get, "/api/v1/activities"), (.get, "/api/v1/activities/:id"), (.get, "/api/v1/matrix/changes")])
+        + group(.signedIn, api: true, [(.post, "/api/v1/activities"), (.put, "/api/v1/activities/:id"),
+                                       (.post, "/api/v1/activities/:id/transitions"), (.post, "/api/v1/activities/:id/comments")])
+        + group(.staff, api: true, uploads: true, [(.post, "/api/v1/activities-import")])
+        + group(.staff, api: true, [(.post, "/api/v1/matrix/changes")])
         + group(.everyone, api: true, [(.get, "/api/v1/resolutions"), (.get, "/api/v1/resolutions/:id")])
         + group(.staff, api: true, [(.post, "/api/v1/resolutions/:id/confirm"), (.post, "/api/v1/resolutions/:id/corrections")])
         + group(.staff, api: true, uploads: true, [(.post, "/api/v1/resolutions")])

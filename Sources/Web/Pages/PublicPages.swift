@@ -16,7 +16,6 @@ struct PublicPages {
         router.get("/sdgs", use: goals)
         router.get("/sdgs/:goal", use: goal)
         router.get("/action-lines", use: actionLines)
-        router.get("/matrix", use: matrix)
         router.get("/healthz", use: health)
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -99,34 +98,6 @@ struct PublicPages {
                     "heading": !line.isCategory,
                     "lead": line.leadFacilitators, "other": line.otherFacilitators,
                     "goals": Set((links[line.code] ?? []).map(\.goal)).sorted().map { ["number": $0] },
-                ] as [String: Any]
-            },
-        ], request: request, context: context)
-    }
-
-    @Sendable func matrix(_ request: Request, context: WebContext) async throws -> Response {
-        let language = context.language
-        let grid = MatrixGrid(actionLines: try await platform.reference.actionLines(), goals: try await platform.reference.goals(),
-                              links: try await platform.reference.matrix())
-        let maximum = max(grid.maximum, 1)
-        return renderer.page("matrix", title: renderer.catalog.text("matrix.title", language), content: [
-            "summary": renderer.catalog.text("matrix.summary", language, [
-                "links": String(grid.totalLinks), "lines": String(grid.rows.count), "goals": String(grid.goals.count),
-            ]),
-            "goals": grid.goals.map { ["number": $0.number, "short": $0.shortTitle.text(language), "color_class": "sdg-\($0.number)"] },
-            "rows": grid.rows.map { row in
-                [
-                    "code": row.actionLine.code, "title": row.actionLine.title.text(language), "total": row.total,
-                    "cells": row.cells.map { cell in
-                        [
-                            "links": cell.links, "has_links": cell.links > 0,
-                            // Five shades; the number is always printed too, so colour is never the only signal.
-                            "level": cell.links == 0 ? 0 : min(5, 1 + (cell.links * 5 - 1) / maximum),
-                            "targets": cell.targets.isEmpty
-                                ? renderer.catalog.text("matrix.whole_goal", language)
-                                : cell.targets.joined(separator: ", "),
-                        ] as [String: Any]
-                    },
                 ] as [String: Any]
             },
         ], request: request, context: context)

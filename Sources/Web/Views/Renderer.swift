@@ -62,7 +62,7 @@ public struct Renderer: Sendable {
     private func navigation(request: Request, context: WebContext) -> [[String: Any]] {
         let path = request.uri.path
         let language = context.language
-        var items: [(String, String)] = [("/", "nav.home"), ("/resolutions", "nav.resolutions"), ("/mandates", "nav.mandates"), ("/calendar", "nav.calendar"), ("/sdgs", "nav.sdgs"),
+        var items: [(String, String)] = [("/", "nav.home"), ("/resolutions", "nav.resolutions"), ("/mandates", "nav.mandates"), ("/calendar", "nav.calendar"), ("/activities", "nav.activities"), ("/sdgs", "nav.sdgs"),
                                          ("/action-lines", "nav.action_lines"), ("/matrix", "nav.matrix")]
         if let user = context.user {
             if user.has(.secretariat) {

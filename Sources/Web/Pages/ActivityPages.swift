@@ -1,0 +1,480 @@
+import Foundation
+import Hummingbird
+import Reporting
+import Resolutions
+import Review
+
+/// The stocktaking registry on the web: search with facets, an activity's page, the submission
+/// form (with the matrix's suggestions), moderation, open data in and out.
+struct ActivityPages {
+    let platform: Platform
+    let renderer: Renderer
+
+    func register(on router: Router<WebContext>) {
+        router.get("/activities", use: search)
+        router.get("/activities/new", use: newForm)
+        router.post("/activities", use: create)
+        router.get("/activities/queue", use: queue)
+        router.get("/activities/import", use: importForm)
+        router.post("/activities/import", use: importFile)
+        router.get("/activities/fields.csv", use: fields)
+        router.get("/activities.csv", use: { request, context in try await export(.csv, request: request, context: context) })
+        router.get("/activities.json", use: { request, context in try await export(.json, request: request, context: context) })
+        router.get("/activities.xml", use: { request, context in try await export(.iati, request: request, context: context) })
+        router.get("/activities/:id", use: show)
+        router.get("/activities/:id/edit", use: editForm)
+        router.post("/activities/:id/edit", use: edit)
+        router.post("/activities/:id/transitions", use: transition)
+        router.post("/activities/:id/comments", use: comment)
+        router.get("/matrix", use: matrix)
+        router.post("/matrix/changes", use: changeMatrix)
+    }
+
+    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+        renderer.catalog.text(key, context.language, parameters)
+    }
+
+    // MARK: Search
+
+    @Sendable func search(_ request: Request, context: WebContext) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let text = parameters["q"].map(String.init) ?? ""
+        var searchRequest = ActivitySearchRequest()
+        var content: [String: Any] = ["q": text]
+        do {
+            searchRequest.query = try SearchQuery(parsing: text)
+        } catch let error as DomainError {
+            content["error"] = renderer.refusal(error, context.language)?.message ?? ""
+            return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context,
+                                 status: .badRequest)
+        }
+        searchRequest.sort = parameters["sort"].flatMap { ActivitySearchRequest.Sort(rawValue: String($0)) } ?? .relevance
+        searchRequest.cursor = parameters["cursor"].map(String.init)
+        for facet in Facet.allCases {
+            let values = parameters.getAll(facet.rawValue).filter { !$0.isEmpty }
+            if !values.isEmpty { searchRequest.filters[facet] = Set(values) }
+        }
+        let page: ActivitySearchPage
+        do {
+            page = try await platform.search.search(searchRequest, language: context.language.rawValue)
+        } catch let error as DomainError {
+            content["error"] = renderer.refusal(error, context.language)?.message ?? ""
+            return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context,
+                                 status: .badRequest)
+        }
+        let names = try await names(context)
+        // Links keep the search and the other filters; a facet value toggles itself.
+        func link(toggling facet: Facet? = nil, value: String? = nil, cursor: String? = nil, sort: String? = nil) -> String {
+            var items: [URLQueryItem] = []
+            if !text.isEmpty { items.append(URLQueryItem(name: "q", value: text)) }
+            let chosenSort = sort ?? searchRequest.sort.rawValue
+            if chosenSort != "relevance" { items.append(URLQueryItem(name: "sort", value: chosenSort)) }
+            for current in Facet.allCases {
+                var values = searchRequest.filters[current] ?? []
+                if current == facet, let value { if values.contains(value) { values.remove(value) } else { values.insert(value) } }
+                for value in values.sorted() { items.append(URLQueryItem(name: current.rawValue, value: value)) }
+            }
+            if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
+            var components = URLComponents()
+            components.path = "/activities"
+            components.queryItems = items.isEmpty ? nil : items
+            return components.string ?? "/activities"
+        }
+        content["total"] = t("activities.total", context, ["count": page.total.formatted()])
+        content["ranking"] = page.hits.isEmpty ? "" : t("activities.ranking.\(page.ranking.rawValue)", context)
+        content["sort_relevance"] = searchRequest.sort == .relevance
+        content["relevance_link"] = link(sort: "relevance")
+        content["date_link"] = link(sort: "date")
+        content["hits"] = page.hits.map { hit -> [String: Any] in
+            let activity = hit.activity
+            return [
+                "id": activity.id, "title_html": hit.titleSnippet.html, "snippet_html": hit.snippet.html, "organization": activity.organization,
+                "language": hit.language, "start": activity.startDate ?? "", "primary": activity.primaryActionLine,
+                "countries": activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
+                "goals": activity.sdgGoals.map { ["number": $0] },
+            ]
+        }
+        content["has_hits"] = !page.hits.isEmpty
+        content["facets"] = Facet.allCases.compactMap { facet -> [String: Any]? in
+            let values = page.facets[facet] ?? []
+            let chosen = searchRequest.filters[facet] ?? []
+            guard !values.isEmpty || !chosen.isEmpty else { return nil }
+            let shown = values.prefix(facet == .country || facet == .year ? 15 : 20)
+            return [
+                "name": t("activities.facets.\(facet.rawValue)", context),
+                "values": shown.map { value in
+                    [
+                        "label": names.label(facet, value.value, catalog: renderer.catalog, language: context.language),
+                        "count": value.count.formatted(), "href": link(toggling: facet, value: value.value),
+                        "chosen": chosen.contains(value.value),
+                    ] as [String: Any]
+                } + chosen.filter { value in !shown.contains { $0.value == value } }.sorted().map { value in
+                    ["label": names.label(facet, value, catalog: renderer.catalog, language: context.language), "count": "0",
+                     "href": link(toggling: facet, value: value), "chosen": true] as [String: Any]
+                },
+            ]
+        }
+        if let next = page.nextCursor { content["next"] = link(cursor: next) }
+        content["signed_in"] = context.user != nil
+        content["moderator"] = context.user.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
+        content["staff"] = context.user?.has(.secretariat) == true
+        return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context)
+    }
+
+    /// Names for codes in the reader's language.
+    struct Names {
+        var countries: [String: String]
+        var regions: [String: String]
+        var lines: [String: String]
+        var goals: [Int: String]
+
+        func label(_ facet: Facet, _ value: String, catalog: Catalog, language: Language) -> String {
+            switch facet {
+            case .actionLine: lines[value].map { "\(value) \($0)" } ?? value
+            case .sdg: Int(value).flatMap { goals[$0] }.map { "\(value) \($0)" } ?? value
+            case .country: countries[value] ?? value
+            case .region: regions[value] ?? value
+            case .stakeholderType: catalog.text("stakeholder.\(value)", language)
+            case .status: catalog.text("activities.status.\(value)", language)
+            case .year: value
+            }
+        }
+    }
+
+    private func names(_ context: WebContext) async throws -> Names {
+        let language = context.language
+        return Names(
+            countries: Dictionary(try await platform.reference.countries().map { ($0.alpha3, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
+            regions: Dictionary(try await platform.reference.regions().map { ($0.m49, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
+            lines: Dictionary(try await platform.reference.actionLines().map { ($0.code, $0.title.text(language)) }, uniquingKeysWith: { a, _ in a }),
+            goals: Dictionary(try await platform.reference.goals().map { ($0.number, $0.shortTitle.text(language)) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    // MARK: One activity
+
+    @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
+        let view = try await platform.activities.view(id: try context.parameters.require("id"), for: context.actor)
+        return try await render(view, request: request, context: context)
+    }
+
+    private func render(_ view: ActivityView, request: Request, context: WebContext, error: String? = nil,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
+        let activity = view.activity
+        let names = try await names(context)
+        let text = activity.text(context.language.rawValue)
+        var content: [String: Any] = [
+            "id": activity.id, "title": text.title, "summary": text.summary, "description": text.description,
+            "has_description": !text.description.isEmpty,
+            "state": t("activities.state.\(activity.state.rawValue)", context), "state_value": activity.state.rawValue,
+            "published": activity.state == .published, "version": activity.version,
+            "organization": activity.organization, "stakeholder": t("stakeholder.\(activity.stakeholderType.rawValue)", context),
+            "partners": activity.partners.joined(separator: "; "), "has_partners": !activity.partners.isEmpty,
+            "countries": activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
+            "regions": activity.regions.map { names.regions[$0] ?? $0 }.joined(separator: ", "),
+            "coverage": t("activities.coverage.\(activity.coverage.rawValue)", context),
+            "status": t("activities.status.\(activity.status.rawValue)", context),
+            "dates": [activity.startDate, activity.endDate].compactMap { $0 }.joined(separator: " – "),
+            "website": activity.website ?? "", "has_website": activity.website != nil,
+            "lines": activity.allActionLines.map { ["code": $0, "title": names.lines[$0] ?? $0] },
+            "goals": activity.sdgGoals.map { ["number": $0, "title": names.goals[$0] ?? ""] },
+            "targets": activity.sdgTargets.joined(separator: ", "), "has_targets": !activity.sdgTargets.isEmpty,
+            "beneficiaries": activity.beneficiaries.joined(separator: "; "), "has_beneficiaries": !activity.beneficiaries.isEmpty,
+            "impact": activity.impact, "impact_figures": activity.impactFigures,
+            "has_impact": !activity.impact.isEmpty || !activity.impactFigures.isEmpty,
+            "evidence": activity.evidence, "has_evidence": !activity.evidence.isEmpty,
+            "last_verified": activity.lastVerified ?? "", "has_last_verified": activity.lastVerified != nil,
+            "languages": activity.languages.filter { $0 != context.language.rawValue }.map { language -> [String: Any] in
+                let other = activity.texts[language]!
+                return ["language": language, "title": other.title, "summary": other.summary]
+            },
+            "contact": view.canSeeContact ? (activity.contact ?? "") : "", "has_contact": view.canSeeContact && activity.contact != nil,
+            "can_edit": view.canEdit, "involved": view.canSeeContact,
+            "transitions": view.transitions.map { ["step": $0.rawValue, "label": t("activities.steps.\($0.rawValue)", context)] },
+            "has_transitions": !view.transitions.isEmpty,
+            "comments": view.comments.map { comment -> [String: Any] in
+                ["at": Timestamp.string(comment.at).prefix(16).replacingOccurrences(of: "T", with: " "), "author": comment.author,
+                 "step": comment.transition.map { t("activities.steps.\($0)", context) } ?? "", "has_step": comment.transition != nil,
+                 "text": comment.text]
+            },
+            "has_revision": view.revision != nil,
+            "revision_by": view.revision?.submittedBy ?? "",
+            "revision_title": view.revision.map { $0.proposed.text(context.language.rawValue).title } ?? "",
+            "revision_summary": view.revision.map { $0.proposed.text(context.language.rawValue).summary } ?? "",
+        ]
+        if let error { content["error"] = error }
+        return renderer.page("activity", title: text.title, content: content, request: request, context: context, status: status)
+    }
+
+    @Sendable func transition(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        do {
+            guard let step = ActivityTransition(rawValue: context.form["step"] ?? "") else {
+                throw DomainError.invalid([FieldError(field: "step", code: "unknown-choice")])
+            }
+            try await platform.activities.transition(id: id, step, comment: context.form["comment"],
+                                                     expectedVersion: Int(context.form["version"] ?? ""), by: context.actor!)
+            return .redirect(to: "/activities/\(id)", type: .normal)
+        } catch let error as DomainError {
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await render(try await platform.activities.view(id: id, for: context.actor), request: request, context: context,
+                                    error: message, status: status)
+        }
+    }
+
+    @Sendable func comment(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        do {
+            try await platform.activities.comment(id: id, text: context.form["comment"] ?? "", by: context.actor!)
+            return .redirect(to: "/activities/\(id)#comments", type: .normal)
+        } catch let error as DomainError {
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await render(try await platform.activities.view(id: id, for: context.actor), request: request, context: context,
+                                    error: message, status: status)
+        }
+    }
+
+    // MARK: The form
+
+    /// The form's fields as the service reads them: lists from repeated checkboxes or `;` text.
+    private func record(_ context: WebContext) -> [String: String] {
+        let form = context.form
+        var record: [String: String] = [:]
+        for field in ActivityFields.all {
+            let values = form.all(field.name).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            if !values.isEmpty { record[field.name] = values.joined(separator: "; ") }
+        }
+        return record
+    }
+
+    private func formPage(_ record: [String: String], action: String, heading: String, version: Int?, request: Request, context: WebContext,
+                          errors: DomainError? = nil, suggest: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let vocabulary = try await platform.activities.vocabulary()
+        let names = try await names(context)
+        let chosenLines = Set(([record["primary_action_line"] ?? ""] + ActivityFields.split(record["action_lines"])).filter { !$0.isEmpty })
+        let chosenGoals = Set(ActivityFields.split(record["sdg_goals"]))
+        let chosenTargets = Set(ActivityFields.split(record["sdg_targets"]))
+        let suggestions = vocabulary.suggestions(for: Array(chosenLines))
+        let fieldErrors = errors.map { renderer.fieldErrors($0, language: context.language) } ?? [:]
+        let lineCodes = try await platform.reference.actionLines().filter(\.isCategory).map(\.code)
+        var content: [String: Any] = [
+            "action": action, "heading": heading, "version": version ?? 0, "has_version": version != nil,
+            "errors": fieldErrors, "has_errors": errors != nil,
+            "error": errors.flatMap { renderer.refusal($0, context.language)?.message } ?? "",
+            "languages": Activity.languages.map { language -> [String: Any] in
+                ["code": language, "name": t("activities.languages.\(language)", context),
+                 "title": record["title_\(language)"] ?? "", "summary": record["summary_\(language)"] ?? "",
+                 "description": record["description_\(language)"] ?? "",
+                 "open": language == "en" || !(record["title_\(language)"] ?? "").isEmpty || language == context.language.rawValue]
+            },
+            "stakeholders": StakeholderType.allCases.map { ["value": $0.rawValue, "label": t("stakeholder.\($0.rawValue)", context),
+                                                            "selected": record["stakeholder_type"] == $0.rawValue] },
+            "coverages": Activity.Coverage.allCases.map { ["value": $0.rawValue, "label": t("activities.coverage.\($0.rawValue)", context),
+                                                            "selected": (record["coverage"] ?? "national") == $0.rawValue] },
+            "statuses": Activity.Status.allCases.map { ["value": $0.rawValue, "label": t("activities.status.\($0.rawValue)", context),
+                                                        "selected": (record["status"] ?? "ongoing") == $0.rawValue] },
+            "lines": lineCodes.map { code in
+                ["code": code, "title": names.lines[code] ?? code, "primary": record["primary_action_line"] == code,
+                 "secondary": ActivityFields.split(record["action_lines"]).contains(code)] as [String: Any]
+            },
+            "goals": (1...17).map { goal in
+                ["number": goal, "title": names.goals[goal] ?? "", "checked": chosenGoals.contains(String(goal)),
+                 "suggested": suggestions.goals.contains(goal) && !chosenGoals.contains(String(goal))] as [String: Any]
+            },
+            "suggested_targets": suggestions.targets.filter { !chosenTargets.contains($0) }.map { ["code": $0] },
+            "has_suggestions": suggest && !chosenLines.isEmpty,
+            "suggestion_text": t("activities.form.suggestions", context, ["lines": chosenLines.sorted().joined(separator: ", ")]),
+        ]
+        for name in ["organization", "partners", "countries", "regions", "start_date", "end_date", "website", "contact", "sdg_targets",
+                     "beneficiaries", "impact", "impact_figures", "evidence", "last_verified"] {
+            content[name] = record[name] ?? ""
+        }
+        content["moderator"] = context.user.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
+        return renderer.page("activity-form", title: heading, content: content, request: request, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: WebContext) async throws -> Response {
+        try await formPage([:], action: "/activities", heading: t("activities.form.new", context), version: nil, request: request, context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: WebContext) async throws -> Response {
+        let record = record(context)
+        if context.form["mode"] == "suggest" {
+            return try await formPage(record, action: "/activities", heading: t("activities.form.new", context), version: nil,
+                                      request: request, context: context, suggest: true)
+        }
+        do {
+            let activity = try await platform.activities.create(record, by: context.actor!)
+            return .redirect(to: "/activities/\(activity.id)", type: .normal)
+        } catch let error as DomainError {
+            guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await formPage(record, action: "/activities", heading: t("activities.form.new", context), version: nil,
+                                      request: request, context: context, errors: error, status: status)
+        }
+    }
+
+    @Sendable func editForm(_ request: Request, context: WebContext) async throws -> Response {
+        let view = try await platform.activities.view(id: try context.parameters.require("id"), for: context.actor)
+        guard view.canEdit else { throw DomainError.forbidden }
+        var record = ActivityFields.record(view.revision?.proposed ?? view.activity, includeContact: true)
+        if view.activity.externalID == nil { record["external_id"] = nil }
+        return try await formPage(record, action: "/activities/\(view.activity.id)/edit", heading: t("activities.form.edit", context),
+                                  version: view.activity.version, request: request, context: context)
+    }
+
+    @Sendable func edit(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let record = record(context)
+        let version = Int(context.form["version"] ?? "") ?? 0
+        let action = "/activities/\(id)/edit"
+        if context.form["mode"] == "suggest" {
+            return try await formPage(record, action: action, heading: t("activities.form.edit", context), version: version,
+                                      request: request, context: context, suggest: true)
+        }
+        do {
+            try await platform.activities.edit(id: id, record, expectedVersion: version, by: context.actor!)
+            return .redirect(to: "/activities/\(id)", type: .normal)
+        } catch let error as DomainError {
+            guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await formPage(record, action: action, heading: t("activities.form.edit", context), version: version,
+                                      request: request, context: context, errors: error, status: status)
+        }
+    }
+
+    // MARK: Moderation queue and one's own
+
+    @Sendable func queue(_ request: Request, context: WebContext) async throws -> Response {
+        let actor = context.actor!
+        let moderator = actor.has(.reviewer) || actor.has(.secretariat)
+        let states: Set<Activity.State> = moderator ? [.submitted, .inReview, .changesRequested] : []
+        let activities = try await platform.activities.list(ActivityFilter(states: states), for: actor)
+        let revisions = moderator ? try await platform.activities.pendingRevisions(for: actor) : []
+        func row(_ activity: Activity) -> [String: Any] {
+            ["id": activity.id, "title": activity.text(context.language.rawValue).title, "organization": activity.organization,
+             "state": t("activities.state.\(activity.state.rawValue)", context),
+             "updated": Timestamp.string(activity.updatedAt).prefix(10)]
+        }
+        let content: [String: Any] = [
+            "moderator": moderator, "activities": activities.map(row), "has_activities": !activities.isEmpty,
+            "revisions": revisions.map { row($0.proposed) }, "has_revisions": !revisions.isEmpty,
+        ]
+        return renderer.page("activity-queue", title: t(moderator ? "activities.queue.title" : "activities.queue.mine", context),
+                             content: content, request: request, context: context)
+    }
+
+    // MARK: Open data
+
+    @Sendable func fields(_ request: Request, context: WebContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"activities.fields.csv\""],
+                 body: .init(byteBuffer: ByteBuffer(string: ActivityFields.dictionaryCSV)))
+    }
+
+    /// Every published activity, streamed a page at a time.
+    func export(_ format: ActivityExportFormat, request: Request, context: WebContext) async throws -> Response {
+        let service = platform.activities
+        let vocabulary = try await service.vocabulary()
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: service.exportHeader(format)))
+            var position: Int64 = 0
+            while let (text, last) = try await service.exportPage(format, after: position, vocabulary: vocabulary) {
+                try await writer.write(ByteBuffer(string: text))
+                position = last
+            }
+            try await writer.write(ByteBuffer(string: service.exportFooter(format, empty: position == 0)))
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: format.mediaType,
+                                               .contentDisposition: "attachment; filename=\"activities.\(format.fileExtension)\""], body: body)
+    }
+
+    @Sendable func importForm(_ request: Request, context: WebContext) async throws -> Response {
+        renderer.page("activity-import", title: t("activities.import.title", context), content: [:], request: request, context: context)
+    }
+
+    /// Checks (dry run) or applies a file of activities and shows the report, problem by problem.
+    @Sendable func importFile(_ request: Request, context: WebContext) async throws -> Response {
+        guard let upload = context.uploads["file"], !upload.data.isEmpty else {
+            return renderer.page("activity-import", title: t("activities.import.title", context), content: ["error": t("import.nothing_sent", context)],
+                                 request: request, context: context, status: .badRequest)
+        }
+        let apply = context.form["mode"] == "apply"
+        let isJSON = upload.fileName.lowercased().hasSuffix(".json") || upload.data.first == UInt8(ascii: "[")
+        let file: ActivityFile = isJSON ? .json(upload.data) : .csv(upload.data)
+        let report = try await platform.activities.importActivities(file, apply: apply, by: context.actor!)
+        let summary = report.applied
+            ? t("activities.import.applied", context, ["rows": String(report.rows), "created": String(report.created),
+                                                       "updated": String(report.updated), "unchanged": String(report.unchanged)])
+            : apply ? t("import.summary_refused", context, ["problems": String(report.problemCount)])
+            : t("import.summary_checked", context, ["rows": String(report.rows), "problems": String(report.problemCount)])
+        let content: [String: Any] = [
+            "has_report": true, "summary": summary,
+            "problems": report.problems.map { problem in
+                ["row": problem.row, "field": problem.field, "message": renderer.catalog.message(for: problem.fieldError, context.language)] as [String: Any]
+            },
+            "has_problems": !report.problems.isEmpty,
+            "more": report.problemCount > report.problems.count
+                ? t("activities.import.more", context, ["count": String(report.problemCount - report.problems.count)]) : "",
+        ]
+        return renderer.page("activity-import", title: t("activities.import.title", context), content: content, request: request, context: context,
+                             status: report.problemCount == 0 ? .ok : .badRequest)
+    }
+
+    // MARK: The matrix
+
+    @Sendable func changeMatrix(_ request: Request, context: WebContext) async throws -> Response {
+        let form = context.form
+        do {
+            _ = try await platform.matrix.change(form["change"] == "remove" ? .remove : .add, actionLine: form["action_line"] ?? "",
+                                                 goal: form["goal"] ?? "", target: form["target"], reason: form["reason"], by: context.actor!)
+            return .redirect(to: "/matrix#history", type: .normal)
+        } catch let error as DomainError {
+            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
+            return try await matrixPage(request: request, context: context, error: message, status: status)
+        }
+    }
+
+    @Sendable func matrix(_ request: Request, context: WebContext) async throws -> Response {
+        try await matrixPage(request: request, context: context)
+    }
+
+    /// The matrix's links as a table, published activities per cell as a heat map, the history of
+    /// changes, and for the secretariat the form to change a link.
+    func matrixPage(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let language = context.language
+        let lines = try await platform.reference.actionLines()
+        let goals = try await platform.reference.goals()
+        let grid = MatrixGrid(actionLines: lines, goals: goals, links: try await platform.reference.matrix())
+        let maximum = max(grid.maximum, 1)
+        let activityCounts = try await platform.search.cooccurrence()
+        let history = try await platform.matrix.history()
+        var content: [String: Any] = [
+            "summary": t("matrix.summary", context, [
+                "links": String(grid.totalLinks), "lines": String(grid.rows.count), "goals": String(grid.goals.count),
+            ]),
+            "goals": grid.goals.map { ["number": $0.number, "short": $0.shortTitle.text(language), "color_class": "sdg-\($0.number)"] },
+            "rows": grid.rows.map { row in
+                [
+                    "code": row.actionLine.code, "title": row.actionLine.title.text(language), "total": row.total,
+                    "cells": row.cells.map { cell in
+                        [
+                            "links": cell.links, "has_links": cell.links > 0,
+                            // Five shades; the number is always printed too, so colour is never the only signal.
+                            "level": cell.links == 0 ? 0 : min(5, 1 + (cell.links * 5 - 1) / maximum),
+                            "targets": cell.targets.isEmpty ? t("matrix.whole_goal", context) : cell.targets.joined(separator: ", "),
+                        ] as [String: Any]
+                    },
+                ] as [String: Any]
+            },
+            "heat_map": MatrixHeatMap.svg(grid: grid, activities: activityCounts, title: t("matrix.heat_title", context),
+                                          description: t("matrix.heat_description", context)),
+            "history": history.map { change in
+                ["at": Timestamp.string(change.at).prefix(10), "actor": change.actor, "change": t("matrix.change_\(change.kind.rawValue)", context),
+                 "link": "\(change.link.actionLine) → \(change.link.target ?? String(change.link.goal))", "reason": change.reason] as [String: Any]
+            },
+            "has_history": !history.isEmpty,
+            "staff": context.user?.has(.secretariat) == true,
+            "line_codes": lines.filter(\.isCategory).map { ["code": $0.code] },
+        ]
+        if let error { content["error"] = error }
+        return renderer.page("matrix", title: t("matrix.title", context), content: content, request: request, context: context, status: status)
+    }
+}

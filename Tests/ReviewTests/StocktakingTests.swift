@@ -1,0 +1,153 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Review
+import TestSupport
+import Testing
+
+@Suite("Stocktaking: words, queries, snippets, records")
+struct StocktakingTests {
+    @Test("words are lower-cased without accents; Chinese becomes overlapping pairs; long junk is not a word")
+    func words() {
+        #expect(SearchText.words("Éducation NUMÉRIQUE, e-Government 2030!") == ["education", "numerique", "e", "government", "2030"])
+        #expect(SearchText.words("数字经济") == ["数字", "字经", "经济"])
+        #expect(SearchText.words("中 and Цифровые навыки") == ["中", "and", "цифровые", "навыки"])
+        #expect(SearchText.words("الحكومة الإلكترونية") == ["الحكومة", "الالكترونية"])
+        #expect(SearchText.words(String(repeating: "a", count: 65)).isEmpty)
+    }
+
+    @Test("anything typed is a query: operators, unbalanced quotes, a lone star, NEAR( are plain text; only length is refused")
+    func queries() throws {
+        let query = try SearchQuery(parsing: #"digital "media literacy" educat* NEAR( AND * "unclosed words"#)
+        #expect(query.groups.map(\.words) == [["digital"], ["media", "literacy"], ["educat"], ["near"], ["and"], ["unclosed", "words"]])
+        #expect(query.groups.map(\.prefix) == [false, false, true, false, false, false])
+        #expect(query.fts5() == #""digital" AND "media literacy" AND "educat" * AND "near" AND "and" AND "unclosed words""#)
+        #expect(query.tsquery() == "'digital' & ('media' <-> 'literacy') & 'educat':* & 'near' & 'and' & ('unclosed' <-> 'words')")
+        #expect(query.tsquery(weight: "A").hasPrefix("'digital':A & ('media':A <-> 'literacy':A) & 'educat':*A"))
+        #expect(try SearchQuery(parsing: "*").isEmpty)
+        #expect(try SearchQuery(parsing: "a*").groups == [.init(words: ["a"], prefix: false)], "a one-letter prefix is a plain word")
+        #expect(try SearchQuery(parsing: "\"\"\"'';--").isEmpty)
+        #expect(throws: DomainError.self) { try SearchQuery(parsing: String(repeating: "x ", count: 5000)) }
+        #expect(try SearchQuery(parsing: (1...40).map { "w\($0)" }.joined(separator: " ")).groups.count == SearchQuery.maximumGroups)
+    }
+
+    @Test("a snippet centres on the first match, marks every matching word and escapes the text")
+    func snippets() throws {
+        let text = "Schools in <rural> areas & towns get broadband. Teachers learn digital skills; Digital tools follow."
+        let snippet = Snippet(text: text, query: try SearchQuery(parsing: "digital"), length: 8)
+        #expect(snippet.html.contains("<mark>digital</mark> skills; <mark>Digital</mark>"))
+        #expect(snippet.plain.hasPrefix("… "))
+        let start = Snippet(text: text, query: try SearchQuery(parsing: "rural"), length: 30)
+        #expect(start.html.contains("&lt;<mark>rural</mark>&gt; areas &amp; towns"))
+        let accents = Snippet(text: "Éducation numérique", query: try SearchQuery(parsing: "education"))
+        #expect(accents.html == "<mark>Éducation</mark> numérique")
+    }
+
+    static func vocabulary() throws -> ActivityVocabulary {
+        ActivityVocabulary(reference: try ReferenceDataFiles.load(directory: ReferenceDataFiles.bundledDirectory))
+    }
+
+    static let goodRecord: [String: String] = [
+        "title_en": "Digital skills for rural teachers", "summary_en": "Trains teachers in digital skills.",
+        "title_fr": "Compétences numériques", "summary_fr": "Forme les enseignants.",
+        "organization": "Ministry of ICT", "stakeholder_type": "government", "countries": "KEN; uga", "regions": "2",
+        "coverage": "national", "status": "ongoing", "start_date": "2021-03", "primary_action_line": "c4",
+        "action_lines": "C7.elea; C4", "sdg_goals": "4", "sdg_targets": "5.b", "website": "https://example.org/x",
+    ]
+
+    @Test("a record is read with codes made canonical, and every bad field is named at once")
+    func records() throws {
+        let vocabulary = try Self.vocabulary()
+        let activity = try Activity.read(Self.goodRecord, vocabulary: vocabulary, id: "a1", createdBy: "me", now: Date(timeIntervalSince1970: 0))
+        #expect(activity.countries == ["KEN", "UGA"] && activity.regions == ["002"] && activity.primaryActionLine == "C4")
+        #expect(activity.actionLines == ["C7.elea"], "the primary is not repeated")
+        #expect(activity.sdgGoals == [4, 5] && activity.sdgTargets == ["5.b"], "a target brings its goal")
+        #expect(activity.startDate == "2021-03-01" && activity.languages == ["en", "fr"])
+
+        var bad = Self.goodRecord
+        bad["sdg_goals"] = "18"
+        bad["countries"] = "XX"
+        bad["primary_action_line"] = "C12"
+        bad["start_date"] = "2021-02-30"
+        bad["website"] = "javascript:alert(1)"
+        bad["summary_en"] = Array(repeating: "word", count: 201).joined(separator: " ")
+        bad["title_fr"] = ""
+        do {
+            _ = try Activity.read(bad, vocabulary: vocabulary, id: "a2", createdBy: "me", now: Date())
+            Issue.record("a bad record was read")
+        } catch let error as DomainError {
+            let named = Set(error.fieldErrors.map { "\($0.field):\($0.code)" })
+            #expect(named == ["sdg_goals:unknown-code", "countries:unknown-code", "primary_action_line:unknown-code",
+                              "start_date:invalid-date", "website:invalid-url", "summary_en:too-many-words", "title_fr:required"])
+        }
+        #expect(throws: DomainError.self) {
+            try Activity.read(["organization": "X", "stakeholder_type": "government", "primary_action_line": "C1"],
+                              vocabulary: vocabulary, id: "a3", createdBy: "me", now: Date())
+        }
+    }
+
+    @Test("the matrix offers the goals and targets linked to the chosen Action Lines")
+    func suggestions() throws {
+        let vocabulary = try Self.vocabulary()
+        let suggestions = vocabulary.suggestions(for: ["C4"])
+        let expected = Set(vocabulary.matrix["C4"]!.map(\.goal))
+        #expect(Set(suggestions.goals) == expected && !expected.isEmpty)
+    }
+
+    @Test("IATI XML: identifier, titles per language, status, scope, countries by alpha-2, tags of vocabularies 2, 3 and 99; no contact")
+    func iati() throws {
+        let vocabulary = try Self.vocabulary()
+        var activity = try Activity.read(Self.goodRecord.merging(["contact": "secret@example.org", "title_en": "Tools & <rights>"]) { $1 },
+                                         vocabulary: vocabulary, id: "a1", createdBy: "me", now: Date(timeIntervalSince1970: 0))
+        activity.state = .published
+        let xml = IATI.activity(activity, vocabulary: vocabulary)
+        #expect(xml.contains("<iati-identifier>XM-WSIS-a1</iati-identifier>"))
+        #expect(xml.contains("<narrative xml:lang=\"en\">Tools &amp; &lt;rights&gt;</narrative><narrative xml:lang=\"fr\">Compétences numériques</narrative>"))
+        #expect(xml.contains("<activity-status code=\"2\"/>") && xml.contains("<activity-scope code=\"4\"/>"))
+        #expect(xml.contains("<recipient-country code=\"KE\"/>") && xml.contains("<recipient-region code=\"002\" vocabulary=\"2\"/>"))
+        #expect(xml.contains("<tag vocabulary=\"2\" code=\"4\"/>") && xml.contains("<tag vocabulary=\"3\" code=\"5.b\"/>"))
+        #expect(xml.contains("<tag vocabulary=\"99\" vocabulary-uri=\"https://www.itu.int/net4/wsis/sdg/\" code=\"C4\"><narrative>Capacity building</narrative></tag>"))
+        #expect(!xml.contains("secret@example.org"))
+        let document = "<iati-activities version=\"2.03\">" + xml + "</iati-activities>"
+        #expect(throws: Never.self) { _ = try XMLDocument(xmlString: document) }
+    }
+
+    @Test("the demo generator is deterministic and every row it writes is valid; the CSV stream reads it back")
+    func generator() throws {
+        let vocabulary = try Self.vocabulary()
+        func generate() -> String {
+            var generator = DemoGenerator(seed: 7, vocabulary: vocabulary)
+            var text = ""
+            generator.writeCSV(count: 300) { text += $0 }
+            return text
+        }
+        let text = generate()
+        #expect(text == generate())
+        var stream = CSVStream(data: Data(text.utf8))
+        let header = try #require(try stream.nextRecord())
+        #expect(header == ActivityFields.exported)
+        var rows = 0, languages = Set<String>(), countries = [String: Int]()
+        while let fields = try stream.nextRecord() {
+            let record = Dictionary(uniqueKeysWithValues: zip(header, fields))
+            let activity = try Activity.read(record, vocabulary: vocabulary, id: "x", createdBy: "demo", now: Date())
+            languages.formUnion(activity.languages)
+            for country in activity.countries { countries[country, default: 0] += 1 }
+            rows += 1
+        }
+        #expect(rows == 300)
+        #expect(languages == Set(Activity.languages), "all six languages appear")
+        #expect((countries["IND"] ?? 0) > (countries["CHE"] ?? 0), "skewed toward the first countries")
+    }
+
+    @Test("the CSV stream reads quotes, line breaks in fields and a byte order mark, and names a bad encoding's line")
+    func csvStream() throws {
+        var stream = CSVStream(data: Data("\u{FEFF}a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n".utf8))
+        #expect(try stream.nextRecord() == ["a", "b"])
+        #expect(try stream.nextRecord() == ["x, \"y\"", "two\nlines"])
+        #expect(try stream.nextRecord() == nil)
+        var bad = CSVStream(data: Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]))
+        #expect(try bad.nextRecord() == ["a"])
+        #expect(throws: CSVStream.Problem.notUTF8(line: 2)) { try bad.nextRecord() }
+    }
+}
