@@ -86,6 +86,18 @@ journey() { # journey LABEL [--database-url URL]
   check "$label migrate" 0 "migrations applied). Reference data loaded." -- "$wsis" migrate --data-dir "$data" "${db[@]}"
   check "$label audit verify" 0 "Audit trail intact" -- "$wsis" audit verify --data-dir "$data" "${db[@]}"
   check "$label audit list" 0 "organization.create" -- "$wsis" audit list --data-dir "$data" "${db[@]}"
+
+  # The stocktaking registry: generated activities imported (checked, then applied, then again: nothing changes), searched, exported.
+  check "$label demo generate" 0 "Wrote 300 activities" -- "$wsis" demo generate --activities 300 --output "$work/demo-$label.csv"
+  check "$label activities import check" 0 "Checked 300 rows" -- "$wsis" activities import "$work/demo-$label.csv" --data-dir "$data" "${db[@]}"
+  check "$label activities import apply" 0 "300 added" -- "$wsis" activities import "$work/demo-$label.csv" --apply --data-dir "$data" "${db[@]}"
+  check "$label activities import again" 0 "0 added, 0 updated, 300 unchanged" -- "$wsis" activities import "$work/demo-$label.csv" --apply --data-dir "$data" "${db[@]}"
+  check "$label activities search" 0 "ranking: best-match" -- "$wsis" activities search '"media literacy"' --filter country=IND --data-dir "$data" "${db[@]}"
+  check "$label activities search json" 0 '"total":' -- "$wsis" activities search digital --json --data-dir "$data" "${db[@]}"
+  check "$label activities search bad facet" 64 "--filter takes facet=value" -- "$wsis" activities search digital --filter colour=blue --data-dir "$data" "${db[@]}"
+  check "$label activities export iati" 0 '<iati-activities version="2.03"' -- "$wsis" activities export --format iati --data-dir "$data" "${db[@]}"
+  printf 'external_id,title_en,summary_en,organization,stakeholder_type,primary_action_line,sdg_goals,countries\nz,T,S,O,government,C12,18,XX\n' > "$work/bad-$label.csv"
+  check "$label activities import names problems" 1 "line 2	sdg_goals	“18” is not a code we know." -- "$wsis" activities import "$work/bad-$label.csv" --apply --data-dir "$data" "${db[@]}"
 }
 
 journey sqlite
