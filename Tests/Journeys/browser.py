@@ -287,7 +287,49 @@ def main():
         check("focal point may not manage accounts", "Not allowed" in driver.page_source)
         check("the error page still shows who is signed in", "Wanjiru Kamau" in driver.page_source)
         shot("forbidden")
+
+        # The focal point submits an activity; the matrix suggests goals for its Action Line.
+        go("/activities/new")
+        field("title_en").send_keys("Community broadband for Lamu schools")
+        field("summary_en").send_keys("Connects island schools in Lamu to broadband and trains their teachers.")
+        field("countries").send_keys("KEN")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field("primary-C2"))
+        field("primary-C2").click()
+        submit("Suggest SDGs from the matrix")
+        check("the matrix suggests goals, none ticked", "suggestions" in driver.page_source and "(suggested)" in driver.page_source
+              and not any(box.is_selected() for box in driver.find_elements(By.CSS_SELECTOR, "input[name=sdg_goals]")))
+        box = driver.find_element(By.CSS_SELECTOR, "input[name=sdg_goals][value='9']")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        box.click()
+        submit("Save")
+        check("the activity is a draft", "Draft" in field("activity-state").text, driver.current_url)
+        activity_url = driver.current_url
+        submit("Submit for review")
+        check("submitted for review", "Submitted for review" in field("activity-state").text)
+        shot("activity-submitted")
         submit("Sign out")
+
+        # A reviewer (the administrator) publishes it; the public finds it.
+        go("/sign-in")
+        field("email").send_keys(admin_email)
+        field("password").send_keys(admin_password)
+        submit("Sign in")
+        go("/activities/queue")
+        check("the moderation queue lists it", "Community broadband for Lamu schools" in driver.page_source)
+        driver.get(activity_url)
+        submit("Publish")
+        check("published", "Published" in field("activity-state").text)
+        submit("Sign out")
+        go("/activities?q=lamu+broadband")
+        check("the search finds it, words marked", len(driver.find_elements(By.CSS_SELECTOR, "ol.hits mark")) >= 2
+              and "1 activities" in driver.page_source, driver.page_source[driver.page_source.find("<main"):][:1500])
+        facet = [a for a in driver.find_elements(By.CSS_SELECTOR, "aside.facets a") if a.text.startswith("9 ")]
+        check("a facet value is a filter link", len(facet) == 1)
+        if facet:
+            facet[0].click()
+            settled()
+            check("the filter keeps the search", "sdg=9" in driver.current_url and "1 activities" in driver.page_source, driver.current_url)
+        shot("activities-search")
     except Exception:
         # Show what the server said, so that a failure on a machine we cannot see can be understood.
         log.flush()

@@ -69,6 +69,8 @@ struct ActivityWebTests {
             let published = try await web.get("/activities/\(id)")
             #expect(published.status == .ok && published.text.contains("Published") && !published.text.contains("desk@ict.go.ke"))
 
+            let phrase = try await web.get("/activities?q=%22rural+schools%22")
+            #expect(phrase.text.contains("value=\"&quot;rural schools&quot;\"") && phrase.text.contains("1 activities"), "a + in the query is a space")
             let search = try await web.get("/activities?q=rural+teach*")
             #expect(search.status == .ok && search.text.contains("<mark>rural</mark>") && search.text.contains("1 activities"))
             let api = try #require(try await web.api(.get, "/api/v1/activities?q=digital&country=KEN&sdg=4").json() as? [String: Any])
@@ -97,13 +99,23 @@ struct ActivityWebTests {
             let browser = try await web.signIn(officer)
             let bad = "external_id,title_en,summary_en,organization,stakeholder_type,primary_action_line,sdg_goals,countries\r\n"
                 + "a,T,S,Org,government,C12,18,XX\r\na,T,S,Org,government,C4,4,KEN\r\n"
-            let report = try await web.postMultipart("/activities/import", [("mode", "apply")], file: ("file", "bad.csv", "text/csv", bad), as: browser)
-            #expect(report.status == .badRequest && report.text.contains("“C12” is not a code we know") && report.text.contains("appears twice"))
+            let checked = try await web.postMultipart("/activities/import", [("mode", "check")], file: ("file", "bad.csv", "text/csv", bad), as: browser)
+            #expect(checked.status == .badRequest && checked.text.contains("“C12” is not a code we know") && checked.text.contains("appears twice"))
+            func applied(_ name: String, _ content: String) async throws -> TestResponse {
+                let started = try await web.postMultipart("/activities/import", [("mode", "apply")], file: ("file", name, "text/csv", content), as: browser)
+                #expect(started.status == .seeOther)
+                let location = try #require(started.headers[.location])
+                await web.platform.importJobs.wait(id: String(location.split(separator: "/").last!))
+                return try await web.get(location, as: browser)
+            }
+            let report = try await applied("bad.csv", bad)
+            #expect(report.status == .badRequest && report.text.contains("“C12” is not a code we know") && report.text.contains("nothing was saved"))
             #expect(try await web.platform.activities.counts()[.published] == 0)
             let good = "external_id,title_en,summary_en,organization,stakeholder_type,primary_action_line,sdg_goals,countries\r\n"
                 + "a,Open data portal,Publishes digital data,Org,government,C3,16,KEN\r\n"
-            let applied = try await web.postMultipart("/activities/import", [("mode", "apply")], file: ("file", "good.csv", "text/csv", good), as: browser)
-            #expect(applied.status == .ok && applied.text.contains("1 added"))
+            let done = try await applied("good.csv", good)
+            #expect(done.status == .ok && done.text.contains("1 added") && done.text.contains("good.csv"))
+            #expect(try await web.get("/activities/import/jobs/nope", as: browser).status == .notFound)
             let huge = String(repeating: "x", count: 21 * 1_048_576)
             let tooLarge = try await web.postMultipart("/activities/import", [("mode", "apply")], file: ("file", "huge.csv", "text/csv", huge), as: browser)
             #expect(tooLarge.status == .contentTooLarge)

@@ -12,6 +12,7 @@ public protocol Repositories: Sendable {
     var calendar: any CalendarRepository { get }
     var activities: any ActivityRepository { get }
     var matrix: any MatrixRepository { get }
+    var importJobs: any ImportJobRepository { get }
 }
 
 /// The unit of work. `write` commits everything its closure did, or nothing if it throws.

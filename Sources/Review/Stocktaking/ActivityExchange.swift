@@ -182,21 +182,87 @@ public struct ImportProgress: Sendable {
 extension ActivityService {
     /// Checks a file of activities row by row and, with `apply` and only when nothing is wrong,
     /// writes them all in one transaction: published, matched by external id (a row for an
-    /// activity already there updates it; the same row again changes nothing).
+    /// activity already there updates it; the same row again changes nothing). Applying reads the
+    /// file once: rows are written as they are checked, and the first problem stops the writing
+    /// (the rest is still checked, for the report) and rolls everything back.
     public func importActivities(_ file: ActivityFile, apply: Bool, by actor: Actor,
                                  progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ActivityImportReport {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
         let vocabulary = try await vocabulary()
         let now = clock.now()
+        let ids = self.ids
+        guard apply else {
+            return try await Self.scan(file, phase: "check", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { _ in }
+        }
+        struct Refused: Error { let report: ActivityImportReport }
+        let audit = self.audit
+        do {
+            return try await store.write { repositories in
+                var created = 0, updated = 0, unchanged = 0
+                var batch: [Activity] = []
+                func flush() async throws {
+                    let externals = batch.compactMap(\.externalID)
+                    let existing = externals.isEmpty ? [:] : try await repositories.activities.activities(externalIDs: externals)
+                    var fresh: [Activity] = []
+                    for var activity in batch {
+                        if let external = activity.externalID, let current = existing[external] {
+                            var next = current
+                            next.replaceContent(with: activity)
+                            next.externalID = current.externalID
+                            next.createdAt = current.createdAt
+                            next.updatedAt = current.updatedAt
+                            next.state = current.state == .archived ? .archived : .published
+                            if next == current {
+                                unchanged += 1
+                                continue
+                            }
+                            next.version += 1
+                            next.updatedAt = now
+                            next.publishedAt = next.publishedAt ?? now
+                            guard try await repositories.activities.update(next, expectedVersion: current.version) else {
+                                throw DomainError.conflict("activity-changed-meanwhile")
+                            }
+                            updated += 1
+                        } else {
+                            activity.state = .published
+                            activity.publishedAt = now
+                            fresh.append(activity)
+                        }
+                    }
+                    try await repositories.activities.insert(fresh)
+                    created += fresh.count
+                    batch.removeAll(keepingCapacity: true)
+                }
+                var report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
+                    batch.append(activity)
+                    if batch.count == 500 { try await flush() }
+                }
+                if report.problemCount > 0 { throw Refused(report: report) }
+                try await flush()
+                (report.created, report.updated, report.unchanged) = (created, updated, unchanged)
+                try await audit.record(in: repositories, actor: actor, action: "activity.import", objectType: "activities", objectID: "import",
+                                       before: .nothing, after: ["rows": report.rows, "created": created, "updated": updated, "unchanged": unchanged])
+                report.applied = true
+                return report
+            }
+        } catch let refused as Refused {
+            return refused.report
+        }
+    }
+
+    /// Reads every row of the file, checks it, and hands each good row's activity to `accept`
+    /// while no problem has been found. Returns what it found.
+    static func scan(_ file: ActivityFile, phase: String, vocabulary: ActivityVocabulary, actor: Actor, now: Date, ids: any IDGenerator,
+                     progress: @Sendable (ImportProgress) -> Void, accept: (Activity) async throws -> Void) async throws -> ActivityImportReport {
         var report = ActivityImportReport()
-        // Pass 1: every row checked, nothing kept but the external ids (to find repeats).
         var seen = Set<String>()
         do {
             var records = try file.records()
             while let (line, record, bytes) = try records.next() {
                 report.rows += 1
+                var activity: Activity?
                 do {
-                    _ = try Activity.read(record, vocabulary: vocabulary, id: "", createdBy: actor.label, now: now)
+                    activity = try Activity.read(record, vocabulary: vocabulary, id: ids.newID(), createdBy: actor.label, now: now)
                 } catch let error as DomainError {
                     for fieldError in error.fieldErrors {
                         report.add(.init(row: line, field: fieldError.field, code: fieldError.code, parameters: fieldError.parameters))
@@ -207,77 +273,13 @@ extension ActivityService {
                         report.add(.init(row: line, field: "external_id", code: "duplicate-external-id", parameters: ["value": external]))
                     }
                 }
-                if report.rows % 10_000 == 0 { progress(ImportProgress(phase: "check", rows: report.rows, bytes: bytes, totalBytes: file.size)) }
+                if let activity, report.problemCount == 0 { try await accept(activity) }
+                if report.rows % 10_000 == 0 { progress(ImportProgress(phase: phase, rows: report.rows, bytes: bytes, totalBytes: file.size)) }
             }
         } catch let problem as ActivityImportReport.Problem {
             report.add(problem)
         }
-        progress(ImportProgress(phase: "check", rows: report.rows, bytes: file.size, totalBytes: file.size))
-        guard apply, report.problemCount == 0 else { return report }
-        seen = []
-
-        // Pass 2: one transaction, in batches.
-        let ids = self.ids
-        let audit = self.audit
-        let counted = report.rows
-        let result = try await store.write { repositories in
-            var result = ActivityImportReport()
-            result.rows = counted
-            var batch: [[String: String]] = []
-            var lastBytes = 0
-            func flush() async throws {
-                let externals = batch.compactMap { $0["external_id"]?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let existing = externals.isEmpty ? [:] : try await repositories.activities.activities(externalIDs: externals)
-                var fresh: [Activity] = []
-                for record in batch {
-                    var activity = try Activity.read(record, vocabulary: vocabulary, id: ids.newID(), createdBy: actor.label, now: now)
-                    if let external = activity.externalID, let current = existing[external] {
-                        var next = current
-                        next.replaceContent(with: activity)
-                        next.externalID = current.externalID
-                        next.createdAt = current.createdAt
-                        next.updatedAt = current.updatedAt
-                        next.state = current.state == .archived ? .archived : .published
-                        if next == current {
-                            result.unchanged += 1
-                            continue
-                        }
-                        next.version += 1
-                        next.updatedAt = now
-                        next.publishedAt = next.publishedAt ?? now
-                        guard try await repositories.activities.update(next, expectedVersion: current.version) else {
-                            throw DomainError.conflict("activity-changed-meanwhile")
-                        }
-                        result.updated += 1
-                    } else {
-                        activity.state = .published
-                        activity.publishedAt = now
-                        fresh.append(activity)
-                    }
-                }
-                try await repositories.activities.insert(fresh)
-                result.created += fresh.count
-                batch.removeAll(keepingCapacity: true)
-            }
-            var records = try file.records()
-            while let (_, record, bytes) = try records.next() {
-                batch.append(record)
-                lastBytes = bytes
-                if batch.count == 500 {
-                    try await flush()
-                    let done = result.created + result.updated + result.unchanged
-                    if done % 10_000 == 0 { progress(ImportProgress(phase: "write", rows: done, bytes: lastBytes, totalBytes: file.size)) }
-                }
-            }
-            try await flush()
-            try await audit.record(in: repositories, actor: actor, action: "activity.import", objectType: "activities", objectID: "import",
-                                   before: .nothing, after: ["rows": result.rows, "created": result.created, "updated": result.updated,
-                                                             "unchanged": result.unchanged])
-            return result
-        }
-        var done = result
-        done.applied = true
-        progress(ImportProgress(phase: "write", rows: done.rows, bytes: file.size, totalBytes: file.size))
-        return done
+        progress(ImportProgress(phase: phase, rows: report.rows, bytes: file.size, totalBytes: file.size))
+        return report
     }
 }

@@ -83,6 +83,9 @@ public struct DemoGenerator {
         "ru": ["Программа ежегодно обучает тысячи людей цифровым навыкам и способствует цифровой инклюзии.",
                "Инициатива подключает сельские школы к широкополосному интернету."],
     ]
+    /// Syllables of made-up place names: 20 × 20 × 20 names, each rare in a large registry, as real
+    /// place names and project names are.
+    static let syllables = ["ka", "mo", "ri", "ta", "lu", "be", "so", "na", "di", "vo", "ze", "pa", "gu", "le", "xi", "fo", "ha", "ne", "wu", "ja"]
     static let organizationsEN = ["Ministry of ICT", "National Telecommunication Authority", "Digital Inclusion Foundation", "University of Technology",
                                   "Community Network Alliance", "Open Knowledge Society", "Telecom Operators Association", "Regional ICT Centre",
                                   "Women in Tech Network", "Rural Connectivity Trust", "Institute for Digital Policy", "Library Association"]
@@ -107,6 +110,10 @@ public struct DemoGenerator {
                 if random.chance(0.4) { summary += " It also addresses \(random.pick(Self.topicsEN)) and \(random.pick(Self.topicsEN))." }
                 var description = summary
                 for _ in 0..<(2 + random.below(4)) { description += " " + random.pick(Self.fillerEN) }
+                if random.chance(0.3) {
+                    let place = (0..<3).map { _ in random.pick(Self.syllables) }.joined()
+                    description += " The first sites are in the district of \(place.prefix(1).uppercased() + place.dropFirst())."
+                }
                 record["title_en"] = title
                 record["summary_en"] = summary
                 record["description_en"] = description

@@ -195,9 +195,7 @@ final class SQLiteBackend: DatabaseBackend {
             for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=NORMAL"] {
                 _ = try await writer.query(pragma, [])
             }
-            try await writer.install(customFunction: DocCollector.function)
             let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            try await reader.install(customFunction: DocCollector.function)
             for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA query_only=ON"] {
                 _ = try await reader.query(pragma, [])
             }

@@ -34,6 +34,7 @@ struct SQLRepositories: Repositories {
     var calendar: any CalendarRepository { SQLCalendarRepository(db: db, kind: kind) }
     var activities: any ActivityRepository { SQLActivityRepository(db: db, kind: kind) }
     var matrix: any MatrixRepository { SQLMatrixRepository(db: db) }
+    var importJobs: any ImportJobRepository { SQLImportJobRepository(db: db) }
 }
 
 /// Small helpers shared by the repositories.

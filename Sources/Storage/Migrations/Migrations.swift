@@ -110,7 +110,7 @@ public enum Migrations {
         ),
         Migration(
             version: 9, name: "stocktaking",
-            reason: "The stocktaking registry: activities (the whole record as JSON, with the columns moderation and listing need, and the facet values packed for the in-memory facet index), numbered by doc for the full-text index; reviewers' comments and moderation steps; a pending revision per published activity; the history of the WSIS-SDG Matrix's changes; counters for doc numbers and for the change number every write takes (servers' facet indexes catch up by it). The full-text index holds published activities only: FTS5, contentless, on SQLite; a tsvector with a GIN index on PostgreSQL.",
+            reason: "The stocktaking registry: activities (the whole record as JSON, with the columns moderation and listing need, and the facet values packed for the in-memory facet index), numbered by doc for the full-text index; reviewers' comments and moderation steps; a pending revision per published activity; the history of the WSIS-SDG Matrix's changes; imports started from the web (their report once done); counters for doc numbers and for the change number every write takes (servers' facet indexes catch up by it). The full-text index holds published activities only: FTS5, contentless, on SQLite; a tsvector with a GIN index on PostgreSQL.",
             up: { kind in
                 let doc = kind == .sqlite ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY"
                 var statements = [
@@ -123,6 +123,7 @@ public enum Migrations {
                     "CREATE TABLE activity_comments (id TEXT PRIMARY KEY, activity_id TEXT NOT NULL REFERENCES activities (id), seq INTEGER NOT NULL, at TEXT NOT NULL, author TEXT NOT NULL, transition TEXT, from_state TEXT, to_state TEXT, text TEXT NOT NULL)",
                     "CREATE INDEX activity_comments_activity ON activity_comments (activity_id)",
                     "CREATE TABLE activity_revisions (activity_id TEXT PRIMARY KEY REFERENCES activities (id), record TEXT NOT NULL, submitted_by TEXT NOT NULL, submitted_at TEXT NOT NULL)",
+                    "CREATE TABLE import_jobs (id TEXT PRIMARY KEY, created_by TEXT NOT NULL, file_name TEXT NOT NULL, state TEXT NOT NULL, report TEXT, failure TEXT, created_at TEXT NOT NULL, finished_at TEXT)",
                     "CREATE TABLE matrix_changes (sequence INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, kind TEXT NOT NULL, action_line TEXT NOT NULL, goal INTEGER NOT NULL, target TEXT NOT NULL, reason TEXT NOT NULL)",
                 ]
                 switch kind {
@@ -136,7 +137,7 @@ public enum Migrations {
             },
             down: { kind in
                 [kind == .sqlite ? "DROP TABLE activity_fts" : "DROP TABLE activity_search",
-                 "DROP TABLE matrix_changes", "DROP TABLE activity_revisions", "DROP TABLE activity_comments", "DROP TABLE activities", "DROP TABLE counters"]
+                 "DROP TABLE matrix_changes", "DROP TABLE import_jobs", "DROP TABLE activity_revisions", "DROP TABLE activity_comments", "DROP TABLE activities", "DROP TABLE counters"]
             }
         ),
     ]

@@ -1,7 +1,6 @@
 import Foundation
 import Review
 import SQLKit
-import SQLiteNIO
 
 /// Search over published activities, the same on both databases:
 ///
@@ -82,26 +81,50 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
 
     // MARK: The engines
 
-    /// The numbers of the published activities whose words match, in ascending order.
+    /// The numbers of the published activities whose words match, in ascending order. They cross
+    /// from the database as one value (a comma-separated text on SQLite, an array on PostgreSQL),
+    /// not as a row each: a million rows would cost more than the search itself.
     func matching(_ query: SearchQuery, titleOnly: Bool = false) async throws -> [Int32] {
+        var docs: [Int32]
         switch backend.kind {
         case .sqlite:
             let expression = query.fts5(column: titleOnly ? "title" : nil)
-            return try await backend.withReader { db in
-                guard let row = try await db.row("SELECT wsis_docs(rowid) AS docs FROM activity_fts WHERE activity_fts MATCH \(bind: expression)"),
-                      let data = try row.decode(column: "docs", as: Data?.self) else { return [] }
-                var docs = [Int32](repeating: 0, count: data.count / 4)
-                _ = docs.withUnsafeMutableBytes { data.copyBytes(to: $0) }
-                return docs.sorted()
+            docs = try await backend.withReader { db in
+                guard let row = try await db.row("SELECT group_concat(rowid) AS docs FROM activity_fts WHERE activity_fts MATCH \(bind: expression)"),
+                      let text = try row.decode(column: "docs", as: String?.self) else { return [] }
+                return Self.numbers(text)
             }
         case .postgres:
             let tsquery = query.tsquery(weight: titleOnly ? "A" : nil)
-            return try await backend.withReader { db in
-                guard let row = try await db.row("SELECT array_agg(doc ORDER BY doc) AS docs FROM activity_search WHERE tsv @@ CAST(\(bind: tsquery) AS tsquery)"),
+            docs = try await backend.withReader { db in
+                guard let row = try await db.row("SELECT array_agg(doc) AS docs FROM activity_search WHERE tsv @@ CAST(\(bind: tsquery) AS tsquery)"),
                       let docs = try row.decode(column: "docs", as: [Int]?.self) else { return [] }
                 return docs.map { Int32(truncatingIfNeeded: $0) }
             }
         }
+        // Both engines give them in order almost always; sort only when not.
+        if zip(docs, docs.dropFirst()).contains(where: { $0 > $1 }) { docs.sort() }
+        return docs
+    }
+
+    /// "12,13,200" as numbers, read byte by byte.
+    static func numbers(_ text: String) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(text.utf8.count / 7 + 1)
+        var value: Int32 = 0
+        var inNumber = false
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                value = value &* 10 &+ Int32(byte - 48)
+                inNumber = true
+            } else if inNumber {
+                result.append(value)
+                value = 0
+                inNumber = false
+            }
+        }
+        if inNumber { result.append(value) }
+        return result
     }
 
     /// A relevance score per matching activity, higher is better.
@@ -205,7 +228,7 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
         // 3. The ranking.
         let ranking: ActivitySearchPage.Ranking
         var scores: [Int32: Double] = [:]
-        var inTitle = Set<Int32>()
+        var inTitle: [UInt64] = []
         if request.sort == .date || textMatches == nil {
             ranking = .newest
         } else if (textMatches?.count ?? 0) <= Self.bestMatchLimit {
@@ -213,13 +236,18 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
             scores = matched.isEmpty ? [:] : try await self.scores(request.query)
         } else {
             ranking = .titleThenNewest
-            if !matched.isEmpty { inTitle = Set(try await matching(request.query, titleOnly: true)) }
+            if !matched.isEmpty {
+                inTitle = [UInt64](repeating: 0, count: index.upperBound / 64 + 1)
+                for doc in try await matching(request.query, titleOnly: true) where Int(doc) < index.upperBound {
+                    inTitle[Int(doc) >> 6] |= 1 << UInt64(doc & 63)
+                }
+            }
         }
         func key(_ doc: Int32) -> Key {
             let day = index.days[Int(doc)]
             switch ranking {
             case .bestMatch: return Key(primary: scores[doc] ?? 0, secondary: day, doc: doc)
-            case .titleThenNewest: return Key(primary: inTitle.contains(doc) ? 1 : 0, secondary: day, doc: doc)
+            case .titleThenNewest: return Key(primary: inTitle[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 ? 1 : 0, secondary: day, doc: doc)
             case .newest: return Key(primary: 0, secondary: day, doc: doc)
             }
         }
@@ -275,20 +303,3 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
     }
 }
 
-/// Collects the numbers of the rows an FTS5 query matches into one blob (4 bytes each), so a
-/// million matches cross from SQLite to Swift as one value instead of a million rows.
-struct DocCollector: SQLiteCustomAggregate {
-    var docs: [Int32] = []
-
-    init() {}
-
-    mutating func step(_ values: [SQLiteData]) throws {
-        if case .integer(let value) = values.first { docs.append(Int32(truncatingIfNeeded: value)) }
-    }
-
-    func finalize() throws -> (any SQLiteDataConvertible)? {
-        docs.withUnsafeBytes { Data($0) }
-    }
-
-    static let function = SQLiteCustomFunction("wsis_docs", argumentCount: 1, pure: false, aggregate: DocCollector.self)
-}

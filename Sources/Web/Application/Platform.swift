@@ -30,6 +30,8 @@ public struct Platform: Sendable {
     public let matrix: MatrixService
     /// The search of published activities; it keeps facet counts in memory, so one per process.
     public let search: SQLActivitySearch
+    /// Imports started from the web, running in the background.
+    public let importJobs: ImportJobs
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
                 hasher: any PasswordHasher, blobs: (any BlobStore)? = nil) {
@@ -47,6 +49,7 @@ public struct Platform: Sendable {
         self.activities = ActivityService(store: store, clock: clock, ids: ids)
         self.matrix = MatrixService(store: store, clock: clock)
         self.search = SQLActivitySearch(backend: backend)
+        self.importJobs = ImportJobs(service: activities, store: store, clock: clock, ids: ids)
     }
 
     /// Opens the database the settings name, brings its schema up to date and loads the reference data.

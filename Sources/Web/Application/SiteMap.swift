@@ -80,7 +80,7 @@ public enum SiteMap {
                             (.get, "/activities.xml"), (.get, "/activities/fields.csv")])
         + group(.signedIn, [(.get, "/activities/new"), (.post, "/activities"), (.get, "/activities/queue"), (.get, "/activities/:id/edit"),
                             (.post, "/activities/:id/edit"), (.post, "/activities/:id/transitions"), (.post, "/activities/:id/comments")])
-        + group(.staff, [(.get, "/activities/import"), (.post, "/matrix/changes")])
+        + group(.staff, [(.get, "/activities/import"), (.get, "/activities/import/jobs/:id"), (.post, "/matrix/changes")])
         + group(.staff, uploads: true, [(.post, "/activities/import")])
         + group(.everyone, api: true, [(.get, "/api/v1/activities"), (.get, "/api/v1/activities/:id"), (.get, "/api/v1/matrix/changes")])
         + group(.signedIn, api: true, [(.post, "/api/v1/activities"), (.put, "/api/v1/activities/:id"),

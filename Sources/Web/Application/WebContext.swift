@@ -69,3 +69,11 @@ public struct FormData: Sendable, Equatable {
         lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
     }
 }
+
+extension Request {
+    /// The query string read as a submitted GET form: `+` is a space, then %-escapes are decoded
+    /// ("q=media+literacy" is "media literacy"). Hummingbird's `queryParameters` leaves `+` alone.
+    var queryForm: FormData {
+        (try? FormData(parsing: uri.query ?? "")) ?? FormData()
+    }
+}

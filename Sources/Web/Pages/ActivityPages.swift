@@ -17,6 +17,7 @@ struct ActivityPages {
         router.get("/activities/queue", use: queue)
         router.get("/activities/import", use: importForm)
         router.post("/activities/import", use: importFile)
+        router.get("/activities/import/jobs/:id", use: importJob)
         router.get("/activities/fields.csv", use: fields)
         router.get("/activities.csv", use: { request, context in try await export(.csv, request: request, context: context) })
         router.get("/activities.json", use: { request, context in try await export(.json, request: request, context: context) })
@@ -37,8 +38,8 @@ struct ActivityPages {
     // MARK: Search
 
     @Sendable func search(_ request: Request, context: WebContext) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        let text = parameters["q"].map(String.init) ?? ""
+        let parameters = request.queryForm
+        let text = parameters["q"] ?? ""
         var searchRequest = ActivitySearchRequest()
         var content: [String: Any] = ["q": text]
         do {
@@ -48,10 +49,10 @@ struct ActivityPages {
             return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context,
                                  status: .badRequest)
         }
-        searchRequest.sort = parameters["sort"].flatMap { ActivitySearchRequest.Sort(rawValue: String($0)) } ?? .relevance
-        searchRequest.cursor = parameters["cursor"].map(String.init)
+        searchRequest.sort = parameters["sort"].flatMap { ActivitySearchRequest.Sort(rawValue: $0) } ?? .relevance
+        searchRequest.cursor = parameters["cursor"]
         for facet in Facet.allCases {
-            let values = parameters.getAll(facet.rawValue).filter { !$0.isEmpty }
+            let values = parameters.all(facet.rawValue).filter { !$0.isEmpty }
             if !values.isEmpty { searchRequest.filters[facet] = Set(values) }
         }
         let page: ActivitySearchPage
@@ -399,13 +400,23 @@ struct ActivityPages {
         let apply = context.form["mode"] == "apply"
         let isJSON = upload.fileName.lowercased().hasSuffix(".json") || upload.data.first == UInt8(ascii: "[")
         let file: ActivityFile = isJSON ? .json(upload.data) : .csv(upload.data)
-        let report = try await platform.activities.importActivities(file, apply: apply, by: context.actor!)
+        if apply {
+            // Applying runs in the background; its page shows how far it is, then the report.
+            let job = try await platform.importJobs.start(file, fileName: upload.fileName, by: context.actor!)
+            return .redirect(to: "/activities/import/jobs/\(job.id)", type: .normal)
+        }
+        let report = try await platform.activities.importActivities(file, apply: false, by: context.actor!)
+        return renderer.page("activity-import", title: t("activities.import.title", context), content: reportContent(report, context),
+                             request: request, context: context, status: report.problemCount == 0 ? .ok : .badRequest)
+    }
+
+    private func reportContent(_ report: ActivityImportReport, _ context: WebContext) -> [String: Any] {
         let summary = report.applied
             ? t("activities.import.applied", context, ["rows": String(report.rows), "created": String(report.created),
                                                        "updated": String(report.updated), "unchanged": String(report.unchanged)])
-            : apply ? t("import.summary_refused", context, ["problems": String(report.problemCount)])
-            : t("import.summary_checked", context, ["rows": String(report.rows), "problems": String(report.problemCount)])
-        let content: [String: Any] = [
+            : report.problemCount > 0 ? t("activities.import.refused", context, ["problems": String(report.problemCount)])
+            : t("activities.import.checked", context, ["rows": String(report.rows)])
+        return [
             "has_report": true, "summary": summary,
             "problems": report.problems.map { problem in
                 ["row": problem.row, "field": problem.field, "message": renderer.catalog.message(for: problem.fieldError, context.language)] as [String: Any]
@@ -414,8 +425,30 @@ struct ActivityPages {
             "more": report.problemCount > report.problems.count
                 ? t("activities.import.more", context, ["count": String(report.problemCount - report.problems.count)]) : "",
         ]
-        return renderer.page("activity-import", title: t("activities.import.title", context), content: content, request: request, context: context,
-                             status: report.problemCount == 0 ? .ok : .badRequest)
+    }
+
+    /// An import running in the background: how far it is (the page refreshes itself), then its report.
+    @Sendable func importJob(_ request: Request, context: WebContext) async throws -> Response {
+        let (job, progress) = try await platform.importJobs.status(id: try context.parameters.require("id"), for: context.actor!)
+        var content: [String: Any] = ["job": true, "file_name": job.fileName]
+        switch job.state {
+        case .running:
+            content["running"] = true
+            let percent = progress.map { $0.totalBytes > 0 ? min(100, $0.bytes * 100 / $0.totalBytes) : 0 } ?? 0
+            content["percent"] = percent
+            content["progress"] = t("activities.import.progress_\(progress?.phase ?? "check")", context,
+                                    ["rows": String(progress?.rows ?? 0), "percent": String(percent)])
+        case .done:
+            if let report = job.report { content.merge(reportContent(report, context)) { $1 } }
+        case .failed:
+            content["error"] = t("activities.import.failed", context, ["reason": job.failure ?? ""])
+        case .interrupted:
+            content["error"] = t("activities.import.interrupted", context)
+        }
+        var response = renderer.page("activity-import", title: t("activities.import.title", context), content: content, request: request, context: context,
+                                     status: job.report.map { $0.problemCount == 0 ? .ok : .badRequest } ?? .ok)
+        if job.state == .running { response.headers[.init("Refresh")!] = "2" }
+        return response
     }
 
     // MARK: The matrix

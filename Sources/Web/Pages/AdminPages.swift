@@ -154,10 +154,10 @@ struct AdminPages {
     // MARK: Audit
 
     @Sendable func audit(_ request: Request, context: WebContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.queryForm
         let value = { (name: String) -> String? in
-            guard let raw = query[Substring(name)] else { return nil }
-            let text = String(raw).trimmingCharacters(in: .whitespaces)
+            guard let raw = query[name] else { return nil }
+            let text = raw.trimmingCharacters(in: .whitespaces)
             return text.isEmpty ? nil : text
         }
         var errors: [String: Any] = [:]

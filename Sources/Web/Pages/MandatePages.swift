@@ -32,11 +32,11 @@ struct MandatePages {
 
     /// The filters a list or board takes from its query: status, signal, actor, and "mine" for a focal point.
     private func filters(_ request: Request, context: WebContext) -> (MandateFilter, Signal?, [String: Any]) {
-        let query = request.uri.queryParameters
+        let query = request.queryForm
         var filter = MandateFilter()
-        filter.status = query["status"].flatMap { Mandate.Status(rawValue: String($0)) }
-        filter.actor = query["actor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let text = { (name: String) in query[Substring(name)].map(String.init).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        filter.status = query["status"].flatMap { Mandate.Status(rawValue: $0) }
+        filter.actor = query["actor"].flatMap { $0.isEmpty ? nil : $0 }
+        let text = { (name: String) in query[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
         filter.actionLine = text("action_line")
         filter.sdg = text("sdg")
         filter.owner = text("owner")
@@ -44,7 +44,7 @@ struct MandatePages {
         if let days = text("due_within").flatMap(Int.init), (0...3660).contains(days) {
             filter.dueBefore = Timestamp.day(platform.clock.now().addingTimeInterval(Double(days) * 86_400))
         }
-        let signal = query["signal"].flatMap { Signal(rawValue: String($0)) }
+        let signal = query["signal"].flatMap { Signal(rawValue: $0) }
         let model: [String: Any] = [
             "statuses": Mandate.Status.allCases.map { ["value": $0.rawValue, "label": t("mandate.status.\($0.rawValue)", context),
                                                       "selected": filter.status == $0] },
