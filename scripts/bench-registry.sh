@@ -30,7 +30,7 @@ rm -f "$work/baseline.db"
 columns=$(head -1 "$csv" | tr ',' '\n' | grep -E '^(title|summary|description)_|^organization$' | paste -sd, -)
 /usr/bin/time -f "shell .import: %e s" sqlite3 "$work/baseline.db" ".mode csv" ".import $csv activities_csv"
 /usr/bin/time -f "shell FTS5 rebuild: %e s" sqlite3 "$work/baseline.db" \
-  "CREATE VIRTUAL TABLE activities_csv_fts USING fts5($columns, content='activities_csv', tokenize='unicode61 remove_diacritics 2');" \
+  "CREATE VIRTUAL TABLE activities_csv_fts USING fts5($columns, content=\"activities_csv\", tokenize='unicode61 remove_diacritics 2');" \
   "INSERT INTO activities_csv_fts(activities_csv_fts) VALUES ('rebuild');"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

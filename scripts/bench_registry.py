@@ -52,6 +52,15 @@ class Client:
         self.connection = http.client.HTTPConnection(self.host, self.port, timeout=600)
 
     def get(self, path):
+        try:
+            return self._get(path)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # An idle keep-alive connection was closed by the server: open another and ask again.
+            self.connection.close()
+            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=600)
+            return self._get(path)
+
+    def _get(self, path):
         started = time.perf_counter()
         self.connection.request("GET", path)
         response = self.connection.getresponse()
@@ -67,8 +76,8 @@ def ours_path(words, filters):
     return "/api/v1/activities?" + urllib.parse.urlencode(params)
 
 
-def datasette_path(words, filters):
-    params = [("_search", words), ("_searchmode", "raw"), ("_size", "20"),
+def datasette_path(words, filters, database="baseline"):
+    params = [("_search", words), ("_searchmode", "raw"), ("_fts_table", "activities_csv_fts"), ("_fts_pk", "rowid"), ("_size", "20"),
               ("_facet", "primary_action_line"), ("_facet", "countries"), ("_facet", "sdg_goals")]
     if "country" in filters:
         params.append(("countries__contains", filters["country"]))
@@ -76,7 +85,7 @@ def datasette_path(words, filters):
         params.append(("primary_action_line", filters["action_line"]))
     if "sdg" in filters:
         params.append(("sdg_goals__contains", filters["sdg"]))
-    return "/bench/activities_csv.json?" + urllib.parse.urlencode(params)
+    return f"/{database}/activities_csv.json?" + urllib.parse.urlencode(params)
 
 
 def shell_sql(words, filters):

@@ -32,6 +32,19 @@ struct StocktakingTests {
         #expect(try SearchQuery(parsing: (1...40).map { "w\($0)" }.joined(separator: " ")).groups.count == SearchQuery.maximumGroups)
     }
 
+    @Test("times are written as Foundation's ISO 8601 would, with milliseconds, before and after 1970")
+    func timestamps() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let milliseconds = Int64.random(in: -4_000_000_000_000...7_000_000_000_000, using: &generator)
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            let expected = Date(timeIntervalSince1970: (Double(milliseconds) / 1000).rounded(.down)).formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+            let text = Timestamp.string(date)
+            let millis = ((milliseconds % 1000) + 1000) % 1000
+            #expect(text == String(expected.dropLast()) + String(format: ".%03lldZ", millis), "\(milliseconds)")
+        }
+    }
+
     @Test("a snippet centres on the first match, marks every matching word and escapes the text")
     func snippets() throws {
         let text = "Schools in <rural> areas & towns get broadband. Teachers learn digital skills; Digital tools follow."

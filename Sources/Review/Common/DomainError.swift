@@ -54,14 +54,16 @@ public struct Validator: Sendable {
     }
 
     /// Trims the value and checks that it is present and not longer than `maxLength` characters.
+    /// `multiline` text (a description) may hold line breaks and tabs; no text may hold other control characters.
     @discardableResult
-    public mutating func text(_ field: String, _ value: String?, required: Bool = true, maxLength: Int) -> String {
-        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    public mutating func text(_ field: String, _ value: String?, required: Bool = true, maxLength: Int, multiline: Bool = false) -> String {
+        let trimmed = (value ?? "").trimmedFast
         if trimmed.isEmpty {
             if required { add(field, "required") }
-        } else if trimmed.count > maxLength {
+        } else if trimmed.utf8.count > maxLength && trimmed.count > maxLength {
+            // A character is at least one byte: only a text of more bytes than allowed characters needs counting.
             add(field, "too-long", ["max": String(maxLength)])
-        } else if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        } else if trimmed.hasControlCharacters(allowingLineBreaks: multiline) {
             add(field, "control-characters")
         }
         return trimmed
@@ -69,5 +71,48 @@ public struct Validator: Sendable {
 
     public func check() throws {
         if !errors.isEmpty { throw DomainError.invalid(errors) }
+    }
+}
+
+extension String {
+    /// The text without white space (and line breaks) at either end; quick for the common ASCII case.
+    public var trimmedFast: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !Self.isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+    }
+
+    /// Whether it holds a control character (C0, DEL or C1), read from its UTF-8 bytes; tab, line
+    /// feed and carriage return are allowed when `allowingLineBreaks`.
+    func hasControlCharacters(allowingLineBreaks: Bool) -> Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 {
+                if !(allowingLineBreaks && (byte == 0x09 || byte == 0x0A || byte == 0x0D)) { return true }
+            } else if byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Words separated by white space, counted from the bytes (any non-ASCII byte is part of a word).
+    var wordCount: Int {
+        var count = 0
+        var inWord = false
+        for byte in utf8 {
+            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
     }
 }

@@ -235,7 +235,7 @@ extension ActivityService {
                 }
                 var report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
                     batch.append(activity)
-                    if batch.count == 500 { try await flush() }
+                    if batch.count == 5000 { try await flush() }
                 }
                 if report.problemCount > 0 { throw Refused(report: report) }
                 try await flush()
@@ -268,7 +268,7 @@ extension ActivityService {
                         report.add(.init(row: line, field: fieldError.field, code: fieldError.code, parameters: fieldError.parameters))
                     }
                 }
-                if let external = record["external_id"]?.trimmingCharacters(in: .whitespaces), !external.isEmpty {
+                if let external = record["external_id"]?.trimmedFast, !external.isEmpty {
                     if !seen.insert(external).inserted {
                         report.add(.init(row: line, field: "external_id", code: "duplicate-external-id", parameters: ["value": external]))
                     }

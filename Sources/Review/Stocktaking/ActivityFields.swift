@@ -109,7 +109,8 @@ public enum ActivityFields {
 
     /// Splits a list field: `;` separates (a comma would cut organization names).
     public static func split(_ value: String?) -> [String] {
-        (value ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard let value, !value.isEmpty else { return [] }
+        return value.split(separator: ";").map { String($0).trimmedFast }.filter { !$0.isEmpty }
     }
 }
 
@@ -121,6 +122,8 @@ public struct ActivityVocabulary: Sendable {
     /// Alpha-3 (upper case) to the M49 regions that contain it.
     public var countries: [String: [String]]
     public var regions: Set<String>
+    /// Upper-cased code to the code as written in the reference data (`C7.EHEA` → `C7.ehea`).
+    var actionLineByUpperCase: [String: String]
     /// Alpha-3 to alpha-2 (IATI names countries by alpha-2).
     public var alpha2: [String: String]
     /// Action Line code to its English title.
@@ -135,6 +138,7 @@ public struct ActivityVocabulary: Sendable {
 
     public init(actionLines: [ActionLine], goals: [SDGGoal], targets: [SDGTarget], countries: [Country], regions: [Region], matrix: [MatrixLink]) {
         self.actionLines = Set(actionLines.filter(\.isCategory).map(\.code))
+        self.actionLineByUpperCase = Dictionary(self.actionLines.map { ($0.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
         self.goals = Set(goals.map(\.number))
         self.targets = Dictionary(targets.map { ($0.code, $0.goal) }, uniquingKeysWith: { first, _ in first })
         self.countries = Dictionary(countries.map { country in
@@ -148,8 +152,7 @@ public struct ActivityVocabulary: Sendable {
 
     /// An Action Line code as written (`c7.EHEA`, `c4`) in its canonical form, if it is one of the 18.
     public func actionLine(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return actionLines.first { $0.caseInsensitiveCompare(trimmed) == .orderedSame }
+        actionLineByUpperCase[text.trimmedFast.uppercased()]
     }
 
     /// The goals and targets the matrix links to these Action Lines, as suggestions.
@@ -170,25 +173,23 @@ extension Activity {
         var texts: [String: Text] = [:]
         for language in Activity.languages {
             let title = check.text("title_\(language)", record["title_\(language)"], required: false, maxLength: 300)
-            let summary = check.text("summary_\(language)", record["summary_\(language)"], required: false, maxLength: 4000)
-            let description = (record["description_\(language)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if description.count > 50_000 { check.add("description_\(language)", "too-long", ["max": "50000"]) }
+            let summary = check.text("summary_\(language)", record["summary_\(language)"], required: false, maxLength: 4000, multiline: true)
+            let description = check.text("description_\(language)", record["description_\(language)"], required: false, maxLength: 50_000, multiline: true)
             if title.isEmpty && summary.isEmpty && description.isEmpty { continue }
             if title.isEmpty { check.add("title_\(language)", "required") }
             if summary.isEmpty { check.add("summary_\(language)", "required") }
-            let words = summary.split(whereSeparator: { $0.isWhitespace }).count
-            if words > Activity.summaryWordLimit { check.add("summary_\(language)", "too-many-words", ["max": String(Activity.summaryWordLimit)]) }
+            if summary.wordCount > Activity.summaryWordLimit { check.add("summary_\(language)", "too-many-words", ["max": String(Activity.summaryWordLimit)]) }
             texts[language] = Text(title: title, summary: summary, description: description)
         }
         if texts.isEmpty { check.add("title_en", "one-language-required") }
         let organization = check.text("organization", record["organization"], maxLength: 300)
-        let stakeholderText = (record["stakeholder_type"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let stakeholderText = (record["stakeholder_type"] ?? "").trimmedFast.lowercased()
         let stakeholder = StakeholderType(rawValue: stakeholderText)
         if stakeholder == nil { check.add("stakeholder_type", stakeholderText.isEmpty ? "required" : "unknown-code", ["value": stakeholderText]) }
-        let coverageText = (record["coverage"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let coverageText = (record["coverage"] ?? "").trimmedFast.lowercased()
         let coverage = Coverage(rawValue: coverageText.isEmpty ? "national" : coverageText)
         if coverage == nil { check.add("coverage", "unknown-code", ["value": coverageText]) }
-        let statusText = (record["status"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let statusText = (record["status"] ?? "").trimmedFast.lowercased()
         let status = Status(rawValue: statusText.isEmpty ? "ongoing" : statusText)
         if status == nil { check.add("status", "unknown-code", ["value": statusText]) }
 
@@ -210,7 +211,7 @@ extension Activity {
         if !website.isEmpty, !Self.isWebAddress(website) { check.add("website", "invalid-url") }
         let contact = check.text("contact", record["contact"], required: false, maxLength: 500)
 
-        let primaryText = (record["primary_action_line"] ?? "").trimmingCharacters(in: .whitespaces)
+        let primaryText = (record["primary_action_line"] ?? "").trimmedFast
         let primary = vocabulary.actionLine(primaryText)
         if primary == nil { check.add("primary_action_line", primaryText.isEmpty ? "required" : "unknown-code", ["value": primaryText]) }
         var lines: [String] = []
@@ -232,7 +233,7 @@ extension Activity {
             }
         }
         let beneficiaries = ActivityFields.split(record["beneficiaries"])
-        let impact = check.text("impact", record["impact"], required: false, maxLength: 10_000)
+        let impact = check.text("impact", record["impact"], required: false, maxLength: 10_000, multiline: true)
         let figures = check.text("impact_figures", record["impact_figures"], required: false, maxLength: 2000)
         let evidence = ActivityFields.split(record["evidence"])
         for link in evidence where !Self.isWebAddress(link) { check.add("evidence", "invalid-url", ["value": link]) }
@@ -252,7 +253,7 @@ extension Activity {
 
     /// `yyyy-mm-dd`, `yyyy-mm` or `yyyy` as a day (the first of the month or year), checked.
     static func day(_ value: String?, field: String, into check: inout Validator) -> String? {
-        let text = (value ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (value ?? "").trimmedFast
         if text.isEmpty { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let numbers = parts.map { Int($0) }
@@ -263,13 +264,13 @@ extension Activity {
         }
         let month = parts.count > 1 ? numbers[1]! : 1
         let day = parts.count > 2 ? numbers[2]! : 1
-        var components = DateComponents(year: year, month: month, day: day)
-        components.calendar = Timestamp.calendar
-        guard (1...12).contains(month), (1...31).contains(day), components.isValidDate else {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), day >= 1, day <= days[month - 1] else {
             check.add(field, "invalid-date", ["value": text])
             return nil
         }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 
     static func isWebAddress(_ text: String) -> Bool {

@@ -132,8 +132,12 @@ public struct ActivityDocument: Sendable, Equatable {
     /// A PostgreSQL tsvector literal: each word with its positions and the column's weight
     /// (A title, B summary, D description, C organization). Columns are 100 positions apart so
     /// that no phrase runs from one into the next, as in FTS5.
-    public var tsvectorLiteral: String {
-        let weights = ["A", "B", "D", "C"]
+    public var tsvectorLiteral: String { Self.literal(columns, weights: ["A", "B", "D", "C"]) }
+
+    /// The title's words alone, as a tsvector literal without weights.
+    public var titleTsvectorLiteral: String { Self.literal([title], weights: [""]) }
+
+    static func literal(_ columns: [[String]], weights: [String]) -> String {
         var entries: [String: [String]] = [:]
         var order: [String] = []
         var position = 1

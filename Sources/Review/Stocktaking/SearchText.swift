@@ -225,40 +225,75 @@ public struct Snippet: Sendable, Equatable, Codable {
 
     /// The snippet as HTML: text escaped, matches in `<mark>`.
     public var html: String {
-        parts.map { part in
-            let escaped = part.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            return part.match ? "<mark>" + escaped + "</mark>" : escaped
-        }.joined()
+        var out = ""
+        for part in parts {
+            if part.match { out += "<mark>" }
+            for scalar in part.text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            if part.match { out += "</mark>" }
+        }
+        return out
     }
 
     public var plain: String { parts.map(\.text).joined() }
 
+    /// Whether any word of the text matches the query.
+    public static func contains(_ text: String, query: SearchQuery) -> Bool {
+        guard !query.isEmpty else { return false }
+        var found = false
+        SearchText.forEachWord(text) { word in
+            if !found && query.matches(word) { found = true }
+        }
+        return found
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        return SearchText.isWordScalar(scalar) || SearchText.isIdeograph(scalar)
+    }
+
     /// Up to `length` words of `text` around its first match of `query` (its start when none matches).
     public init(text: String, query: SearchQuery, length: Int = 30) {
         // Cut the text into words and what lies between them, keeping every character.
-        var tokens: [(text: Substring, isWord: Bool)] = []
-        var start = text.startIndex
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [(range: Range<Int>, isWord: Bool)] = []
+        var start = 0
         var inWord = false
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let isWordCharacter = character.isLetter || character.isNumber
-            if isWordCharacter != inWord && index > start {
-                tokens.append((text[start..<index], inWord))
+        for index in scalars.indices {
+            let isWord = Self.isWordScalar(scalars[index])
+            if isWord != inWord && index > start {
+                tokens.append((start..<index, inWord))
                 start = index
             }
-            inWord = isWordCharacter
-            index = text.index(after: index)
+            inWord = isWord
         }
-        if start < text.endIndex { tokens.append((text[start...], inWord)) }
+        if start < scalars.count { tokens.append((start..<scalars.count, inWord)) }
+        func string(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }
 
         var matchFlags = [Bool](repeating: false, count: tokens.count)
         var firstMatch: Int?
         if !query.isEmpty {
             for (position, token) in tokens.enumerated() where token.isWord {
-                let words = SearchText.words(String(token.text))
-                if words.contains(where: query.matches) {
+                var matched = false
+                SearchText.forEachWord(string(token.range)) { word in
+                    if !matched && query.matches(word) { matched = true }
+                }
+                if matched {
                     matchFlags[position] = true
                     if firstMatch == nil { firstMatch = position }
                 }
@@ -274,7 +309,7 @@ public struct Snippet: Sendable, Equatable, Codable {
             let upper = wordPositions[to - 1]
             if from > 0 { parts.append(Part(text: "… ", match: false)) }
             for position in lower...upper {
-                let text = String(tokens[position].text)
+                let text = string(tokens[position].range)
                 if let last = parts.last, last.match == matchFlags[position], !last.text.hasPrefix("…") {
                     parts[parts.count - 1].text += text
                 } else {

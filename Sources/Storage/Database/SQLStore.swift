@@ -75,8 +75,10 @@ func updateVersioned(_ db: any SQLDatabase, _ kind: DatabaseKind, table: String,
 }
 
 /// Inserts rows in batches that stay well under both engines' limit on bound parameters.
-func insertRows(_ db: any SQLDatabase, into table: String, columns: [String], rows: [[any SQLExpression]]) async throws {
-    let batch = max(1, 2000 / max(columns.count, 1))
+/// `bindings` caps the values bound per statement (SQLite allows 32,766, PostgreSQL 65,535); bulk
+/// writes use large statements, because each statement into FTS5 flushes its pending terms.
+func insertRows(_ db: any SQLDatabase, into table: String, columns: [String], rows: [[any SQLExpression]], bindings: Int = 2000) async throws {
+    let batch = max(1, bindings / max(columns.count, 1))
     var start = 0
     while start < rows.count {
         let end = min(start + batch, rows.count)

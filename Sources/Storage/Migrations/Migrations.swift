@@ -110,7 +110,7 @@ public enum Migrations {
         ),
         Migration(
             version: 9, name: "stocktaking",
-            reason: "The stocktaking registry: activities (the whole record as JSON, with the columns moderation and listing need, and the facet values packed for the in-memory facet index), numbered by doc for the full-text index; reviewers' comments and moderation steps; a pending revision per published activity; the history of the WSIS-SDG Matrix's changes; imports started from the web (their report once done); counters for doc numbers and for the change number every write takes (servers' facet indexes catch up by it). The full-text index holds published activities only: FTS5, contentless, on SQLite; a tsvector with a GIN index on PostgreSQL.",
+            reason: "The stocktaking registry: activities (the whole record as JSON, with the columns moderation and listing need, and the facet values packed for the in-memory facet index), numbered by doc for the full-text index; reviewers' comments and moderation steps; a pending revision per published activity; the history of the WSIS-SDG Matrix's changes; imports started from the web (their report once done); counters for doc numbers and for the change number every write takes (servers' facet indexes catch up by it). The full-text index holds published activities only: FTS5, contentless, on SQLite; a tsvector of all the words and one of the title's, each with a GIN index, on PostgreSQL.",
             up: { kind in
                 let doc = kind == .sqlite ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY"
                 var statements = [
@@ -130,8 +130,10 @@ public enum Migrations {
                 case .sqlite:
                     statements.append("CREATE VIRTUAL TABLE activity_fts USING fts5(title, summary, body, organization, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')")
                 case .postgres:
-                    statements.append("CREATE TABLE activity_search (doc BIGINT PRIMARY KEY, tsv tsvector NOT NULL)")
+                    // The title's words have their own index, so "in the title" needs no look at every match's words.
+                    statements.append("CREATE TABLE activity_search (doc BIGINT PRIMARY KEY, tsv tsvector NOT NULL, title tsvector NOT NULL)")
                     statements.append("CREATE INDEX activity_search_tsv ON activity_search USING GIN (tsv)")
+                    statements.append("CREATE INDEX activity_search_title ON activity_search USING GIN (title)")
                 }
                 return statements
             },

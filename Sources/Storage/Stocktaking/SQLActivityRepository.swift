@@ -35,7 +35,7 @@ struct SQLActivityRepository: ActivityRepository {
     }()
 
     static func recordText(_ activity: Activity) throws -> String {
-        String(decoding: try encoder.encode(activity), as: UTF8.self)
+        ActivityRecordJSON.encode(activity)
     }
 
     static func activity(_ row: any SQLRow) throws -> Activity {
@@ -67,7 +67,7 @@ struct SQLActivityRepository: ActivityRepository {
             ])
             if activity.state == .published { indexed.append((doc, activity)) }
         }
-        try await insertRows(db, into: "activities", columns: Self.columns, rows: rows)
+        try await insertRows(db, into: "activities", columns: Self.columns, rows: rows, bindings: 30_000)
         try await SearchDocuments.add(indexed, db: db, kind: kind)
     }
 
@@ -201,12 +201,14 @@ enum SearchDocuments {
                 let document = ActivityDocument(activity)
                 return [SQLBind(Int(doc))] + document.columns.map { SQLBind($0.joined(separator: " ")) }
             }
-            try await insertRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows)
+            try await insertRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows, bindings: 30_000)
         case .postgres:
             let rows: [[any SQLExpression]] = documents.map { doc, activity in
-                [SQLBind(Int(doc)), SQLQueryString("CAST(\(bind: ActivityDocument(activity).tsvectorLiteral) AS tsvector)")]
+                let document = ActivityDocument(activity)
+                return [SQLBind(Int(doc)), SQLQueryString("CAST(\(bind: document.tsvectorLiteral) AS tsvector)"),
+                        SQLQueryString("CAST(\(bind: document.titleTsvectorLiteral) AS tsvector)")]
             }
-            try await insertRows(db, into: "activity_search", columns: ["doc", "tsv"], rows: rows)
+            try await insertRows(db, into: "activity_search", columns: ["doc", "tsv", "title"], rows: rows, bindings: 30_000)
         }
     }
 

@@ -95,9 +95,10 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
                 return Self.numbers(text)
             }
         case .postgres:
-            let tsquery = query.tsquery(weight: titleOnly ? "A" : nil)
+            let tsquery = query.tsquery()
+            let column = titleOnly ? "title" : "tsv"
             docs = try await backend.withReader { db in
-                guard let row = try await db.row("SELECT array_agg(doc) AS docs FROM activity_search WHERE tsv @@ CAST(\(bind: tsquery) AS tsquery)"),
+                guard let row = try await db.row("SELECT array_agg(doc) AS docs FROM activity_search WHERE \(ident: column) @@ CAST(\(bind: tsquery) AS tsquery)"),
                       let docs = try row.decode(column: "docs", as: [Int]?.self) else { return [] }
                 return docs.map { Int32(truncatingIfNeeded: $0) }
             }
@@ -127,20 +128,21 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
         return result
     }
 
-    /// A relevance score per matching activity, higher is better.
-    func scores(_ query: SearchQuery) async throws -> [Int32: Double] {
+    /// A relevance score per matching activity, higher is better; at most `limit` of them, in no
+    /// particular order (so the engine stops early when the words are common).
+    func scores(_ query: SearchQuery, limit: Int) async throws -> [Int32: Double] {
         let rows: [any SQLRow]
         switch backend.kind {
         case .sqlite:
             // Title counts ten times a description word, a summary four times, the organization twice.
             let expression = query.fts5()
             rows = try await backend.withReader { db in
-                try await db.raw("SELECT rowid AS doc, -bm25(activity_fts, 10.0, 4.0, 1.0, 2.0) AS score FROM activity_fts WHERE activity_fts MATCH \(bind: expression)").all()
+                try await db.raw("SELECT rowid AS doc, -bm25(activity_fts, 10.0, 4.0, 1.0, 2.0) AS score FROM activity_fts WHERE activity_fts MATCH \(bind: expression) LIMIT \(literal: limit)").all()
             }
         case .postgres:
             let tsquery = query.tsquery()
             rows = try await backend.withReader { db in
-                try await db.raw("SELECT doc, CAST(ts_rank(tsv, CAST(\(bind: tsquery) AS tsquery)) AS DOUBLE PRECISION) AS score FROM activity_search WHERE tsv @@ CAST(\(bind: tsquery) AS tsquery)").all()
+                try await db.raw("SELECT doc, CAST(ts_rank(tsv, CAST(\(bind: tsquery) AS tsquery)) AS DOUBLE PRECISION) AS score FROM activity_search WHERE tsv @@ CAST(\(bind: tsquery) AS tsquery) LIMIT \(literal: limit)").all()
             }
         }
         var scores: [Int32: Double] = [:]
@@ -198,12 +200,22 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
         }
         let filter = index.compile(request.filters)
 
-        // 1. What the words match (every published activity when there are no words).
-        let textMatches: [Int32]?
-        if request.query.isEmpty {
-            textMatches = nil
-        } else {
-            textMatches = try await matching(request.query)
+        // 1. What the words match (every published activity when there are no words); scores only
+        //    when they are few enough to rank by best match.
+        var textMatches: [Int32]?
+        var scores: [Int32: Double] = [:]
+        var ranking = ActivitySearchPage.Ranking.newest
+        if !request.query.isEmpty {
+            let matches = try await matching(request.query)
+            textMatches = matches
+            if request.sort == .relevance {
+                if matches.count <= Self.bestMatchLimit {
+                    ranking = .bestMatch
+                    scores = matches.isEmpty ? [:] : try await self.scores(request.query, limit: Self.bestMatchLimit + 1)
+                } else {
+                    ranking = .titleThenNewest
+                }
+            }
         }
 
         // 2. Filters, total and facets in one pass.
@@ -225,22 +237,12 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
             }
         }
 
-        // 3. The ranking.
-        let ranking: ActivitySearchPage.Ranking
-        var scores: [Int32: Double] = [:]
+        // 3. The ranking: for many matches, whether each has the words in its title.
         var inTitle: [UInt64] = []
-        if request.sort == .date || textMatches == nil {
-            ranking = .newest
-        } else if (textMatches?.count ?? 0) <= Self.bestMatchLimit {
-            ranking = .bestMatch
-            scores = matched.isEmpty ? [:] : try await self.scores(request.query)
-        } else {
-            ranking = .titleThenNewest
-            if !matched.isEmpty {
-                inTitle = [UInt64](repeating: 0, count: index.upperBound / 64 + 1)
-                for doc in try await matching(request.query, titleOnly: true) where Int(doc) < index.upperBound {
-                    inTitle[Int(doc) >> 6] |= 1 << UInt64(doc & 63)
-                }
+        if ranking == .titleThenNewest, !matched.isEmpty {
+            inTitle = [UInt64](repeating: 0, count: index.upperBound / 64 + 1)
+            for doc in try await matching(request.query, titleOnly: true) where Int(doc) < index.upperBound {
+                inTitle[Int(doc) >> 6] |= 1 << UInt64(doc & 63)
             }
         }
         func key(_ doc: Int32) -> Key {
@@ -287,17 +289,16 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
     static func hit(_ activity: Activity, query: SearchQuery, language: String) -> ActivitySearchPage.Hit {
         var chosen = activity.texts[language] != nil ? language : (activity.texts["en"] != nil ? "en" : activity.languages.first ?? "en")
         func hasMatch(_ text: Activity.Text) -> Bool {
-            Snippet(text: text.title + " " + text.summary + " " + text.description, query: query, length: 100_000).parts.contains(where: \.match)
+            Snippet.contains(text.title, query: query) || Snippet.contains(text.summary, query: query) || Snippet.contains(text.description, query: query)
         }
         if !query.isEmpty, !hasMatch(activity.text(chosen)), let other = activity.languages.first(where: { hasMatch(activity.texts[$0]!) }) {
             chosen = other
         }
         let text = activity.text(chosen)
-        var snippet = Snippet(text: text.summary, query: query)
-        if !query.isEmpty, !snippet.parts.contains(where: \.match), !text.description.isEmpty {
-            let fromDescription = Snippet(text: text.description, query: query)
-            if fromDescription.parts.contains(where: \.match) { snippet = fromDescription }
-        }
+        // The summary, unless only the description holds the words.
+        let fromDescription = !query.isEmpty && !text.description.isEmpty && !Snippet.contains(text.summary, query: query)
+            && Snippet.contains(text.description, query: query)
+        let snippet = Snippet(text: fromDescription ? text.description : text.summary, query: query)
         return ActivitySearchPage.Hit(activity: activity, snippet: snippet, titleSnippet: Snippet(text: text.title, query: query, length: 1000),
                                       language: chosen)
     }

@@ -44,7 +44,8 @@ public func buildRouter(platform: Platform, settings: Settings) async throws -> 
     MandatePages(platform: platform, renderer: renderer).register(on: router)
     CalendarPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
     ActivityPages(platform: platform, renderer: renderer).register(on: router)
-    try APIHandler(platform: platform).registerHandlers(on: router)
+    // Compact JSON (sorted keys, no indentation): a search answer with its facets is a third the size.
+    try APIHandler(platform: platform).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router
 }
 
