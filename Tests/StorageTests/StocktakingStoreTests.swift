@@ -217,6 +217,16 @@ struct StocktakingStoreTests {
             #expect(kenya == expected { a in words(a).contains { $0.contains("digital") } && a.countries.contains("KEN") })
             let years = page.facets[.year] ?? []
             #expect(years.reduce(0) { $0 + $1.count } == expected { a in words(a).contains { $0.contains("digital") } && a.year != nil })
+            // A facet counts what passes the other facets' filters: with Kenya chosen, India is still offered with its count.
+            let kenyan = try await search.search(ActivitySearchRequest(query: try SearchQuery(parsing: "digital"), filters: [.country: ["KEN"], .status: ["ongoing"]]),
+                                                 language: "en")
+            let digitalOngoing = { (a: Activity) in words(a).contains { $0.contains("digital") } && a.status == .ongoing }
+            #expect(kenyan.total == expected { digitalOngoing($0) && $0.countries.contains("KEN") })
+            #expect(kenyan.facets[.country]?.first { $0.value == "IND" }?.count == expected { digitalOngoing($0) && $0.countries.contains("IND") })
+            #expect(kenyan.facets[.status]?.first { $0.value == "completed" }?.count == expected { a in
+                words(a).contains { $0.contains("digital") } && a.status == .completed && a.countries.contains("KEN")
+            })
+            #expect(kenyan.facets[.actionLine]?.reduce(0) { $0 + $1.count } ?? 0 >= kenyan.total)
             #expect(page.hits.count == 20 && page.hits.allSatisfy { $0.snippet.parts.contains(where: \.match) || $0.titleSnippet.parts.contains(where: \.match) })
 
             // Pages by date: keyset pages cover every match once, newest first, the same order on both databases.

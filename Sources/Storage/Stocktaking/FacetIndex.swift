@@ -139,8 +139,12 @@ struct FacetIndex {
         var years: Set<UInt16>?
         var statuses: Set<UInt8>?
         var stakeholders: Set<UInt8>?
-        /// A filter value that matches nothing (an unknown code).
-        var impossible = false
+    }
+
+    /// Bits of `failures`: which facet's filter an activity fails.
+    enum Bit {
+        static let line: UInt8 = 1, goal: UInt8 = 2, region: UInt8 = 4, country: UInt8 = 8, year: UInt8 = 16, status: UInt8 = 32, stakeholder: UInt8 = 64
+        static let absent: UInt8 = 128
     }
 
     func compile(_ filters: [Facet: Set<String>]) -> Filter {
@@ -170,22 +174,21 @@ struct FacetIndex {
                 filter.stakeholders = Set(values.compactMap { value in Self.stakeholders.firstIndex(of: value).map { UInt8($0 + 1) } })
             }
         }
-        if filter.lines == 0 || filter.goals == 0 || filter.regions == 0 || filter.countries?.isEmpty == true
-            || filter.years?.isEmpty == true || filter.statuses?.isEmpty == true || filter.stakeholders?.isEmpty == true {
-            filter.impossible = true
-        }
+        // A filter whose values are all unknown codes compiles to an empty set or mask: nothing passes it.
         return filter
     }
 
+    /// Which facets' filters the activity fails, as `Bit`s (0: it passes them all; `Bit.absent`: not published).
     @inline(__always)
-    func admits(_ doc: Int, _ filter: Filter) -> Bool {
-        guard doc < present.count, present[doc] else { return false }
-        if let mask = filter.lines, lines[doc] & mask == 0 { return false }
-        if let mask = filter.goals, goals[doc] & mask == 0 { return false }
-        if let mask = filter.regions, regions[doc] & mask == 0 { return false }
-        if let wanted = filter.statuses, !wanted.contains(statuses[doc]) { return false }
-        if let wanted = filter.stakeholders, !wanted.contains(stakeholders[doc]) { return false }
-        if let wanted = filter.years, !wanted.contains(years[doc]) { return false }
+    func failures(_ doc: Int, _ filter: Filter) -> UInt8 {
+        guard doc < present.count, present[doc] else { return Bit.absent }
+        var failed: UInt8 = 0
+        if let mask = filter.lines, lines[doc] & mask == 0 { failed |= Bit.line }
+        if let mask = filter.goals, goals[doc] & mask == 0 { failed |= Bit.goal }
+        if let mask = filter.regions, regions[doc] & mask == 0 { failed |= Bit.region }
+        if let wanted = filter.statuses, !wanted.contains(statuses[doc]) { failed |= Bit.status }
+        if let wanted = filter.stakeholders, !wanted.contains(stakeholders[doc]) { failed |= Bit.stakeholder }
+        if let wanted = filter.years, !wanted.contains(years[doc]) { failed |= Bit.year }
         if let wanted = filter.countries {
             let start = Int(countryStart[doc])
             var found = false
@@ -193,9 +196,9 @@ struct FacetIndex {
                 found = true
                 break
             }
-            if !found { return false }
+            if !found { failed |= Bit.country }
         }
-        return true
+        return failed
     }
 
     /// Counts per facet value over `docs`.
@@ -209,29 +212,40 @@ struct FacetIndex {
         var stakeholders = [Int](repeating: 0, count: 8)
     }
 
+    /// Adds the activity to the counts of the facets in `only` (a set of `Bit`s; all of them by default).
     @inline(__always)
-    func count(_ doc: Int, into counts: inout Counts) {
-        var mask = lines[doc]
-        while mask != 0 {
-            counts.lines[mask.trailingZeroBitCount] += 1
-            mask &= mask - 1
+    func count(_ doc: Int, into counts: inout Counts, only: UInt8 = 0x7F) {
+        if only & Bit.line != 0 {
+            var mask = lines[doc]
+            while mask != 0 {
+                counts.lines[mask.trailingZeroBitCount] += 1
+                mask &= mask - 1
+            }
         }
-        var goalMask = goals[doc]
-        while goalMask != 0 {
-            counts.goals[goalMask.trailingZeroBitCount] += 1
-            goalMask &= goalMask - 1
+        if only & Bit.goal != 0 {
+            var goalMask = goals[doc]
+            while goalMask != 0 {
+                counts.goals[goalMask.trailingZeroBitCount] += 1
+                goalMask &= goalMask - 1
+            }
         }
-        var regionMask = regions[doc]
-        while regionMask != 0 {
-            counts.regions[regionMask.trailingZeroBitCount] += 1
-            regionMask &= regionMask - 1
+        if only & Bit.region != 0 {
+            var regionMask = regions[doc]
+            while regionMask != 0 {
+                counts.regions[regionMask.trailingZeroBitCount] += 1
+                regionMask &= regionMask - 1
+            }
         }
-        let start = Int(countryStart[doc])
-        for offset in 0..<Int(countryCount[doc]) { counts.countries[Int(countryPool[start + offset])] += 1 }
-        let year = Int(years[doc])
-        if year >= 1900 && year < 2100 { counts.years[year - 1900] += 1 }
-        counts.statuses[Int(statuses[doc])] += 1
-        counts.stakeholders[Int(stakeholders[doc])] += 1
+        if only & Bit.country != 0 {
+            let start = Int(countryStart[doc])
+            for offset in 0..<Int(countryCount[doc]) { counts.countries[Int(countryPool[start + offset])] += 1 }
+        }
+        if only & Bit.year != 0 {
+            let year = Int(years[doc])
+            if year >= 1900 && year < 2100 { counts.years[year - 1900] += 1 }
+        }
+        if only & Bit.status != 0 { counts.statuses[Int(statuses[doc])] += 1 }
+        if only & Bit.stakeholder != 0 { counts.stakeholders[Int(stakeholders[doc])] += 1 }
     }
 
     /// The counts as facet values, largest first (ties by code), zeros left out.

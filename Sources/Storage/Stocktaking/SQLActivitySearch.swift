@@ -218,23 +218,25 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
             }
         }
 
-        // 2. Filters, total and facets in one pass.
+        // 2. Filters, total and facets in one pass. Each facet counts the matches that pass every
+        //    *other* facet's filter, so a chosen country still shows the other countries to add.
         var counts = FacetIndex.Counts()
         var matched: [Int32] = []
-        if !filter.impossible {
-            if let textMatches {
-                matched.reserveCapacity(textMatches.count)
-                for doc in textMatches where index.admits(Int(doc), filter) {
-                    matched.append(doc)
-                    index.count(Int(doc), into: &counts)
-                }
-            } else {
-                matched.reserveCapacity(index.count)
-                for doc in 1..<index.upperBound where index.admits(doc, filter) {
-                    matched.append(Int32(doc))
-                    index.count(doc, into: &counts)
-                }
+        func consider(_ doc: Int) {
+            let failed = index.failures(doc, filter)
+            if failed == 0 {
+                matched.append(Int32(doc))
+                index.count(doc, into: &counts)
+            } else if failed & FacetIndex.Bit.absent == 0 && failed.nonzeroBitCount == 1 {
+                index.count(doc, into: &counts, only: failed)
             }
+        }
+        if let textMatches {
+            matched.reserveCapacity(textMatches.count)
+            for doc in textMatches { consider(Int(doc)) }
+        } else {
+            matched.reserveCapacity(index.count)
+            for doc in 1..<index.upperBound { consider(doc) }
         }
 
         // 3. The ranking: for many matches, whether each has the words in its title.
