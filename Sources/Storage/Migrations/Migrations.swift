@@ -129,6 +129,8 @@ public enum Migrations {
                 switch kind {
                 case .sqlite:
                     statements.append("CREATE VIRTUAL TABLE activity_fts USING fts5(title, summary, body, organization, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')")
+                    // How many activities hold each word, read from the index: ranking leaves very common words out of BM25.
+                    statements.append("CREATE VIRTUAL TABLE activity_fts_vocabulary USING fts5vocab(activity_fts, row)")
                 case .postgres:
                     // The title's words have their own index, so "in the title" needs no look at every match's words.
                     statements.append("CREATE TABLE activity_search (doc BIGINT PRIMARY KEY, tsv tsvector NOT NULL, title tsvector NOT NULL)")
@@ -138,7 +140,7 @@ public enum Migrations {
                 return statements
             },
             down: { kind in
-                [kind == .sqlite ? "DROP TABLE activity_fts" : "DROP TABLE activity_search",
+                (kind == .sqlite ? ["DROP TABLE activity_fts_vocabulary", "DROP TABLE activity_fts"] : ["DROP TABLE activity_search"]) + [
                  "DROP TABLE matrix_changes", "DROP TABLE import_jobs", "DROP TABLE activity_revisions", "DROP TABLE activity_comments", "DROP TABLE activities", "DROP TABLE counters"]
             }
         ),

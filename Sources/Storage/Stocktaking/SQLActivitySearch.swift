@@ -23,6 +23,8 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
     private let lock = NSLock()
     private var index: FacetIndex?
     private var lastChange: Int64 = 0
+    /// Words' document counts, forgotten whenever the index changes.
+    private var frequencies: [String: Int] = [:]
     private let refreshing = AsyncLock()
 
     public init(backend: any DatabaseBackend) {
@@ -69,6 +71,7 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
             self.lock.withLock {
                 self.index = working
                 self.lastChange = max(from, current)
+                self.frequencies.removeAll()
             }
         }
     }
@@ -135,7 +138,9 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
         switch backend.kind {
         case .sqlite:
             // Title counts ten times a description word, a summary four times, the organization twice.
-            let expression = query.fts5()
+            // Words found in more than `bestMatchLimit` activities are left out of the score: BM25 gives them
+            // almost no weight, and FTS5 would first count every activity that holds them.
+            let expression = try await scoringQuery(query).fts5()
             rows = try await backend.withReader { db in
                 try await db.raw("SELECT rowid AS doc, -bm25(activity_fts, 10.0, 4.0, 1.0, 2.0) AS score FROM activity_fts WHERE activity_fts MATCH \(bind: expression) LIMIT \(literal: limit)").all()
             }
@@ -151,6 +156,43 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
             scores[Int32(try row.int("doc"))] = try row.decode(column: "score", as: Double.self)
         }
         return scores
+    }
+
+    /// The query's rarer groups (each held by at most `bestMatchLimit` activities, read from FTS5's
+    /// vocabulary), or the whole query when none is rare. Every activity the query matches holds the
+    /// rarer groups, so scoring them scores every match.
+    func scoringQuery(_ query: SearchQuery) async throws -> SearchQuery {
+        var rare: [SearchQuery.Group] = []
+        for group in query.groups {
+            var frequency = Int.max
+            for (offset, word) in group.words.enumerated() {
+                frequency = min(frequency, try await documentFrequency(word, prefix: group.prefix && offset == group.words.count - 1))
+            }
+            if frequency <= Self.bestMatchLimit { rare.append(group) }
+        }
+        return rare.isEmpty ? query : SearchQuery(groups: rare)
+    }
+
+    /// How many published activities hold a word (or words starting with it). FTS5 counts them by
+    /// reading the word's whole list, as long for "digital" as the search itself, so the answer is
+    /// kept until the index changes.
+    func documentFrequency(_ word: String, prefix: Bool) async throws -> Int {
+        let key = prefix ? word + "*" : word
+        if let known = lock.withLock({ frequencies[key] }) { return known }
+        let count = try await backend.withReader { db -> Int in
+            let row: (any SQLRow)?
+            if prefix {
+                row = try await db.row("SELECT COALESCE(SUM(doc), 0) AS n FROM activity_fts_vocabulary WHERE term >= \(bind: word) AND term < \(bind: word + "\u{10FFFF}")")
+            } else {
+                row = try await db.row("SELECT COALESCE(SUM(doc), 0) AS n FROM activity_fts_vocabulary WHERE term = \(bind: word)")
+            }
+            return try row?.int("n") ?? 0
+        }
+        lock.withLock {
+            if frequencies.count > 10_000 { frequencies.removeAll() }
+            frequencies[key] = count
+        }
+        return count
     }
 
     // MARK: The search
