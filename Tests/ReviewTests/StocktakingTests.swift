@@ -24,7 +24,6 @@ struct StocktakingTests {
         #expect(query.groups.map(\.prefix) == [false, false, true, false, false, false])
         #expect(query.fts5() == #""digital" AND "media literacy" AND "educat" * AND "near" AND "and" AND "unclosed words""#)
         #expect(query.tsquery() == "'digital' & ('media' <-> 'literacy') & 'educat':* & 'near' & 'and' & ('unclosed' <-> 'words')")
-        #expect(query.tsquery(weight: "A").hasPrefix("'digital':A & ('media':A <-> 'literacy':A) & 'educat':*A"))
         #expect(try SearchQuery(parsing: "*").isEmpty)
         #expect(try SearchQuery(parsing: "a*").groups == [.init(words: ["a"], prefix: false)], "a one-letter prefix is a plain word")
         #expect(try SearchQuery(parsing: "\"\"\"'';--").isEmpty)

@@ -174,7 +174,6 @@ public struct ActivityService: Sendable {
             next.updatedAt = now
             switch current.state {
             case .draft, .changesRequested, .submitted:
-                guard current.state != .submitted || actor.has(.secretariat) || owner else { throw DomainError.forbidden }
                 next.version += 1
                 guard try await repositories.activities.update(next, expectedVersion: expectedVersion) else {
                     throw DomainError.conflict("activity-changed-meanwhile")

@@ -28,13 +28,6 @@ public protocol MatrixRepository: Sendable {
     func append(_ change: MatrixChange) async throws -> Int
 }
 
-/// The matrix as the registry sees it: links, and published activities per cell.
-public struct MatrixCounts: Sendable {
-    public var links: [MatrixLink]
-    /// "C4|4" → published activities tagged with both (through the primary or a secondary Action Line).
-    public var activities: [String: Int]
-}
-
 /// Editing the WSIS-SDG Matrix, with its history kept.
 public struct MatrixService: Sendable {
     let store: any Store

@@ -196,13 +196,12 @@ public struct SearchQuery: Sendable, Equatable, Hashable {
         return "{\(column)} : (\(expression))"
     }
 
-    /// The query as a PostgreSQL tsquery literal; `weight` limits every word to that weight (A = title).
-    public func tsquery(weight: String? = nil) -> String {
+    /// The query as a PostgreSQL tsquery literal.
+    public func tsquery() -> String {
         groups.map { group in
             let parts = group.words.enumerated().map { offset, word -> String in
                 let isPrefix = group.prefix && offset == group.words.count - 1
-                let suffix = (isPrefix ? "*" : "") + (weight ?? "")
-                return "'" + word + "'" + (suffix.isEmpty ? "" : ":" + suffix)
+                return "'" + word + "'" + (isPrefix ? ":*" : "")
             }
             return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " <-> ") + ")"
         }.joined(separator: " & ")
