@@ -118,7 +118,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
         func run() async throws {
             guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read \(file)") }
             let source: ActivityFile
-            if file.lowercased().hasSuffix(".json") {
+            if ActivityFile.isJSON(file) {
                 guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
                 source = .json(data)
             } else {

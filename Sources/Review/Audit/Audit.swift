@@ -131,13 +131,7 @@ public struct AuditTrail: Sendable {
 
     static func digest(_ value: (some Encodable)?) throws -> String {
         guard let value else { return "" }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.string(date))
-        }
-        return sha256(try encoder.encode(value))
+        return sha256(try Timestamp.jsonEncoder().encode(value))
     }
 
     public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }

@@ -54,13 +54,7 @@ public enum MandateExchange {
             var updates: [MandateUpdate]
         }
         let byMandate = Dictionary(grouping: updates, by: \.mandateID)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.string(date))
-        }
-        return try encoder.encode(["mandates": views.map {
+        return try Timestamp.jsonEncoder(.prettyPrinted).encode(["mandates": views.map {
             Entry(mandate: $0.mandate, dueDay: $0.dueDay, signals: $0.signals, updates: byMandate[$0.mandate.id] ?? [])
         }])
     }

@@ -314,7 +314,7 @@ public struct MandateService: Sendable {
         for link in report.evidence.map({ $0.trimmingCharacters(in: .whitespaces) }) where !link.isEmpty {
             // Web addresses, and the platform's own links to files kept as evidence (as an export writes them).
             let ownFile = link.hasPrefix("/evidence/") && link.dropFirst(10).allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
-            if ownFile || (URL(string: link).map { ["http", "https"].contains($0.scheme?.lowercased() ?? "") && $0.host != nil } ?? false),
+            if ownFile || Markup.isWebAddress(link),
                link.count <= 2000 {
                 checked.evidence.append(link)
             } else {

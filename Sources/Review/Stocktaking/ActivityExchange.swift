@@ -28,6 +28,14 @@ public struct ActivityFile: Sendable {
         ActivityFile(format: .json, open: { nil }, json: data, size: data.count)
     }
 
+    /// An uploaded file: JSON when its name says so or it starts with `[`, CSV otherwise.
+    public static func upload(_ data: Data, fileName: String) -> ActivityFile {
+        isJSON(fileName) || data.first == UInt8(ascii: "[") ? .json(data) : .csv(data)
+    }
+
+    /// Whether a file name is that of a JSON file.
+    public static func isJSON(_ fileName: String) -> Bool { fileName.lowercased().hasSuffix(".json") }
+
     /// A reader of the file's records from the start.
     func records() throws -> ActivityRecords {
         switch format {

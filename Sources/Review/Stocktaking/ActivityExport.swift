@@ -100,25 +100,7 @@ public enum IATI {
     /// The identifier prefix of the registry as a reporting organization.
     public static let reportingOrganization = "XM-WSIS"
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                // Characters XML 1.0 cannot carry are dropped.
-                let value = scalar.value
-                if value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF) {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     static func narratives(_ values: [(String, String)]) -> String {
         values.filter { !$0.1.isEmpty }.map { "<narrative xml:lang=\"\($0.0)\">\(escape($0.1))</narrative>" }.joined()

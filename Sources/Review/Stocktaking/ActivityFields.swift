@@ -208,7 +208,7 @@ extension Activity {
         let endDate = Self.day(record["end_date"], field: "end_date", into: &check)
         if let startDate, let endDate, endDate < startDate { check.add("end_date", "before-start") }
         let website = check.text("website", record["website"], required: false, maxLength: 2000)
-        if !website.isEmpty, !Self.isWebAddress(website) { check.add("website", "invalid-url") }
+        if !website.isEmpty, !Markup.isWebAddress(website) { check.add("website", "invalid-url") }
         let contact = check.text("contact", record["contact"], required: false, maxLength: 500)
 
         let primaryText = (record["primary_action_line"] ?? "").trimmedFast
@@ -236,7 +236,7 @@ extension Activity {
         let impact = check.text("impact", record["impact"], required: false, maxLength: 10_000, multiline: true)
         let figures = check.text("impact_figures", record["impact_figures"], required: false, maxLength: 2000)
         let evidence = ActivityFields.split(record["evidence"])
-        for link in evidence where !Self.isWebAddress(link) { check.add("evidence", "invalid-url", ["value": link]) }
+        for link in evidence where !Markup.isWebAddress(link) { check.add("evidence", "invalid-url", ["value": link]) }
         let lastVerified = Self.day(record["last_verified"], field: "last_verified", into: &check)
         for (field, values) in [("partners", partners), ("beneficiaries", beneficiaries)] where values.contains(where: { $0.count > 300 }) {
             check.add(field, "too-long", ["max": "300"])
@@ -271,11 +271,5 @@ extension Activity {
             return nil
         }
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-    }
-
-    static func isWebAddress(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else { return false }
-        return true
     }
 }

@@ -116,6 +116,17 @@ public struct ActivityService: Sendable {
 
     static func isModerator(_ actor: Actor) -> Bool { actor.has(.reviewer) || actor.has(.secretariat) }
 
+    /// Who may take a moderation step: reviewers (and the secretariat) all but submitting; the
+    /// organization (or the secretariat) submits.
+    static func mayTake(_ step: ActivityTransition, _ actor: Actor, on activity: Activity) -> Bool {
+        step.needsReviewer ? isModerator(actor) : mayEdit(actor, activity)
+    }
+
+    /// Who may change an activity's content, and submit it: its organization, or the secretariat.
+    static func mayEdit(_ actor: Actor, _ activity: Activity) -> Bool {
+        isOwner(actor, of: activity) || actor.has(.secretariat)
+    }
+
     /// Published activities are public; the others only to their owners and the moderators.
     static func canSee(_ actor: Actor?, _ activity: Activity) -> Bool {
         if activity.state == .published { return true }
@@ -160,8 +171,7 @@ public struct ActivityService: Sendable {
             guard let current = try await repositories.activities.activity(id: id), Self.canSee(actor, current) else {
                 throw DomainError.notFound(kind: "activity", id: id)
             }
-            let owner = Self.isOwner(actor, of: current)
-            guard owner || actor.has(.secretariat) else { throw DomainError.forbidden }
+            guard Self.mayEdit(actor, current) else { throw DomainError.forbidden }
             guard current.version == expectedVersion else { throw DomainError.conflict("activity-changed-meanwhile") }
             var fields = record
             if current.organizationID != nil { fields["organization"] = current.organization }
@@ -211,11 +221,7 @@ public struct ActivityService: Sendable {
             guard let current = try await repositories.activities.activity(id: id), Self.canSee(actor, current) else {
                 throw DomainError.notFound(kind: "activity", id: id)
             }
-            if step.needsReviewer {
-                guard Self.isModerator(actor) else { throw DomainError.forbidden }
-            } else {
-                guard Self.isOwner(actor, of: current) || actor.has(.secretariat) else { throw DomainError.forbidden }
-            }
+            guard Self.mayTake(step, actor, on: current) else { throw DomainError.forbidden }
             if let expectedVersion, expectedVersion != current.version { throw DomainError.conflict("activity-changed-meanwhile") }
             let move = step.move
             guard move.from.contains(current.state) else {
@@ -277,23 +283,20 @@ public struct ActivityService: Sendable {
                 throw DomainError.notFound(kind: "activity", id: id)
             }
             let involved = actor.map { Self.isModerator($0) || Self.isOwner($0, of: activity) } ?? false
+            let revision = involved ? try await repositories.activities.revision(activityID: id) : nil
             var transitions: [ActivityTransition] = []
             var canEdit = false
             if let actor {
-                let revision = try await repositories.activities.revision(activityID: id)
-                for step in ActivityTransition.allCases where step.move.from.contains(activity.state) {
-                    let allowed = step.needsReviewer ? Self.isModerator(actor) : (Self.isOwner(actor, of: activity) || actor.has(.secretariat))
-                    if step == .acceptRevision || step == .rejectRevision { if revision == nil { continue } }
-                    if allowed { transitions.append(step) }
+                transitions = ActivityTransition.allCases.filter { step in
+                    step.move.from.contains(activity.state) && Self.mayTake(step, actor, on: activity)
+                        && (revision != nil || (step != .acceptRevision && step != .rejectRevision))
                 }
-                canEdit = (Self.isOwner(actor, of: activity) || actor.has(.secretariat))
-                    && [.draft, .changesRequested, .submitted, .published].contains(activity.state)
+                canEdit = Self.mayEdit(actor, activity) && [.draft, .changesRequested, .submitted, .published].contains(activity.state)
             }
             return ActivityView(
                 activity: activity,
                 comments: involved ? try await repositories.activities.comments(activityID: id) : [],
-                revision: involved ? try await repositories.activities.revision(activityID: id) : nil,
-                canEdit: canEdit, transitions: transitions, canSeeContact: involved)
+                revision: revision, canEdit: canEdit, transitions: transitions, canSeeContact: involved)
         }
     }
 

@@ -224,21 +224,7 @@ public struct Snippet: Sendable, Equatable, Codable {
 
     /// The snippet as HTML: text escaped, matches in `<mark>`.
     public var html: String {
-        var out = ""
-        for part in parts {
-            if part.match { out += "<mark>" }
-            for scalar in part.text.unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            if part.match { out += "</mark>" }
-        }
-        return out
+        parts.map { $0.match ? "<mark>" + Markup.escape($0.text) + "</mark>" : Markup.escape($0.text) }.joined()
     }
 
     public var plain: String { parts.map(\.text).joined() }

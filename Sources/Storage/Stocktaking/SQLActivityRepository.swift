@@ -12,27 +12,8 @@ struct SQLActivityRepository: ActivityRepository {
     private static let columns = ["doc", "id", "external_id", "organization_id", "created_by", "state", "record", "facets",
                                   "change_seq", "version", "updated_at"]
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.string(date))
-        }
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = Timestamp.date(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a time"))
-            }
-            return date
-        }
-        return decoder
-    }()
+    static let encoder = Timestamp.jsonEncoder()
+    static let decoder = Timestamp.jsonDecoder()
 
     static func recordText(_ activity: Activity) throws -> String {
         ActivityRecordJSON.encode(activity)

@@ -398,8 +398,7 @@ struct ActivityPages {
                                  request: request, context: context, status: .badRequest)
         }
         let apply = context.form["mode"] == "apply"
-        let isJSON = upload.fileName.lowercased().hasSuffix(".json") || upload.data.first == UInt8(ascii: "[")
-        let file: ActivityFile = isJSON ? .json(upload.data) : .csv(upload.data)
+        let file = ActivityFile.upload(upload.data, fileName: upload.fileName)
         if apply {
             // Applying runs in the background; its page shows how far it is, then the report.
             let job = try await platform.importJobs.start(file, fileName: upload.fileName, by: context.actor!)
