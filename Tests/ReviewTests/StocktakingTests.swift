@@ -91,7 +91,7 @@ struct StocktakingTests {
         } catch let error as DomainError {
             let named = Set(error.fieldErrors.map { "\($0.field):\($0.code)" })
             #expect(named == ["sdg_goals:unknown-code", "countries:unknown-code", "primary_action_line:unknown-code",
-                              "start_date:invalid-date", "website:invalid-url", "summary_en:too-many-words", "title_fr:required"])
+                              "start_date:invalid-partial-date", "website:invalid-url", "summary_en:too-many-words", "title_fr:required"])
         }
         #expect(throws: DomainError.self) {
             try Activity.read(["organization": "X", "stakeholder_type": "government", "primary_action_line": "C1"],

@@ -259,7 +259,7 @@ extension Activity {
         let numbers = parts.map { Int($0) }
         guard (1...3).contains(parts.count), numbers.allSatisfy({ $0 != nil }), parts[0].count == 4,
               let year = numbers[0], (1900...2100).contains(year) else {
-            check.add(field, "invalid-date", ["value": text])
+            check.add(field, "invalid-partial-date", ["value": text])
             return nil
         }
         let month = parts.count > 1 ? numbers[1]! : 1
@@ -267,7 +267,7 @@ extension Activity {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard (1...12).contains(month), day >= 1, day <= days[month - 1] else {
-            check.add(field, "invalid-date", ["value": text])
+            check.add(field, "invalid-partial-date", ["value": text])
             return nil
         }
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
