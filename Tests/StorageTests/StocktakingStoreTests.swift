@@ -197,6 +197,17 @@ struct StocktakingStoreTests {
             #expect(try await total("\"media literacy\"") == expected { activity in
                 words(activity).contains { column in zip(column, column.dropFirst()).contains { $0 == "media" && $1 == "literacy" } }
             })
+            // Longer phrases and word order (PostgreSQL reads a phrase through its pairs of neighbouring words).
+            func holding(_ phrase: [String]) -> (Activity) -> Bool {
+                { activity in
+                    words(activity).contains { column in
+                        column.count >= phrase.count && (0...(column.count - phrase.count)).contains { Array(column[$0..<($0 + phrase.count)]) == phrase }
+                    }
+                }
+            }
+            for phrase in [Array(words(records[0])[1].prefix(3)), Array(words(records[1])[2].prefix(4)), ["literacy", "media"], ["media", "and", "literacy"]] {
+                #expect(try await total("\"" + phrase.joined(separator: " ") + "\"") == expected(holding(phrase)), "phrase \(phrase)")
+            }
             #expect(try await total("literac*") == expected { words($0).contains { $0.contains { $0.hasPrefix("literac") } } })
             #expect(try await total("numériques") == expected { words($0).contains { $0.contains("numeriques") } }, "accents do not matter")
             #expect(try await total("数字") == expected { words($0).contains { $0.contains("数字") } })
@@ -251,6 +262,65 @@ struct StocktakingStoreTests {
             }
             let counts = try await search.cooccurrence()
             #expect(counts["C4|4", default: 0] == expected { $0.allActionLines.contains("C4") && $0.sdgGoals.contains(4) })
+        }
+    }
+
+    @Test("migration 10 keeps the search: on PostgreSQL the pairs it makes from stored positions are those the platform writes, and the rows hold no word lists",
+          arguments: TestDatabase.available)
+    func narrowSearchRows(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            var generator = DemoGenerator(seed: 5, vocabulary: try await test.platform.activities.vocabulary())
+            var csv = ""
+            generator.writeCSV(count: 300) { csv += $0 }
+            _ = try await test.platform.activities.importActivities(.csv(Data(csv.utf8)), apply: true, by: officer)
+            let backend = test.platform.backend
+            func total(_ text: String) async throws -> Int {
+                try await test.platform.search.search(ActivitySearchRequest(query: try SearchQuery(parsing: text)), language: "en").total
+            }
+            let phrase = try await total("\"digital tools\"")
+            #expect(phrase > 0)
+
+            guard database == .postgres else {
+                // SQLite: the step changes nothing, and the search answers the same after it is undone and done again.
+                #expect(try await Migrations.revert(backend, to: 9) == [10])
+                #expect(try await Migrations.migrate(backend) == [10])
+                #expect(try await total("\"digital tools\"") == phrase)
+                return
+            }
+            func snapshot() async throws -> [String] {
+                try await backend.withReader { db in
+                    try await db.raw("SELECT CAST(doc AS TEXT) || ' ' || CAST(tsv AS TEXT) || ' | ' || CAST(title AS TEXT) AS line FROM activity_search ORDER BY doc").all()
+                        .map { try $0.decode(column: "line", as: String.self) }
+                }
+            }
+            func pairCount() async throws -> Int {
+                try await backend.withReader { db in
+                    try await db.raw("SELECT count(*) AS n FROM activity_search, unnest(tsv) AS entry WHERE position(' ' IN entry.lexeme) > 0").first()!
+                        .decode(column: "n", as: Int.self)
+                }
+            }
+            func expectNarrowRows() async throws {
+                let sizes = try await backend.withReader { db in
+                    try await db.raw("SELECT pg_relation_size('activity_search') AS heap, sum(pg_column_size(tsv)) AS words FROM activity_search").first()!
+                }
+                let heap = try sizes.decode(column: "heap", as: Int.self), words = try sizes.decode(column: "words", as: Int.self)
+                #expect(heap * 5 < words, "rows \(heap) bytes, word lists \(words) bytes")
+            }
+            try await expectNarrowRows()
+            let written = try await snapshot()
+            #expect(written.count == 300)
+            #expect(try await pairCount() > 300 * 20, "the platform writes each two neighbouring words as a lexeme")
+
+            // Undone, the rows hold words and positions only; done again, SQL makes the same pairs from the positions.
+            #expect(try await Migrations.revert(backend, to: 9) == [10])
+            #expect(try await pairCount() == 0)
+            #expect(try await Migrations.migrate(backend) == [10])
+            #expect(try await snapshot() == written)
+            #expect(try await total("\"digital tools\"") == phrase)
+
+            // The migration's rows are as narrow as the platform's.
+            try await expectNarrowRows()
         }
     }
 

@@ -131,27 +131,44 @@ public struct ActivityDocument: Sendable, Equatable {
 
     /// A PostgreSQL tsvector literal: each word with its positions and the column's weight
     /// (A title, B summary, D description, C organization). Columns are 100 positions apart so
-    /// that no phrase runs from one into the next, as in FTS5.
+    /// that no phrase runs from one into the next, as in FTS5. Each two words that stand next to
+    /// each other are also a lexeme of their own ("digital tools", without positions), so a phrase
+    /// is found by the GIN index alone: PostgreSQL need not read every match's positions to check it.
     public var tsvectorLiteral: String { Self.literal(columns, weights: ["A", "B", "D", "C"]) }
 
-    /// The title's words alone, as a tsvector literal without weights.
+    /// The title's words alone (and their pairs), as a tsvector literal without weights.
     public var titleTsvectorLiteral: String { Self.literal([title], weights: [""]) }
+
+    /// PostgreSQL keeps at most this many positions of a word, and none beyond `maximumPosition`.
+    static let maximumPositions = 255
+    static let maximumPosition = 16383
 
     static func literal(_ columns: [[String]], weights: [String]) -> String {
         var entries: [String: [String]] = [:]
         var order: [String] = []
+        var pairs: [String] = []
+        var seenPairs = Set<String>()
         var position = 1
         for (column, words) in columns.enumerated() {
+            // The word before, if its position was kept: a pair is made of kept positions only,
+            // as PostgreSQL's `<->` sees them (migration 10 made the pairs of older rows so).
+            var previous: String?
             for word in words {
-                if position > 16383 { break }
+                if position > maximumPosition { break }
                 if entries[word] == nil { order.append(word) }
-                if entries[word, default: []].count < 255 {
+                let kept = entries[word, default: []].count < maximumPositions
+                if kept {
                     entries[word, default: []].append("\(position)\(weights[column])")
+                    if let previous {
+                        let pair = previous + " " + word
+                        if seenPairs.insert(pair).inserted { pairs.append(pair) }
+                    }
                 }
+                previous = kept ? word : nil
                 position += 1
             }
             position += 100
         }
-        return order.map { "'\($0)':" + entries[$0]!.joined(separator: ",") }.joined(separator: " ")
+        return (order.map { "'\($0)':" + entries[$0]!.joined(separator: ",") } + pairs.map { "'\($0)'" }).joined(separator: " ")
     }
 }

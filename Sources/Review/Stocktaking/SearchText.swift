@@ -20,37 +20,46 @@ public enum SearchText {
 
     /// Calls `body` with each word of `text`, in order.
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
+        forEachWord(text, while: { body($0); return true })
+    }
+
+    /// Calls `body` with each word of `text`, in order, until it returns false.
+    public static func forEachWord(_ text: String, while body: (String) -> Bool) {
+        var stopped = false
         var ascii: [UInt8] = []
         var other = String.UnicodeScalarView()
         var ideographs: [Unicode.Scalar] = []
 
         func flushWord() {
-            if !other.isEmpty {
+            if stopped {
+            } else if !other.isEmpty {
                 var word = String(String.UnicodeScalarView(ascii.map { Unicode.Scalar($0) }))
                 word.unicodeScalars.append(contentsOf: other)
                 let folded = fold(word)
-                if folded.unicodeScalars.count <= maximumWordLength { body(folded) }
+                if folded.unicodeScalars.count <= maximumWordLength { stopped = !body(folded) }
             } else if !ascii.isEmpty, ascii.count <= maximumWordLength {
-                body(String(decoding: ascii, as: UTF8.self))
+                stopped = !body(String(decoding: ascii, as: UTF8.self))
             }
             ascii.removeAll(keepingCapacity: true)
             other = String.UnicodeScalarView()
         }
         func flushIdeographs() {
-            if ideographs.count == 1 {
-                body(String(Character(ideographs[0])))
+            if stopped {
+            } else if ideographs.count == 1 {
+                stopped = !body(String(Character(ideographs[0])))
             } else if ideographs.count > 1 {
-                for index in 0..<(ideographs.count - 1) {
+                for index in 0..<(ideographs.count - 1) where !stopped {
                     var pair = String.UnicodeScalarView()
                     pair.append(ideographs[index])
                     pair.append(ideographs[index + 1])
-                    body(String(pair))
+                    stopped = !body(String(pair))
                 }
             }
             ideographs.removeAll(keepingCapacity: true)
         }
 
         for scalar in text.unicodeScalars {
+            if stopped { return }
             let value = scalar.value
             if value < 0x80 {
                 if !ideographs.isEmpty { flushIdeographs() }
@@ -196,20 +205,54 @@ public struct SearchQuery: Sendable, Equatable, Hashable {
         return "{\(column)} : (\(expression))"
     }
 
-    /// The query as a PostgreSQL tsquery literal.
+    /// The query as a PostgreSQL tsquery literal. A phrase is asked as its pairs of neighbouring
+    /// words, which the index holds as lexemes of their own (see `ActivityDocument`): two words
+    /// are exactly their pair; a longer phrase is its pairs and, to keep their order, the phrase
+    /// itself, which PostgreSQL then checks only on the activities holding every pair. A phrase
+    /// ending in a prefix is asked with `<->` alone.
     public func tsquery() -> String {
         groups.map { group in
-            let parts = group.words.enumerated().map { offset, word -> String in
-                let isPrefix = group.prefix && offset == group.words.count - 1
-                return "'" + word + "'" + (isPrefix ? ":*" : "")
-            }
-            return parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " <-> ") + ")"
+            let words = group.words.map { "'" + $0 + "'" }
+            if words.count == 1 { return words[0] + (group.prefix ? ":*" : "") }
+            let phrase = "(" + words.joined(separator: " <-> ") + (group.prefix ? ":*" : "") + ")"
+            if group.prefix { return phrase }
+            let pairs = zip(group.words, group.words.dropFirst()).map { "'" + $0 + " " + $1 + "'" }
+            return pairs.count == 1 ? pairs[0] : "(" + pairs.joined(separator: " & ") + " & " + phrase + ")"
         }.joined(separator: " & ")
     }
 
-    /// Whether a word of a text matches one of the query's words (for highlighting).
-    func matches(_ word: String) -> Bool {
-        highlightWords.contains { $0.prefix ? word.hasPrefix($0.word) : word == $0.word }
+    /// The query's words, for highlighting: made once per search, asked for every word of a text.
+    public var matcher: Matcher { Matcher(self) }
+
+    public struct Matcher: Sendable {
+        let exact: Set<String>
+        let prefixes: [String]
+        public var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty }
+
+        init(_ query: SearchQuery) {
+            var exact = Set<String>(), prefixes: [String] = []
+            for (word, prefix) in query.highlightWords {
+                if prefix { prefixes.append(word) } else { exact.insert(word) }
+            }
+            self.exact = exact
+            self.prefixes = prefixes
+        }
+
+        /// Whether a word of a text matches one of the query's words.
+        public func matches(_ word: String) -> Bool {
+            exact.contains(word) || prefixes.contains { word.hasPrefix($0) }
+        }
+
+        /// Whether any word of the text matches (reading stops at the first that does).
+        public func found(in text: String) -> Bool {
+            guard !isEmpty else { return false }
+            var found = false
+            SearchText.forEachWord(text, while: { word in
+                found = matches(word)
+                return !found
+            })
+            return found
+        }
     }
 }
 
@@ -229,16 +272,6 @@ public struct Snippet: Sendable, Equatable, Codable {
 
     public var plain: String { parts.map(\.text).joined() }
 
-    /// Whether any word of the text matches the query.
-    public static func contains(_ text: String, query: SearchQuery) -> Bool {
-        guard !query.isEmpty else { return false }
-        var found = false
-        SearchText.forEachWord(text) { word in
-            if !found && query.matches(word) { found = true }
-        }
-        return found
-    }
-
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -250,46 +283,43 @@ public struct Snippet: Sendable, Equatable, Codable {
 
     /// Up to `length` words of `text` around its first match of `query` (its start when none matches).
     public init(text: String, query: SearchQuery, length: Int = 30) {
-        // Cut the text into words and what lies between them, keeping every character.
-        let scalars = Array(text.unicodeScalars)
+        self.init(text: text, matcher: query.matcher, length: length)
+    }
+
+    /// Up to `length` words of `text` around its first match (its start when none matches). Words are
+    /// compared with the query only up to the first match and then inside the extract.
+    public init(text: String, matcher: SearchQuery.Matcher, length: Int = 30) {
+        // Cut the text into words and what lies between them, keeping every character: ranges of its UTF-8 bytes.
+        let bytes = Array(text.utf8)
         var tokens: [(range: Range<Int>, isWord: Bool)] = []
         var start = 0
+        var offset = 0
         var inWord = false
-        for index in scalars.indices {
-            let isWord = Self.isWordScalar(scalars[index])
-            if isWord != inWord && index > start {
-                tokens.append((start..<index, inWord))
-                start = index
+        for scalar in text.unicodeScalars {
+            let isWord = Self.isWordScalar(scalar)
+            if isWord != inWord && offset > start {
+                tokens.append((start..<offset, inWord))
+                start = offset
             }
             inWord = isWord
+            offset += UTF8.width(scalar)
         }
-        if start < scalars.count { tokens.append((start..<scalars.count, inWord)) }
-        func string(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
+        if start < bytes.count { tokens.append((start..<bytes.count, inWord)) }
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-        var matchFlags = [Bool](repeating: false, count: tokens.count)
-        var firstMatch: Int?
-        if !query.isEmpty {
-            for (position, token) in tokens.enumerated() where token.isWord {
-                var matched = false
-                SearchText.forEachWord(string(token.range)) { word in
-                    if !matched && query.matches(word) { matched = true }
-                }
-                if matched {
-                    matchFlags[position] = true
-                    if firstMatch == nil { firstMatch = position }
-                }
-            }
+        func matches(_ position: Int) -> Bool {
+            matcher.found(in: string(tokens[position].range))
         }
         let wordPositions = tokens.indices.filter { tokens[$0].isWord }
-        let firstWordIndex = firstMatch.flatMap { wordPositions.firstIndex(of: $0) } ?? 0
+        let firstWordIndex = matcher.isEmpty ? 0 : (wordPositions.firstIndex(where: matches) ?? 0)
         let from = max(0, firstWordIndex - length / 3)
         let to = min(wordPositions.count, from + length)
+        var matchFlags = [Bool](repeating: false, count: tokens.count)
         var parts: [Part] = []
         if from < to {
+            if !matcher.isEmpty {
+                for index in from..<to { matchFlags[wordPositions[index]] = matches(wordPositions[index]) }
+            }
             let lower = wordPositions[from]
             let upper = wordPositions[to - 1]
             if from > 0 { parts.append(Part(text: "… ", match: false)) }

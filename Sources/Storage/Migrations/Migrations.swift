@@ -144,7 +144,50 @@ public enum Migrations {
                  "DROP TABLE matrix_changes", "DROP TABLE import_jobs", "DROP TABLE activity_revisions", "DROP TABLE activity_comments", "DROP TABLE activities", "DROP TABLE counters"]
             }
         ),
+        Migration(
+            version: 10, name: "search-rows-narrow",
+            reason: "PostgreSQL only (SQLite's FTS5 is unchanged). A search fetches the rows the GIN index matched; with their word lists inside them (900 bytes each) a common word read most of a gigabyte. The word lists now live in the TOAST table and the rows hold pointers (about 100 bytes): PostgreSQL moves a value out of its row only when the row passes about 2 kB, a limit fixed when PostgreSQL is built, so each row carries a filler of 2,100 times the letter x that pushes it past that limit and is then compressed to a few bytes, and toast_tuple_target = 128 sends both word lists out. The table is rebuilt in order, then indexed and analysed. A phrase is checked against the words' positions, which now live out of the row too, so each two neighbouring words are also indexed as one lexeme ('digital tools'): a phrase is found by the index alone. This step adds those pairs to the rows already indexed, from the positions they hold.",
+            up: { kind in
+                guard kind == .postgres else { return [] }
+                // A new table filled in order, then its indexes: updating the rows in place would leave the
+                // narrow rows scattered over the wide table's pages, and a search would read as many pages as before.
+                func withPairs(_ column: String) -> String {
+                    "\(column) || coalesce((SELECT array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme)) FROM unnest(old.\(column)) AS a, unnest(a.positions) AS pa, unnest(old.\(column)) AS b, unnest(b.positions) AS pb WHERE pb = pa + 1), ''::tsvector)"
+                }
+                return searchTable(narrow: true, fill: "SELECT doc, \(withPairs("tsv")), \(withPairs("title")) FROM activity_search AS old ORDER BY doc")
+            },
+            down: { kind in
+                guard kind == .postgres else { return [] }
+                func withoutPairs(_ column: String) -> String {
+                    "ts_delete(old.\(column), ARRAY(SELECT lexeme FROM unnest(old.\(column)) WHERE position(' ' IN lexeme) > 0))"
+                }
+                return searchTable(narrow: false, fill: "SELECT doc, \(withoutPairs("tsv")), \(withoutPairs("title")) FROM activity_search AS old ORDER BY doc")
+            }
+        ),
     ]
+
+    /// Replaces PostgreSQL's `activity_search` with a table filled by `fill` (doc, tsv, title), narrow
+    /// (word lists in TOAST, see migration 10) or as migration 9 made it, and indexes it.
+    static func searchTable(narrow: Bool, fill: String) -> [String] {
+        var statements = [
+            "CREATE TABLE activity_search_next (doc BIGINT PRIMARY KEY, tsv tsvector NOT NULL, title tsvector NOT NULL"
+                + (narrow ? ", filler TEXT NOT NULL DEFAULT repeat('x', 2100)) WITH (toast_tuple_target = 128)" : ")"),
+        ]
+        if narrow {
+            statements += ["ALTER TABLE activity_search_next ALTER COLUMN tsv SET STORAGE EXTERNAL",
+                           "ALTER TABLE activity_search_next ALTER COLUMN title SET STORAGE EXTERNAL"]
+        }
+        return statements + [
+            "INSERT INTO activity_search_next (doc, tsv, title) " + fill,
+            "DROP TABLE activity_search",
+            "ALTER TABLE activity_search_next RENAME TO activity_search",
+            "ALTER INDEX activity_search_next_pkey RENAME TO activity_search_pkey",
+            "SET LOCAL maintenance_work_mem = '256MB'",
+            "CREATE INDEX activity_search_tsv ON activity_search USING GIN (tsv)",
+            "CREATE INDEX activity_search_title ON activity_search USING GIN (title)",
+            "ANALYZE activity_search",
+        ]
+    }
 
     /// A string as an SQL literal, for the seed rows a migration writes.
     static func sqlText(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
