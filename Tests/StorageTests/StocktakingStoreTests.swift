@@ -163,6 +163,34 @@ struct StocktakingStoreTests {
         }
     }
 
+    @Test("an import of many batches (each written while the next is read): a problem in the last row undoes them all; a clean file writes every one; again, all unchanged",
+          arguments: TestDatabase.available)
+    func importInBatches(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let activities = test.platform.activities
+            var generator = DemoGenerator(seed: 3, vocabulary: try await activities.vocabulary())
+            var csv = ""
+            generator.writeCSV(count: 300) { csv += $0 }
+            var stream = CSVStream(data: Data(csv.utf8))
+            var last: [String] = []
+            while let fields = try stream.nextRecord() { last = fields }
+
+            let bad = try await activities.importActivities(.csv(Data((csv + CSVLine.make(last)).utf8)), apply: true, by: officer, batchSize: 40)
+            #expect(!bad.applied && bad.rows == 301)
+            #expect(bad.problems.map { "\($0.row) \($0.code)" } == ["302 duplicate-external-id"])
+            #expect(try await activities.counts()[.published] == 0, "the seven batches written before the last row were rolled back")
+            #expect(try await test.platform.search.search(ActivitySearchRequest(), language: "en").total == 0)
+
+            let applied = try await activities.importActivities(.csv(Data(csv.utf8)), apply: true, by: officer, batchSize: 40)
+            #expect(applied.applied && applied.created == 300)
+            #expect(try await activities.counts()[.published] == 300)
+            #expect(try await test.platform.search.search(ActivitySearchRequest(), language: "en").total == 300)
+            let again = try await activities.importActivities(.csv(Data(csv.utf8)), apply: true, by: officer, batchSize: 40)
+            #expect(again.applied && again.unchanged == 300 && again.created == 0 && again.updated == 0)
+        }
+    }
+
     @Test("search: the same totals, facets and order on both databases; words in any language, phrases, prefixes, filters, pages",
           arguments: TestDatabase.available)
     func search(database: TestDatabase) async throws {

@@ -193,7 +193,8 @@ extension ActivityService {
     /// activity already there updates it; the same row again changes nothing). Applying reads the
     /// file once: rows are written as they are checked, and the first problem stops the writing
     /// (the rest is still checked, for the report) and rolls everything back.
-    public func importActivities(_ file: ActivityFile, apply: Bool, by actor: Actor,
+    /// Rows are written `batchSize` at a time (tests use small batches to cross their edges).
+    public func importActivities(_ file: ActivityFile, apply: Bool, by actor: Actor, batchSize: Int = 5000,
                                  progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ActivityImportReport {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
         let vocabulary = try await vocabulary()
@@ -206,56 +207,93 @@ extension ActivityService {
         let audit = self.audit
         do {
             return try await store.write { repositories in
-                var created = 0, updated = 0, unchanged = 0
+                var counts = ImportCounts()
                 var batch: [Activity] = []
-                func flush() async throws {
-                    let externals = batch.compactMap(\.externalID)
-                    let existing = externals.isEmpty ? [:] : try await repositories.activities.activities(externalIDs: externals)
-                    var fresh: [Activity] = []
-                    for var activity in batch {
-                        if let external = activity.externalID, let current = existing[external] {
-                            var next = current
-                            next.replaceContent(with: activity)
-                            next.externalID = current.externalID
-                            next.createdAt = current.createdAt
-                            next.updatedAt = current.updatedAt
-                            next.state = current.state == .archived ? .archived : .published
-                            if next == current {
-                                unchanged += 1
-                                continue
-                            }
-                            next.version += 1
-                            next.updatedAt = now
-                            next.publishedAt = next.publishedAt ?? now
-                            guard try await repositories.activities.update(next, expectedVersion: current.version) else {
-                                throw DomainError.conflict("activity-changed-meanwhile")
-                            }
-                            updated += 1
-                        } else {
-                            activity.state = .published
-                            activity.publishedAt = now
-                            fresh.append(activity)
-                        }
-                    }
-                    try await repositories.activities.insert(fresh)
-                    created += fresh.count
-                    batch.removeAll(keepingCapacity: true)
+                // While one batch is written, the next is read and checked (on the other core). One write
+                // at a time, in the file's order, on the transaction's connection.
+                var writing: Task<ImportCounts, any Error>?
+                func finishWriting() async throws {
+                    guard let task = writing else { return }
+                    writing = nil
+                    counts.add(try await task.value)
                 }
-                var report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
-                    batch.append(activity)
-                    if batch.count == 5000 { try await flush() }
+                func startWriting() async throws {
+                    try await finishWriting()
+                    let rows = batch
+                    batch.removeAll(keepingCapacity: true)
+                    writing = Task { try await Self.write(rows, into: repositories, now: now) }
+                }
+                var report: ActivityImportReport
+                do {
+                    report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
+                        batch.append(activity)
+                        if batch.count >= batchSize { try await startWriting() }
+                    }
+                    try await finishWriting()
+                } catch {
+                    // No write may go on once the transaction is rolled back.
+                    _ = try? await writing?.value
+                    throw error
                 }
                 if report.problemCount > 0 { throw Refused(report: report) }
-                try await flush()
-                (report.created, report.updated, report.unchanged) = (created, updated, unchanged)
+                try await startWriting()
+                try await finishWriting()
+                (report.created, report.updated, report.unchanged) = (counts.created, counts.updated, counts.unchanged)
                 try await audit.record(in: repositories, actor: actor, action: "activity.import", objectType: "activities", objectID: "import",
-                                       before: .nothing, after: ["rows": report.rows, "created": created, "updated": updated, "unchanged": unchanged])
+                                       before: .nothing, after: ["rows": report.rows, "created": counts.created, "updated": counts.updated,
+                                                                 "unchanged": counts.unchanged])
                 report.applied = true
                 return report
             }
         } catch let refused as Refused {
             return refused.report
         }
+    }
+
+    struct ImportCounts: Sendable {
+        var created = 0, updated = 0, unchanged = 0
+        mutating func add(_ other: ImportCounts) {
+            created += other.created
+            updated += other.updated
+            unchanged += other.unchanged
+        }
+    }
+
+    /// Writes one batch of checked rows: new external ids are published, known ones update their
+    /// activity when something changed.
+    static func write(_ batch: [Activity], into repositories: any Repositories, now: Date) async throws -> ImportCounts {
+        var counts = ImportCounts()
+        let externals = batch.compactMap(\.externalID)
+        let existing = externals.isEmpty ? [:] : try await repositories.activities.activities(externalIDs: externals)
+        var fresh: [Activity] = []
+        for var activity in batch {
+            if let external = activity.externalID, let current = existing[external] {
+                var next = current
+                next.replaceContent(with: activity)
+                next.externalID = current.externalID
+                next.createdAt = current.createdAt
+                next.updatedAt = current.updatedAt
+                next.state = current.state == .archived ? .archived : .published
+                if next == current {
+                    counts.unchanged += 1
+                    continue
+                }
+                next.version += 1
+                next.updatedAt = now
+                next.publishedAt = next.publishedAt ?? now
+                guard try await repositories.activities.update(next, expectedVersion: current.version) else {
+                    throw DomainError.conflict("activity-changed-meanwhile")
+                }
+                counts.updated += 1
+            } else {
+                activity.state = .published
+                activity.publishedAt = now
+                fresh.append(activity)
+            }
+        }
+        try await repositories.activities.insert(fresh)
+        counts.created += fresh.count
+        return counts
     }
 
     /// Reads every row of the file, checks it, and hands each good row's activity to `accept`

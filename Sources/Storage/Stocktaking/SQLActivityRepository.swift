@@ -36,8 +36,15 @@ struct SQLActivityRepository: ActivityRepository {
         guard !activities.isEmpty else { return }
         let firstDoc = try await take("activity_doc", activities.count)
         let firstChange = try await take("search_change", activities.count)
+        // The search index's rows (the words of each published activity) are made on another core
+        // while the database writes the activities' rows.
+        let kind = self.kind
+        let searchRows = Task {
+            SearchDocuments.rows(activities.enumerated().compactMap { offset, activity in
+                activity.state == .published ? (firstDoc + Int64(offset), activity) : nil
+            }, kind: kind)
+        }
         var rows: [[any SQLExpression]] = []
-        var indexed: [(doc: Int64, activity: Activity)] = []
         for (offset, activity) in activities.enumerated() {
             let doc = firstDoc + Int64(offset)
             rows.append([
@@ -46,10 +53,14 @@ struct SQLActivityRepository: ActivityRepository {
                 SQLBind(FacetIndex.pack(activity)), SQLBind(Int(firstChange) + offset), SQLBind(activity.version),
                 SQLBind(Timestamp.string(activity.updatedAt)),
             ])
-            if activity.state == .published { indexed.append((doc, activity)) }
         }
-        try await insertRows(db, into: "activities", columns: Self.columns, rows: rows, bindings: 30_000)
-        try await SearchDocuments.add(indexed, db: db, kind: kind)
+        do {
+            try await insertRows(db, into: "activities", columns: Self.columns, rows: rows, bindings: 30_000)
+        } catch {
+            _ = await searchRows.value
+            throw error
+        }
+        try await SearchDocuments.insert(await searchRows.value, db: db, kind: kind)
     }
 
     func update(_ activity: Activity, expectedVersion: Int) async throws -> Bool {
@@ -175,20 +186,29 @@ struct SQLActivityRepository: ActivityRepository {
 /// SQLite; a tsvector built by `ActivityDocument` on PostgreSQL.
 enum SearchDocuments {
     static func add(_ documents: [(doc: Int64, activity: Activity)], db: any SQLDatabase, kind: DatabaseKind) async throws {
-        guard !documents.isEmpty else { return }
-        switch kind {
-        case .sqlite:
-            let rows: [[any SQLExpression]] = documents.map { doc, activity in
-                let document = ActivityDocument(activity)
+        try await insert(rows(documents, kind: kind), db: db, kind: kind)
+    }
+
+    /// The index's rows for these activities (their words made here, in Swift).
+    static func rows(_ documents: [(doc: Int64, activity: Activity)], kind: DatabaseKind) -> [[any SQLExpression]] {
+        documents.map { doc, activity in
+            let document = ActivityDocument(activity)
+            switch kind {
+            case .sqlite:
                 return [SQLBind(Int(doc))] + document.columns.map { SQLBind($0.joined(separator: " ")) }
-            }
-            try await insertRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows, bindings: 30_000)
-        case .postgres:
-            let rows: [[any SQLExpression]] = documents.map { doc, activity in
-                let document = ActivityDocument(activity)
+            case .postgres:
                 return [SQLBind(Int(doc)), SQLQueryString("CAST(\(bind: document.tsvectorLiteral) AS tsvector)"),
                         SQLQueryString("CAST(\(bind: document.titleTsvectorLiteral) AS tsvector)")]
             }
+        }
+    }
+
+    static func insert(_ rows: [[any SQLExpression]], db: any SQLDatabase, kind: DatabaseKind) async throws {
+        guard !rows.isEmpty else { return }
+        switch kind {
+        case .sqlite:
+            try await insertRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows, bindings: 30_000)
+        case .postgres:
             try await insertRows(db, into: "activity_search", columns: ["doc", "tsv", "title"], rows: rows, bindings: 30_000)
         }
     }
