@@ -171,4 +171,25 @@ struct StocktakingTests {
         #expect(try bad.nextRecord() == ["a"])
         #expect(throws: CSVStream.Problem.notUTF8(line: 2)) { try bad.nextRecord() }
     }
+
+    @Test("a value a spreadsheet would run as a formula is written after an apostrophe, numbers are not; both readers give back every value")
+    func csvFormulas() throws {
+        #expect(CSVLine.make(["=HYPERLINK(\"http://x\")", "+1 555", "-5", "+3.5", "@SUM(A1)", "-", "'=quoted", "'-5", "plain", "a=b"])
+                == "\"'=HYPERLINK(\"\"http://x\"\")\",'+1 555,-5,+3.5,'@SUM(A1),'-,''=quoted,''-5,plain,a=b\r\n")
+        #expect(CSVLine.make(["\tcmd", "\rcmd"]) == "'\tcmd,\"'\rcmd\"\r\n")
+        // Every value comes back: the tricky ones, and random strings over the characters that matter.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("'=+-@1.,\"a \t")
+        var values = ["=1+1", "-5", "'", "''", "'-5", "''-5", "-5.5.5", "+", "-.", "-1e5", "'@", "=", ""]
+        for _ in 0..<2000 {
+            values.append(String((0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        let text = CSVTable.write(header: ["v"], rows: values.map { [$0] })
+        #expect(try CSVTable(text: text).rows.map { $0[0] } == values)
+        var stream = CSVStream(data: Data(text.utf8))
+        #expect(try stream.nextRecord() == ["v"])
+        var read: [String] = []
+        while let fields = try stream.nextRecord() { read.append(fields[0]) }
+        #expect(read == values)
+    }
 }

@@ -56,7 +56,7 @@ public struct CSVTable: Sendable {
         }
         guard let header = records.first else { throw CSVError.empty }
         self.header = header
-        self.rows = Array(records.dropFirst())
+        self.rows = records.dropFirst().map { $0.map(CSVLine.unguarded) }
         for (index, row) in rows.enumerated() where row.count != header.count {
             throw CSVError.wrongFieldCount(line: index + 2, expected: header.count, found: row.count)
         }
@@ -68,7 +68,8 @@ public struct CSVTable: Sendable {
     }
 
     /// Rows written as RFC 4180 CSV with CRLF line ends: a field holding a comma, a quote or a line
-    /// break is quoted, its quotes doubled. What this writes, `init(text:)` reads back the same.
+    /// break is quoted, its quotes doubled; one a spreadsheet would run as a formula gets an
+    /// apostrophe first (`CSVLine`). What this writes, `init(text:)` reads back the same.
     public static func write(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map(CSVLine.make).joined()
     }
