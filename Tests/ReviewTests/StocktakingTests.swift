@@ -63,6 +63,9 @@ struct StocktakingTests {
         #expect(start.html.contains("&lt;<mark>rural</mark>&gt; areas &amp; towns"))
         let accents = Snippet(text: "Éducation numérique", query: try SearchQuery(parsing: "education"))
         #expect(accents.html == "<mark>Éducation</mark> numérique")
+        #expect(start.plain == text, "the whole text fits: nothing is cut, the final full stop included")
+        let title = Snippet(text: "«Digital villages»: what works?", query: try SearchQuery(parsing: "villages"), length: 1000)
+        #expect(title.html == "«Digital <mark>villages</mark>»: what works?", "a title keeps its quotes and its question mark")
     }
 
     static func vocabulary() throws -> ActivityVocabulary {

@@ -320,8 +320,10 @@ public struct Snippet: Sendable, Equatable, Codable {
             if !matcher.isEmpty {
                 for index in from..<to { matchFlags[wordPositions[index]] = matches(wordPositions[index]) }
             }
-            let lower = wordPositions[from]
-            let upper = wordPositions[to - 1]
+            // From the text's start, or to its end, when the extract reaches them: a title keeps its
+            // opening quote or its closing bracket or question mark.
+            let lower = from == 0 ? 0 : wordPositions[from]
+            let upper = to == wordPositions.count ? tokens.count - 1 : wordPositions[to - 1]
             if from > 0 { parts.append(Part(text: "… ", match: false)) }
             for position in lower...upper {
                 let text = string(tokens[position].range)
