@@ -241,7 +241,8 @@ final class PostgresBackend: DatabaseBackend {
 
     private init(client: PostgresClient) {
         self.client = client
-        self.runner = Task { await client.run() }
+        // Started at once (not scheduled), so the pool is running before the first connection is asked for.
+        self.runner = Task.immediate { await client.run() }
     }
 
     static func connect(_ url: PostgresURL, logger: Logger) async throws -> PostgresBackend {
