@@ -42,7 +42,9 @@ public struct ActivitySearchRequest: Sendable, Equatable {
     /// A short digest of what was asked, so a cursor is only used with the search that made it.
     public var fingerprint: String {
         let filterText = filters.keys.sorted { $0.rawValue < $1.rawValue }.map { "\($0.rawValue)=\(filters[$0]!.sorted().joined(separator: ","))" }
-        let text = "\(query.groups.map { $0.words.joined(separator: " ") + ($0.prefix ? "*" : "") })|\(filterText)|\(sort.rawValue)"
+        // Joined by hand: interpolating an array goes through its debug description, a tenth of an empty search's time.
+        let words = query.groups.map { $0.words.joined(separator: " ") + ($0.prefix ? "*" : "") }.joined(separator: ";")
+        let text = words + "|" + filterText.joined(separator: ";") + "|" + sort.rawValue
         return String(AuditTrail.sha256(text).prefix(12))
     }
 }
