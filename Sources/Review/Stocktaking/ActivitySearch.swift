@@ -73,6 +73,23 @@ public struct ActivitySearchPage: Sendable {
             self.titleSnippet = titleSnippet
             self.language = language
         }
+
+        /// The hit in the reader's language when the words are found there, else in the first
+        /// language where they are; its snippet from the summary, unless only the description holds them.
+        public init(_ activity: Activity, query: SearchQuery, language: String) {
+            var chosen = activity.texts[language] != nil ? language : (activity.texts["en"] != nil ? "en" : activity.languages.first ?? "en")
+            let matcher = query.matcher
+            func hasMatch(_ text: Activity.Text) -> Bool {
+                matcher.found(in: text.title) || matcher.found(in: text.summary) || matcher.found(in: text.description)
+            }
+            if !query.isEmpty, !hasMatch(activity.text(chosen)), let other = activity.languages.first(where: { hasMatch(activity.texts[$0]!) }) {
+                chosen = other
+            }
+            let text = activity.text(chosen)
+            let fromDescription = !query.isEmpty && !text.description.isEmpty && !matcher.found(in: text.summary) && matcher.found(in: text.description)
+            self.init(activity: activity, snippet: Snippet(text: fromDescription ? text.description : text.summary, matcher: matcher),
+                      titleSnippet: Snippet(text: text.title, matcher: matcher, length: 1000), language: chosen)
+        }
     }
 
     public struct FacetValue: Sendable, Equatable, Codable {

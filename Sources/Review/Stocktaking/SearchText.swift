@@ -153,11 +153,6 @@ public struct SearchQuery: Sendable, Equatable, Hashable {
 
     public var isEmpty: Bool { groups.isEmpty }
 
-    /// Every word to highlight in a snippet.
-    public var highlightWords: [(word: String, prefix: Bool)] {
-        groups.flatMap { group in group.words.enumerated().map { ($0.element, group.prefix && $0.offset == group.words.count - 1) } }
-    }
-
     public init(groups: [Group]) { self.groups = groups }
 
     /// Reads a search; refuses only one longer than `maximumLength` characters.
@@ -230,9 +225,12 @@ public struct SearchQuery: Sendable, Equatable, Hashable {
         public var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty }
 
         init(_ query: SearchQuery) {
+            // Every word of every group; a group's last word is a prefix when the group is.
             var exact = Set<String>(), prefixes: [String] = []
-            for (word, prefix) in query.highlightWords {
-                if prefix { prefixes.append(word) } else { exact.insert(word) }
+            for group in query.groups {
+                for (offset, word) in group.words.enumerated() {
+                    if group.prefix && offset == group.words.count - 1 { prefixes.append(word) } else { exact.insert(word) }
+                }
             }
             self.exact = exact
             self.prefixes = prefixes

@@ -212,30 +212,22 @@ struct FacetIndex {
         var stakeholders = [Int](repeating: 0, count: 8)
     }
 
+    /// Adds one to the count of every bit set in `mask`.
+    @inline(__always)
+    static func countBits<Mask: FixedWidthInteger>(_ mask: Mask, into counts: inout [Int]) {
+        var mask = mask
+        while mask != 0 {
+            counts[mask.trailingZeroBitCount] += 1
+            mask &= mask - 1
+        }
+    }
+
     /// Adds the activity to the counts of the facets in `only` (a set of `Bit`s; all of them by default).
     @inline(__always)
     func count(_ doc: Int, into counts: inout Counts, only: UInt8 = 0x7F) {
-        if only & Bit.line != 0 {
-            var mask = lines[doc]
-            while mask != 0 {
-                counts.lines[mask.trailingZeroBitCount] += 1
-                mask &= mask - 1
-            }
-        }
-        if only & Bit.goal != 0 {
-            var goalMask = goals[doc]
-            while goalMask != 0 {
-                counts.goals[goalMask.trailingZeroBitCount] += 1
-                goalMask &= goalMask - 1
-            }
-        }
-        if only & Bit.region != 0 {
-            var regionMask = regions[doc]
-            while regionMask != 0 {
-                counts.regions[regionMask.trailingZeroBitCount] += 1
-                regionMask &= regionMask - 1
-            }
-        }
+        if only & Bit.line != 0 { Self.countBits(lines[doc], into: &counts.lines) }
+        if only & Bit.goal != 0 { Self.countBits(goals[doc], into: &counts.goals) }
+        if only & Bit.region != 0 { Self.countBits(regions[doc], into: &counts.regions) }
         if only & Bit.country != 0 {
             let start = Int(countryStart[doc])
             for offset in 0..<Int(countryCount[doc]) { counts.countries[Int(countryPool[start + offset])] += 1 }

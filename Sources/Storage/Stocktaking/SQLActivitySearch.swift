@@ -333,29 +333,10 @@ public final class SQLActivitySearch: ActivitySearchIndex, @unchecked Sendable {
         let records = try await backend.withReader { db in try await SQLActivityRepository(db: db, kind: kind).records(docs: docs) }
         let hits: [ActivitySearchPage.Hit] = page.compactMap { key in
             guard let activity = records[Int64(key.doc)] else { return nil }
-            return Self.hit(activity, query: request.query, language: language)
+            return ActivitySearchPage.Hit(activity, query: request.query, language: language)
         }
         return ActivitySearchPage(hits: hits, total: matched.count, facets: index.facets(counts),
                                   nextCursor: more ? page.last?.cursor(fingerprint, ranking) : nil, ranking: ranking)
-    }
-
-    /// The hit in the reader's language when the words are found there, else in the first
-    /// language where they are.
-    static func hit(_ activity: Activity, query: SearchQuery, language: String) -> ActivitySearchPage.Hit {
-        var chosen = activity.texts[language] != nil ? language : (activity.texts["en"] != nil ? "en" : activity.languages.first ?? "en")
-        let matcher = query.matcher
-        func hasMatch(_ text: Activity.Text) -> Bool {
-            matcher.found(in: text.title) || matcher.found(in: text.summary) || matcher.found(in: text.description)
-        }
-        if !query.isEmpty, !hasMatch(activity.text(chosen)), let other = activity.languages.first(where: { hasMatch(activity.texts[$0]!) }) {
-            chosen = other
-        }
-        let text = activity.text(chosen)
-        // The summary, unless only the description holds the words.
-        let fromDescription = !query.isEmpty && !text.description.isEmpty && !matcher.found(in: text.summary) && matcher.found(in: text.description)
-        let snippet = Snippet(text: fromDescription ? text.description : text.summary, matcher: matcher)
-        return ActivitySearchPage.Hit(activity: activity, snippet: snippet, titleSnippet: Snippet(text: text.title, matcher: matcher, length: 1000),
-                                      language: chosen)
     }
 }
 
