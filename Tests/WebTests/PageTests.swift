@@ -228,6 +228,18 @@ struct PageTests {
         }
     }
 
+    @Test("a count of one reads in the singular where the catalog has it; other counts and keys without a singular are unchanged")
+    func singular() throws {
+        let catalog = try Catalog.bundled()
+        #expect(catalog.text("activities.total", .english, ["count": "1"]) == "1 activity")
+        #expect(catalog.text("activities.total", .english, ["count": "2"]) == "2 activities")
+        #expect(catalog.text("activities.total", .english, ["count": "1,001"]) == "1,001 activities")
+        #expect(catalog.text("activities.import.more", .english, ["count": "1"]) == "… and 1 more problem.")
+        #expect(catalog.text("audit.intact", .english, ["count": "1"]) == "The chain of 1 record is intact.")
+        #expect(catalog.text("sdgs.target_count", .english, ["count": "1"]) == "1 target")
+        #expect(catalog.text("home.fact_matrix", .english, ["count": "1"]).hasPrefix("1 links"), "no singular in the catalog: the text as it is")
+    }
+
     @Test("templates hold no text of their own: every sentence comes from the string catalog")
     func noHardCodedText() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

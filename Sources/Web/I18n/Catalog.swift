@@ -33,13 +33,21 @@ public struct Catalog: Sendable {
     public var keys: Set<String> { Set(tables[Language.english.rawValue]!.keys) }
 
     /// The text for `key` in `language`, with `{name}` placeholders filled from `parameters`.
+    /// When the `count` is 1 and the catalog has `<key>_one` ("1 activity"), that text is used.
     /// An unknown key shows as itself, so it is noticed rather than hidden.
     public func text(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) -> String {
-        var text = tables[language.rawValue]?[key] ?? tables[Language.english.rawValue]![key] ?? key
+        if parameters["count"] == "1", lookup(key + "_one", language) != nil {
+            return text(key + "_one", language, parameters.filter { $0.key != "count" })
+        }
+        var text = lookup(key, language) ?? key
         for (name, value) in parameters {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)
         }
         return text
+    }
+
+    private func lookup(_ key: String, _ language: Language) -> String? {
+        tables[language.rawValue]?[key] ?? tables[Language.english.rawValue]![key]
     }
 
     /// The sentence for a field error.
