@@ -17,6 +17,28 @@ struct StocktakingTests {
         #expect(SearchText.words(String(repeating: "a", count: 65)).isEmpty)
     }
 
+    @Test("the index's text is the words joined by spaces, made byte by byte for ASCII: the same as the word list, on random text")
+    func indexText() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "0", "9", " ", "-", ",", "\n", "é", "É", "数", "字", "ш", "ا", "أ", "\u{301}", "'", "_", "@",
+                      String(repeating: "x", count: 64), String(repeating: "y", count: 65), "  "]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for before in ["", "earlier words"] {
+                var out = Array(before.utf8)
+                SearchText.appendWords(text, to: &out)
+                let expected = ([before].filter { !$0.isEmpty } + SearchText.words(text)).joined(separator: " ")
+                #expect(String(decoding: out, as: UTF8.self) == expected, "\(before) | \(text)")
+            }
+        }
+        let vocabulary = ActivityVocabulary(reference: try ReferenceDataFiles.load(directory: ReferenceDataFiles.bundledDirectory))
+        var demo = DemoGenerator(seed: 5, vocabulary: vocabulary)
+        for number in 1...300 {
+            let activity = try Activity.read(demo.record(number: number), vocabulary: vocabulary, id: "id", createdBy: "me", now: Date())
+            #expect(ActivityDocument.columnTexts(activity) == ActivityDocument(activity).columns.map { $0.joined(separator: " ") })
+        }
+    }
+
     @Test("anything typed is a query: operators, unbalanced quotes, a lone star, NEAR( are plain text; only length is refused")
     func queries() throws {
         let query = try SearchQuery(parsing: #"digital "media literacy" educat* NEAR( AND * "unclosed words"#)

@@ -209,19 +209,29 @@ extension ActivityService {
             return try await store.write { repositories in
                 var counts = ImportCounts()
                 var batch: [Activity] = []
-                // While one batch is written, the next is read and checked (on the other core). One write
-                // at a time, in the file's order, on the transaction's connection.
-                var writing: Task<ImportCounts, any Error>?
+                // A pipeline over the two cores: while one batch is written (in the file's order, on the
+                // transaction's connection), the next is prepared (its rows and words made) and the one
+                // after it read and checked. At most two batches wait for the writer.
+                var writes: [Task<ImportCounts, any Error>] = []
                 func finishWriting() async throws {
-                    guard let task = writing else { return }
-                    writing = nil
-                    counts.add(try await task.value)
+                    while !writes.isEmpty { counts.add(try await writes.removeFirst().value) }
                 }
                 func startWriting() async throws {
-                    try await finishWriting()
-                    let rows = batch
+                    if writes.count >= 2 { counts.add(try await writes.removeFirst().value) }
+                    let rows = batch.map { activity in
+                        var activity = activity
+                        activity.state = .published
+                        activity.publishedAt = now
+                        return activity
+                    }
                     batch.removeAll(keepingCapacity: true)
-                    writing = Task { try await Self.write(rows, into: repositories, now: now) }
+                    let prepared = Task { await repositories.activities.prepare(rows) }
+                    let previous = writes.last
+                    writes.append(Task {
+                        // In order; when the batch before failed, this one writes nothing.
+                        if let previous { _ = try await previous.value }
+                        return try await Self.write(await prepared.value, into: repositories, now: now)
+                    })
                 }
                 var report: ActivityImportReport
                 do {
@@ -232,7 +242,7 @@ extension ActivityService {
                     try await finishWriting()
                 } catch {
                     // No write may go on once the transaction is rolled back.
-                    _ = try? await writing?.value
+                    for write in writes { _ = try? await write.value }
                     throw error
                 }
                 if report.problemCount > 0 { throw Refused(report: report) }
@@ -259,14 +269,15 @@ extension ActivityService {
         }
     }
 
-    /// Writes one batch of checked rows: new external ids are published, known ones update their
-    /// activity when something changed.
-    static func write(_ batch: [Activity], into repositories: any Repositories, now: Date) async throws -> ImportCounts {
+    /// Writes one batch of checked rows (prepared as new, published activities): new external ids are
+    /// added, known ones update their activity when something changed.
+    static func write(_ prepared: any PreparedActivities, into repositories: any Repositories, now: Date) async throws -> ImportCounts {
         var counts = ImportCounts()
+        let batch = prepared.activities
         let externals = batch.compactMap(\.externalID)
         let existing = externals.isEmpty ? [:] : try await repositories.activities.activities(externalIDs: externals)
         var fresh: [Activity] = []
-        for var activity in batch {
+        for activity in batch {
             if let external = activity.externalID, let current = existing[external] {
                 var next = current
                 next.replaceContent(with: activity)
@@ -286,12 +297,11 @@ extension ActivityService {
                 }
                 counts.updated += 1
             } else {
-                activity.state = .published
-                activity.publishedAt = now
                 fresh.append(activity)
             }
         }
-        try await repositories.activities.insert(fresh)
+        // Usually every row is new: what was prepared is written as it is.
+        try await repositories.activities.insert(fresh.count == batch.count ? prepared : await repositories.activities.prepare(fresh))
         counts.created += fresh.count
         return counts
     }
@@ -321,6 +331,8 @@ extension ActivityService {
                 }
                 if let activity, report.problemCount == 0 { try await accept(activity) }
                 if report.rows % 10_000 == 0 { progress(ImportProgress(phase: phase, rows: report.rows, bytes: bytes, totalBytes: file.size)) }
+                // Let the writer send its next statement (see `ActivityRepository.prepare`).
+                if report.rows % 256 == 0 { await Task.yield() }
             }
         } catch let problem as ActivityImportReport.Problem {
             report.add(problem)

@@ -1,8 +1,13 @@
 import Foundation
 
 public protocol ActivityRepository: Sendable {
+    /// Makes what `insert` writes (the rows, the search index's words): work without the database,
+    /// so an import prepares one batch on a core of its own while the batch before it is written.
+    /// It yields now and then, so that the writer, waiting for a thread to send its next statement,
+    /// is not kept waiting by a long batch.
+    func prepare(_ activities: [Activity]) async -> any PreparedActivities
     /// Adds activities; the published ones join the search index in the same transaction.
-    func insert(_ activities: [Activity]) async throws
+    func insert(_ prepared: any PreparedActivities) async throws
     /// Replaces the activity if its version is still `expectedVersion`, and keeps the index in step.
     func update(_ activity: Activity, expectedVersion: Int) async throws -> Bool
     func activity(id: String) async throws -> Activity?
@@ -19,6 +24,18 @@ public protocol ActivityRepository: Sendable {
     func save(_ revision: ActivityRevision) async throws
     func deleteRevision(activityID: String) async throws
     func revisions() async throws -> [ActivityRevision]
+}
+
+/// Activities ready to be written, made by `ActivityRepository.prepare`.
+public protocol PreparedActivities: Sendable {
+    var activities: [Activity] { get }
+}
+
+extension ActivityRepository {
+    /// Adds activities; the published ones join the search index in the same transaction.
+    public func insert(_ activities: [Activity]) async throws {
+        try await insert(await prepare(activities))
+    }
 }
 
 /// Which activities to list (not a search: moderation queues and an organization's own).

@@ -18,6 +18,48 @@ public enum SearchText {
         return result
     }
 
+    /// Appends the words of `text` to `out` as UTF-8, each after a space unless `out` is empty: the
+    /// same bytes as `words(text).joined(separator: " ")` after what `out` held. Plain ASCII text
+    /// (most of a registry) is read byte by byte here, with no string made per word; any other
+    /// text goes through `forEachWord`.
+    public static func appendWords(_ text: String, to out: inout [UInt8]) {
+        let start = out.count
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> Bool in
+            var wordStart = -1
+            var spaced = false
+            func endWord() {
+                if wordStart >= 0 && out.count - wordStart > maximumWordLength {
+                    out.removeSubrange((spaced ? wordStart - 1 : wordStart)...)
+                }
+                wordStart = -1
+            }
+            for byte in bytes {
+                if byte >= 0x80 { return false }
+                let lower = byte | 0x20
+                let isLetter = lower &- UInt8(ascii: "a") < 26
+                if isLetter || byte &- UInt8(ascii: "0") < 10 {
+                    if wordStart < 0 {
+                        spaced = !out.isEmpty
+                        if spaced { out.append(UInt8(ascii: " ")) }
+                        wordStart = out.count
+                    }
+                    out.append(isLetter ? lower : byte)
+                } else if wordStart >= 0 {
+                    endWord()
+                }
+            }
+            endWord()
+            return true
+        }
+        guard !ascii else { return }
+        out.removeSubrange(start...)
+        forEachWord(text) { (word: String) -> Void in
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: word.utf8)
+        }
+    }
+
     /// Calls `body` with each word of `text`, in order.
     public static func forEachWord(_ text: String, _ body: (String) -> Void) {
         forEachWord(text, while: { body($0); return true })

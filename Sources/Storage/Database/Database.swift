@@ -219,7 +219,7 @@ final class SQLiteBackend: DatabaseBackend {
     }
 
     func withTransaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let db = writer.sql()
+        let db = SQLiteWriterDatabase(base: writer.sql(), connection: writer)
         return try await writeLock.withLock {
             try await inTransaction(db, begin: "BEGIN IMMEDIATE", work)
         }
@@ -230,6 +230,50 @@ final class SQLiteBackend: DatabaseBackend {
             try await self.reader.close()
             try await self.writer.close()
         }
+    }
+}
+
+/// The SQLite writer as SQLKit sees it, with a way around SQLKit for bulk inserts (`insertPlainRows`):
+/// SQLKit encodes every bound value through `Encodable` and builds the statement's text piece by
+/// piece, which for a million imported activities cost more than SQLite's own work.
+struct SQLiteWriterDatabase: SQLDatabase {
+    let base: any SQLDatabase
+    let connection: SQLiteConnection
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        base.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await base.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+
+    /// One statement: `INSERT INTO table (columns) VALUES (?, …), …` with the rows' values bound as they are.
+    func insert(into table: String, columns: [String], rows: ArraySlice<[PlainValue]>) async throws {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES " + Array(repeating: row, count: rows.count).joined(separator: ",")
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(rows.count * columns.count)
+        for values in rows {
+            for value in values {
+                switch value {
+                case .integer(let number): binds.append(.integer(number))
+                case .text(let text): binds.append(.text(text))
+                case .null: binds.append(.null)
+                }
+            }
+        }
+        _ = try await connection.query(sql, binds)
     }
 }
 

@@ -91,6 +91,41 @@ func insertRows(_ db: any SQLDatabase, into table: String, columns: [String], ro
     }
 }
 
+/// A value for a bulk insert: bound as it is on SQLite's writer (`SQLiteWriterDatabase`), through
+/// SQLKit elsewhere.
+enum PlainValue: Sendable {
+    case integer(Int)
+    case text(String)
+    case null
+
+    init(_ text: String?) {
+        self = text.map { .text($0) } ?? .null
+    }
+
+    var expression: any SQLExpression {
+        switch self {
+        case .integer(let number): SQLBind(number)
+        case .text(let text): SQLBind(text)
+        case .null: SQLLiteral.null
+        }
+    }
+}
+
+/// `insertRows` for rows of plain values, around SQLKit on SQLite's writer.
+func insertPlainRows(_ db: any SQLDatabase, into table: String, columns: [String], rows: [[PlainValue]], bindings: Int = 2000) async throws {
+    guard let writer = db as? SQLiteWriterDatabase else {
+        try await insertRows(db, into: table, columns: columns, rows: rows.map { $0.map(\.expression) }, bindings: bindings)
+        return
+    }
+    let batch = max(1, bindings / max(columns.count, 1))
+    var start = 0
+    while start < rows.count {
+        let end = min(start + batch, rows.count)
+        try await writer.insert(into: table, columns: columns, rows: rows[start..<end])
+        start = end
+    }
+}
+
 extension SQLDatabase {
     /// Runs a query and returns its rows.
     func rows(_ query: SQLQueryString) async throws -> [any SQLRow] {

@@ -15,7 +15,7 @@ struct SQLActivityRepository: ActivityRepository {
     static let encoder = Timestamp.jsonEncoder()
     static let decoder = Timestamp.jsonDecoder()
 
-    static func recordText(_ activity: Activity) throws -> String {
+    static func recordText(_ activity: Activity) -> String {
         ActivityRecordJSON.encode(activity)
     }
 
@@ -32,36 +32,59 @@ struct SQLActivityRepository: ActivityRepository {
         return Int64(try row.decode(column: "value", as: Int.self)) - Int64(count) + 1
     }
 
-    func insert(_ activities: [Activity]) async throws {
-        guard !activities.isEmpty else { return }
-        let firstDoc = try await take("activity_doc", activities.count)
-        let firstChange = try await take("search_change", activities.count)
-        // The search index's rows (the words of each published activity) are made on another core
-        // while the database writes the activities' rows.
-        let kind = self.kind
-        let searchRows = Task {
-            SearchDocuments.rows(activities.enumerated().compactMap { offset, activity in
-                activity.state == .published ? (firstDoc + Int64(offset), activity) : nil
-            }, kind: kind)
-        }
-        var rows: [[any SQLExpression]] = []
-        for (offset, activity) in activities.enumerated() {
-            let doc = firstDoc + Int64(offset)
-            rows.append([
-                SQLBind(Int(doc)), SQLBind(activity.id), bindOrNull(activity.externalID), bindOrNull(activity.organizationID),
-                SQLBind(activity.createdBy), SQLBind(activity.state.rawValue), SQLBind(try Self.recordText(activity)),
-                SQLBind(FacetIndex.pack(activity)), SQLBind(Int(firstChange) + offset), SQLBind(activity.version),
-                SQLBind(Timestamp.string(activity.updatedAt)),
-            ])
-        }
-        do {
-            try await insertRows(db, into: "activities", columns: Self.columns, rows: rows, bindings: 30_000)
-        } catch {
-            _ = await searchRows.value
-            throw error
-        }
-        try await SearchDocuments.insert(await searchRows.value, db: db, kind: kind)
+    /// An activity's row with its doc and change numbers left at 0: they are taken when it is written.
+    struct Prepared: PreparedActivities {
+        let activities: [Activity]
+        let rows: [[PlainValue]]
+        /// The search index's rows of the published ones (at these offsets in `activities`).
+        let search: SearchDocuments.Rows
+        let searchOffsets: [Int]
     }
+
+    func prepare(_ activities: [Activity]) async -> any PreparedActivities {
+        var rows: [[PlainValue]] = []
+        rows.reserveCapacity(activities.count)
+        for (offset, activity) in activities.enumerated() {
+            rows.append([.integer(0), .text(activity.id), PlainValue(activity.externalID), PlainValue(activity.organizationID),
+                         .text(activity.createdBy), .text(activity.state.rawValue), .text(ActivityRecordJSON.encode(activity)),
+                         .text(FacetIndex.pack(activity)), .integer(0), .integer(activity.version), .text(Timestamp.string(activity.updatedAt))])
+            if offset % 256 == 255 { await Task.yield() }
+        }
+        let published = activities.indices.filter { activities[$0].state == .published }
+        var search: [(doc: Int64, activity: Activity)] = []
+        var searchRows: [SearchDocuments.Rows] = []
+        for offset in published {
+            search.append((0, activities[offset]))
+            if search.count == 256 {
+                searchRows.append(SearchDocuments.rows(search, kind: kind))
+                search.removeAll(keepingCapacity: true)
+                await Task.yield()
+            }
+        }
+        searchRows.append(SearchDocuments.rows(search, kind: kind))
+        return Prepared(activities: activities, rows: rows, search: SearchDocuments.Rows.joined(searchRows), searchOffsets: published)
+    }
+
+    func insert(_ prepared: any PreparedActivities) async throws {
+        guard let prepared = prepared as? Prepared else {
+            try await insert(await prepare(prepared.activities))
+            return
+        }
+        guard !prepared.rows.isEmpty else { return }
+        let firstDoc = Int(try await take("activity_doc", prepared.rows.count))
+        let firstChange = Int(try await take("search_change", prepared.rows.count))
+        var rows = prepared.rows
+        for offset in rows.indices {
+            rows[offset][0] = .integer(firstDoc + offset)
+            rows[offset][8] = .integer(firstChange + offset)
+        }
+        try await insertPlainRows(db, into: "activities", columns: Self.columns, rows: rows, bindings: Self.bindings)
+        try await SearchDocuments.insert(prepared.search.numbered(prepared.searchOffsets.map { Int64(firstDoc + $0) }), db: db, kind: kind)
+    }
+
+    /// Values bound per bulk statement (SQLite allows 32,766): large statements, because each
+    /// statement into FTS5 flushes its pending terms.
+    static let bindings = 30_000
 
     func update(_ activity: Activity, expectedVersion: Int) async throws -> Bool {
         let lock = kind == .postgres ? " FOR UPDATE" : ""
@@ -73,7 +96,7 @@ struct SQLActivityRepository: ActivityRepository {
             .set("external_id", to: bindOrNull(activity.externalID))
             .set("organization_id", to: bindOrNull(activity.organizationID))
             .set("state", to: activity.state.rawValue)
-            .set("record", to: try Self.recordText(activity))
+            .set("record", to: Self.recordText(activity))
             .set("facets", to: FacetIndex.pack(activity))
             .set("change_seq", to: Int(change))
             .set("version", to: activity.version)
@@ -94,10 +117,24 @@ struct SQLActivityRepository: ActivityRepository {
     func activities(externalIDs: [String]) async throws -> [String: Activity] {
         guard !externalIDs.isEmpty else { return [:] }
         var result: [String: Activity] = [:]
-        let rows = try await db.select().column("record").from("activities")
-            .where("external_id", .in, SQLBind.group(externalIDs))
-            .orWhere("id", .in, SQLBind.group(externalIDs))
-            .all()
+        // The ids cross as one value (an import asks for 5,000 at a time), by external id or by id.
+        let rows: [any SQLRow]
+        switch kind {
+        case .sqlite:
+            var list: [UInt8] = [UInt8(ascii: "[")]
+            for (index, id) in externalIDs.enumerated() {
+                if index > 0 { list.append(UInt8(ascii: ",")) }
+                ActivityRecordJSON.append(id, to: &list)
+            }
+            list.append(UInt8(ascii: "]"))
+            let ids = String(decoding: list, as: UTF8.self)
+            rows = try await db.rows("""
+                SELECT record FROM activities WHERE external_id IN (SELECT value FROM json_each(\(bind: ids)))
+                UNION ALL SELECT record FROM activities WHERE id IN (SELECT value FROM json_each(\(bind: ids)))
+                """)
+        case .postgres:
+            rows = try await db.rows("SELECT record FROM activities WHERE external_id = ANY(\(bind: externalIDs)) OR id = ANY(\(bind: externalIDs))")
+        }
         for row in rows {
             let activity = try Self.activity(row)
             if let external = activity.externalID { result[external] = activity }
@@ -168,7 +205,7 @@ struct SQLActivityRepository: ActivityRepository {
         try await deleteRevision(activityID: revision.activityID)
         try await db.insert(into: "activity_revisions")
             .columns("activity_id", "record", "submitted_by", "submitted_at")
-            .values(SQLBind(revision.activityID), SQLBind(try Self.recordText(revision.proposed)), SQLBind(revision.submittedBy),
+            .values(SQLBind(revision.activityID), SQLBind(Self.recordText(revision.proposed)), SQLBind(revision.submittedBy),
                     SQLBind(Timestamp.string(revision.submittedAt)))
             .run()
     }
@@ -190,26 +227,61 @@ enum SearchDocuments {
     }
 
     /// The index's rows for these activities (their words made here, in Swift).
-    static func rows(_ documents: [(doc: Int64, activity: Activity)], kind: DatabaseKind) -> [[any SQLExpression]] {
-        documents.map { doc, activity in
-            let document = ActivityDocument(activity)
-            switch kind {
-            case .sqlite:
-                return [SQLBind(Int(doc))] + document.columns.map { SQLBind($0.joined(separator: " ")) }
-            case .postgres:
-                return [SQLBind(Int(doc)), SQLQueryString("CAST(\(bind: document.tsvectorLiteral) AS tsvector)"),
-                        SQLQueryString("CAST(\(bind: document.titleTsvectorLiteral) AS tsvector)")]
+    enum Rows: Sendable {
+        /// FTS5's: the doc and each column's words joined by spaces.
+        case plain([[PlainValue]])
+        /// PostgreSQL's: the doc and two tsvectors.
+        case expressions([[any SQLExpression]])
+
+        /// Several lists of rows as one, in order.
+        static func joined(_ parts: [Rows]) -> Rows {
+            var plain: [[PlainValue]] = [], expressions: [[any SQLExpression]] = []
+            for part in parts {
+                switch part {
+                case .plain(let rows): plain += rows
+                case .expressions(let rows): expressions += rows
+                }
+            }
+            return expressions.isEmpty ? .plain(plain) : .expressions(expressions)
+        }
+
+        /// The same rows with these doc numbers, in order.
+        func numbered(_ docs: [Int64]) -> Rows {
+            switch self {
+            case .plain(var rows):
+                for (index, doc) in docs.enumerated() { rows[index][0] = .integer(Int(doc)) }
+                return .plain(rows)
+            case .expressions(var rows):
+                for (index, doc) in docs.enumerated() { rows[index][0] = SQLBind(Int(doc)) }
+                return .expressions(rows)
             }
         }
     }
 
-    static func insert(_ rows: [[any SQLExpression]], db: any SQLDatabase, kind: DatabaseKind) async throws {
-        guard !rows.isEmpty else { return }
+    static func rows(_ documents: [(doc: Int64, activity: Activity)], kind: DatabaseKind) -> Rows {
         switch kind {
         case .sqlite:
-            try await insertRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows, bindings: 30_000)
+            return .plain(documents.map { doc, activity in
+                [.integer(Int(doc))] + ActivityDocument.columnTexts(activity).map { .text($0) }
+            })
         case .postgres:
-            try await insertRows(db, into: "activity_search", columns: ["doc", "tsv", "title"], rows: rows, bindings: 30_000)
+            return .expressions(documents.map { doc, activity in
+                let document = ActivityDocument(activity)
+                return [SQLBind(Int(doc)), SQLQueryString("CAST(\(bind: document.tsvectorLiteral) AS tsvector)"),
+                        SQLQueryString("CAST(\(bind: document.titleTsvectorLiteral) AS tsvector)")]
+            })
+        }
+    }
+
+    static func insert(_ rows: Rows, db: any SQLDatabase, kind: DatabaseKind) async throws {
+        switch rows {
+        case .plain(let rows):
+            guard !rows.isEmpty else { return }
+            try await insertPlainRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows,
+                                      bindings: SQLActivityRepository.bindings)
+        case .expressions(let rows):
+            guard !rows.isEmpty else { return }
+            try await insertRows(db, into: "activity_search", columns: ["doc", "tsv", "title"], rows: rows, bindings: SQLActivityRepository.bindings)
         }
     }
 
