@@ -1,6 +1,6 @@
 import Foundation
 import Resolutions
-import Review
+@testable import Review
 import TestSupport
 import Testing
 
@@ -128,6 +128,23 @@ struct BuildingBlockTests {
         #expect(parsed.unknown == ["chair"])
         let admin = User(id: "1", name: "A", email: "a@x", organizationID: nil, roles: [.administrator], createdAt: Date())
         #expect(admin.has(.reviewer))
+    }
+
+    @Test("new ids are version 7 UUIDs: Foundation reads them, they differ, and they sort by the time they were made")
+    func ids() throws {
+        let generator = UUIDGenerator()
+        let many = (0..<10_000).map { _ in generator.newID() }
+        #expect(Set(many).count == many.count)
+        for id in many.prefix(100) {
+            let uuid = try #require(UUID(uuidString: id))
+            #expect(uuid.uuidString.lowercased() == id)
+            let bytes = Array(id.utf8)
+            #expect(bytes[14] == UInt8(ascii: "7"), "version 7: \(id)")
+            #expect([UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(bytes[19]), "variant 10: \(id)")
+        }
+        let earlier = UUIDGenerator.id(milliseconds: 1_780_000_000_000), later = UUIDGenerator.id(milliseconds: 1_780_000_000_001)
+        #expect(earlier < later && earlier.hasPrefix("019e7044-8800-7"))
+        #expect(UUIDGenerator.id(milliseconds: 0).hasPrefix("00000000-0000-7"))
     }
 
     @Test("generated secrets are long and differ")

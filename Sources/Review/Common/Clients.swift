@@ -29,9 +29,36 @@ public protocol IDGenerator: Sendable {
     func newID() -> String
 }
 
+/// UUIDs of version 7 (RFC 9562): 48 bits of Unix time in milliseconds, then 74 random bits.
+/// New rows' ids sort by when they were made, so the activities of a large import are added at
+/// the end of the id index instead of all over it (with random UUIDs, each insert touched a page
+/// far from the one before, and at a million rows the index no longer fitted in SQLite's cache).
 public struct UUIDGenerator: IDGenerator {
     public init() {}
-    public func newID() -> String { UUID().uuidString.lowercased() }
+
+    public func newID() -> String {
+        Self.id(milliseconds: UInt64(max(0, Date().timeIntervalSince1970 * 1000)))
+    }
+
+    static func id(milliseconds: UInt64) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high: UInt64 = generator.next(), low: UInt64 = generator.next()
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (40 - 8 * UInt64(index))) }
+        bytes[6] = 0x70 | UInt8(truncatingIfNeeded: high & 0x0F)
+        bytes[7] = UInt8(truncatingIfNeeded: high >> 8)
+        bytes[8] = 0x80 | UInt8(truncatingIfNeeded: (high >> 16) & 0x3F)
+        for index in 9..<16 { bytes[index] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(index - 9))) }
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 }
 
 /// Unguessable secrets: session tokens, API tokens, CSRF tokens and generated passwords.
