@@ -233,7 +233,7 @@ extension ActivityService {
                         return try await Self.write(await prepared.value, into: repositories, now: now)
                     })
                 }
-                try await repositories.activities.bulkLoad(true)
+                try await repositories.activities.beginBulkLoad()
                 var report: ActivityImportReport
                 do {
                     report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
@@ -249,7 +249,7 @@ extension ActivityService {
                 if report.problemCount > 0 { throw Refused(report: report) }
                 try await startWriting()
                 try await finishWriting()
-                try await repositories.activities.bulkLoad(false)
+                try await repositories.activities.endBulkLoad()
                 (report.created, report.updated, report.unchanged) = (counts.created, counts.updated, counts.unchanged)
                 try await audit.record(in: repositories, actor: actor, action: "activity.import", objectType: "activities", objectID: "import",
                                        before: .nothing, after: ["rows": report.rows, "created": counts.created, "updated": counts.updated,

@@ -8,9 +8,10 @@ public protocol ActivityRepository: Sendable {
     func prepare(_ activities: [Activity]) async -> any PreparedActivities
     /// Adds activities; the published ones join the search index in the same transaction.
     func insert(_ prepared: any PreparedActivities) async throws
-    /// A bulk import begins (`true`) or ends (`false`) in this transaction: the search index may
-    /// take many rows in a way of its own meanwhile (FTS5 merges its segments less often).
-    func bulkLoad(_ starting: Bool) async throws
+    /// A bulk import begins in this transaction: until `endBulkLoad`, the search index may take
+    /// many rows in a way of its own (FTS5 merges its segments less often).
+    func beginBulkLoad() async throws
+    func endBulkLoad() async throws
     /// Replaces the activity if its version is still `expectedVersion`, and keeps the index in step.
     func update(_ activity: Activity, expectedVersion: Int) async throws -> Bool
     func activity(id: String) async throws -> Activity?

@@ -78,17 +78,19 @@ func updateVersioned(_ db: any SQLDatabase, _ kind: DatabaseKind, table: String,
 /// `bindings` caps the values bound per statement (SQLite allows 32,766, PostgreSQL 65,535); bulk
 /// writes use large statements, because each statement into FTS5 flushes its pending terms.
 func insertRows(_ db: any SQLDatabase, into table: String, columns: [String], rows: [[any SQLExpression]], bindings: Int = 2000) async throws {
-    let batch = max(1, bindings / max(columns.count, 1))
-    var start = 0
-    while start < rows.count {
-        let end = min(start + batch, rows.count)
+    for range in statementRanges(rows.count, columns: columns.count, bindings: bindings) {
         var builder = db.insert(into: table).columns(columns)
-        for row in rows[start..<end] {
+        for row in rows[range] {
             builder = builder.values(row)
         }
         try await builder.run()
-        start = end
     }
+}
+
+/// The rows each statement of a batched insert takes, so that it binds at most `bindings` values.
+private func statementRanges(_ count: Int, columns: Int, bindings: Int) -> [Range<Int>] {
+    let perStatement = max(1, bindings / max(columns, 1))
+    return stride(from: 0, to: count, by: perStatement).map { $0..<min($0 + perStatement, count) }
 }
 
 /// A value for a bulk insert: bound as it is on SQLite's writer (`SQLiteWriterDatabase`), through
@@ -117,12 +119,8 @@ func insertPlainRows(_ db: any SQLDatabase, into table: String, columns: [String
         try await insertRows(db, into: table, columns: columns, rows: rows.map { $0.map(\.expression) }, bindings: bindings)
         return
     }
-    let batch = max(1, bindings / max(columns.count, 1))
-    var start = 0
-    while start < rows.count {
-        let end = min(start + batch, rows.count)
-        try await writer.insert(into: table, columns: columns, rows: rows[start..<end])
-        start = end
+    for range in statementRanges(rows.count, columns: columns.count, bindings: bindings) {
+        try await writer.insert(into: table, columns: columns, rows: rows[range])
     }
 }
 

@@ -9,8 +9,10 @@ struct SQLActivityRepository: ActivityRepository {
     let db: any SQLDatabase
     let kind: DatabaseKind
 
-    private static let columns = ["doc", "id", "external_id", "organization_id", "created_by", "state", "record", "facets",
-                                  "change_seq", "version", "updated_at"]
+    /// The activity's columns; a prepared row holds them after `doc` and `change_seq`, which are
+    /// numbers taken only when the row is written.
+    private static let numberColumns = ["doc", "change_seq"]
+    private static let columns = ["id", "external_id", "organization_id", "created_by", "state", "record", "facets", "version", "updated_at"]
 
     static let encoder = Timestamp.jsonEncoder()
     static let decoder = Timestamp.jsonDecoder()
@@ -32,11 +34,11 @@ struct SQLActivityRepository: ActivityRepository {
         return Int64(try row.decode(column: "value", as: Int.self)) - Int64(count) + 1
     }
 
-    /// An activity's row with its doc and change numbers left at 0: they are taken when it is written.
+    /// Activities' rows without their doc and change numbers, which are taken when they are written.
     struct Prepared: PreparedActivities {
         let activities: [Activity]
         let rows: [[PlainValue]]
-        /// The search index's rows of the published ones (at these offsets in `activities`).
+        /// The search index's rows of the published ones (at these offsets in `activities`), also without their doc.
         let search: SearchDocuments.Rows
         let searchOffsets: [Int]
     }
@@ -45,24 +47,14 @@ struct SQLActivityRepository: ActivityRepository {
         var rows: [[PlainValue]] = []
         rows.reserveCapacity(activities.count)
         for (offset, activity) in activities.enumerated() {
-            rows.append([.integer(0), .text(activity.id), PlainValue(activity.externalID), PlainValue(activity.organizationID),
-                         .text(activity.createdBy), .text(activity.state.rawValue), .text(ActivityRecordJSON.encode(activity)),
-                         .text(FacetIndex.pack(activity)), .integer(0), .integer(activity.version), .text(Timestamp.string(activity.updatedAt))])
+            rows.append([.text(activity.id), PlainValue(activity.externalID), PlainValue(activity.organizationID), .text(activity.createdBy),
+                         .text(activity.state.rawValue), .text(Self.recordText(activity)), .text(FacetIndex.pack(activity)),
+                         .integer(activity.version), .text(Timestamp.string(activity.updatedAt))])
             if offset % 256 == 255 { await Task.yield() }
         }
         let published = activities.indices.filter { activities[$0].state == .published }
-        var search: [(doc: Int64, activity: Activity)] = []
-        var searchRows: [SearchDocuments.Rows] = []
-        for offset in published {
-            search.append((0, activities[offset]))
-            if search.count == 256 {
-                searchRows.append(SearchDocuments.rows(search, kind: kind))
-                search.removeAll(keepingCapacity: true)
-                await Task.yield()
-            }
-        }
-        searchRows.append(SearchDocuments.rows(search, kind: kind))
-        return Prepared(activities: activities, rows: rows, search: SearchDocuments.Rows.joined(searchRows), searchOffsets: published)
+        return Prepared(activities: activities, rows: rows, search: await SearchDocuments.rows(published.map { activities[$0] }, kind: kind),
+                        searchOffsets: published)
     }
 
     func insert(_ prepared: any PreparedActivities) async throws {
@@ -73,13 +65,9 @@ struct SQLActivityRepository: ActivityRepository {
         guard !prepared.rows.isEmpty else { return }
         let firstDoc = Int(try await take("activity_doc", prepared.rows.count))
         let firstChange = Int(try await take("search_change", prepared.rows.count))
-        var rows = prepared.rows
-        for offset in rows.indices {
-            rows[offset][0] = .integer(firstDoc + offset)
-            rows[offset][8] = .integer(firstChange + offset)
-        }
-        try await insertPlainRows(db, into: "activities", columns: Self.columns, rows: rows, bindings: Self.bindings)
-        try await SearchDocuments.insert(prepared.search.numbered(prepared.searchOffsets.map { Int64(firstDoc + $0) }), db: db, kind: kind)
+        let rows = prepared.rows.enumerated().map { offset, row in [.integer(firstDoc + offset), .integer(firstChange + offset)] + row }
+        try await insertPlainRows(db, into: "activities", columns: Self.numberColumns + Self.columns, rows: rows, bindings: Self.bindings)
+        try await SearchDocuments.insert(prepared.search, docs: prepared.searchOffsets.map { Int64(firstDoc + $0) }, db: db, kind: kind)
     }
 
     /// FTS5's settings while a bulk import writes (SQLite), and after it: its usual ones. FTS5 writes
@@ -91,9 +79,17 @@ struct SQLActivityRepository: ActivityRepository {
     static let bulkSettings = [("hashsize", 16 << 20), ("automerge", 16), ("crisismerge", 64)]
     static let usualSettings = [("hashsize", 1 << 20), ("automerge", 4), ("crisismerge", 16)]
 
-    func bulkLoad(_ starting: Bool) async throws {
+    func beginBulkLoad() async throws {
+        try await setSearchSettings(Self.bulkSettings)
+    }
+
+    func endBulkLoad() async throws {
+        try await setSearchSettings(Self.usualSettings)
+    }
+
+    private func setSearchSettings(_ settings: [(String, Int)]) async throws {
         guard kind == .sqlite else { return }
-        for (name, value) in starting ? Self.bulkSettings : Self.usualSettings {
+        for (name, value) in settings {
             try await db.raw("INSERT INTO activity_fts (activity_fts, rank) VALUES (\(bind: name), \(bind: value))").run()
         }
     }
@@ -239,65 +235,51 @@ struct SQLActivityRepository: ActivityRepository {
 /// SQLite; a tsvector built by `ActivityDocument` on PostgreSQL.
 enum SearchDocuments {
     static func add(_ documents: [(doc: Int64, activity: Activity)], db: any SQLDatabase, kind: DatabaseKind) async throws {
-        try await insert(rows(documents, kind: kind), db: db, kind: kind)
+        try await insert(await rows(documents.map(\.activity), kind: kind), docs: documents.map(\.doc), db: db, kind: kind)
     }
 
-    /// The index's rows for these activities (their words made here, in Swift).
+    /// The index's rows for some activities (their words made here, in Swift), without their doc.
     enum Rows: Sendable {
-        /// FTS5's: the doc and each column's words joined by spaces.
+        /// FTS5's: each column's words joined by spaces.
         case plain([[PlainValue]])
-        /// PostgreSQL's: the doc and two tsvectors.
+        /// PostgreSQL's: two tsvectors.
         case expressions([[any SQLExpression]])
-
-        /// Several lists of rows as one, in order.
-        static func joined(_ parts: [Rows]) -> Rows {
-            var plain: [[PlainValue]] = [], expressions: [[any SQLExpression]] = []
-            for part in parts {
-                switch part {
-                case .plain(let rows): plain += rows
-                case .expressions(let rows): expressions += rows
-                }
-            }
-            return expressions.isEmpty ? .plain(plain) : .expressions(expressions)
-        }
-
-        /// The same rows with these doc numbers, in order.
-        func numbered(_ docs: [Int64]) -> Rows {
-            switch self {
-            case .plain(var rows):
-                for (index, doc) in docs.enumerated() { rows[index][0] = .integer(Int(doc)) }
-                return .plain(rows)
-            case .expressions(var rows):
-                for (index, doc) in docs.enumerated() { rows[index][0] = SQLBind(Int(doc)) }
-                return .expressions(rows)
-            }
-        }
     }
 
-    static func rows(_ documents: [(doc: Int64, activity: Activity)], kind: DatabaseKind) -> Rows {
+    /// Yields now and then (see `ActivityRepository.prepare`).
+    static func rows(_ activities: [Activity], kind: DatabaseKind) async -> Rows {
         switch kind {
         case .sqlite:
-            return .plain(documents.map { doc, activity in
-                [.integer(Int(doc))] + ActivityDocument.columnTexts(activity).map { .text($0) }
-            })
+            var rows: [[PlainValue]] = []
+            rows.reserveCapacity(activities.count)
+            for (offset, activity) in activities.enumerated() {
+                rows.append(ActivityDocument.columnTexts(activity).map { .text($0) })
+                if offset % 256 == 255 { await Task.yield() }
+            }
+            return .plain(rows)
         case .postgres:
-            return .expressions(documents.map { doc, activity in
+            var rows: [[any SQLExpression]] = []
+            rows.reserveCapacity(activities.count)
+            for (offset, activity) in activities.enumerated() {
                 let document = ActivityDocument(activity)
-                return [SQLBind(Int(doc)), SQLQueryString("CAST(\(bind: document.tsvectorLiteral) AS tsvector)"),
-                        SQLQueryString("CAST(\(bind: document.titleTsvectorLiteral) AS tsvector)")]
-            })
+                rows.append([SQLQueryString("CAST(\(bind: document.tsvectorLiteral) AS tsvector)"),
+                             SQLQueryString("CAST(\(bind: document.titleTsvectorLiteral) AS tsvector)")])
+                if offset % 256 == 255 { await Task.yield() }
+            }
+            return .expressions(rows)
         }
     }
 
-    static func insert(_ rows: Rows, db: any SQLDatabase, kind: DatabaseKind) async throws {
+    /// Writes the rows, each under its doc (in order).
+    static func insert(_ rows: Rows, docs: [Int64], db: any SQLDatabase, kind: DatabaseKind) async throws {
+        guard !docs.isEmpty else { return }
         switch rows {
         case .plain(let rows):
-            guard !rows.isEmpty else { return }
-            try await insertPlainRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"], rows: rows,
-                                      bindings: SQLActivityRepository.bindings)
+            try await insertPlainRows(db, into: "activity_fts", columns: ["rowid", "title", "summary", "body", "organization"],
+                                      rows: zip(docs, rows).map { [.integer(Int($0))] + $1 }, bindings: SQLActivityRepository.bindings)
         case .expressions(let rows):
-            guard !rows.isEmpty else { return }
-            try await insertRows(db, into: "activity_search", columns: ["doc", "tsv", "title"], rows: rows, bindings: SQLActivityRepository.bindings)
+            try await insertRows(db, into: "activity_search", columns: ["doc", "tsv", "title"],
+                                 rows: zip(docs, rows).map { [SQLBind(Int($0))] + $1 }, bindings: SQLActivityRepository.bindings)
         }
     }
 
