@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Imports point one way: wsis → Web, Storage, Reporting → Review → Resolutions.
-// Resolutions and Review import no framework (Foundation and Crypto digests only).
+// Imports point one way: wsis → App → Web, Storage, Reporting → Review → Resolutions.
+// Web never imports Storage (it is given its services by App, the composition root).
+// Resolutions and Review import no framework (Foundation, Synchronization and Crypto digests only).
+// scripts/check-architecture.sh fails when a source file breaks one of these rules.
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -71,10 +73,8 @@ let package = Package(
             name: "Web",
             dependencies: [
                 "Review",
-                "Storage",
                 "Reporting",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -82,14 +82,31 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Templates"), .copy("Strings"), .copy("Assets"), .copy("openapi.yaml")],
             swiftSettings: strict,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // The composition root: settings, the database, the stores and clients wired into the
+        // services, the background work of the server. Used by wsis and the tests only.
+        .target(
+            name: "App",
+            dependencies: [
+                "Review",
+                "Storage",
+                "Web",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "wsis",
             dependencies: [
+                "App",
                 "Resolutions",
                 "Web",
                 "Storage",
@@ -105,7 +122,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Storage", "Review", "Web",
+                "App", "Storage", "Review", "Web",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,17 +136,17 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Resolutions", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ReviewTests", dependencies: ["App", "Review", "Resolutions", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Review", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Review", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["App", "Storage", "Review", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Review", "TestSupport",
+                "App", "Web", "Storage", "Review", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

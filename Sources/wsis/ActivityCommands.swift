@@ -1,7 +1,9 @@
+import App
 import ArgumentParser
 import Foundation
 import Review
 import Storage
+import Synchronization
 import Web
 
 /// `wsis activities …`: the stocktaking registry on the command line.
@@ -216,11 +218,14 @@ struct DemoCommand: AsyncParsableCommand {
 }
 
 /// A one-line progress bar on standard error, redrawn at most ten times a second.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
+    private struct Drawing {
+        var last = Date.distantPast
+        var drawn = false
+    }
+
     private let enabled: Bool
-    private let lock = NSLock()
-    private var lastDraw = Date.distantPast
-    private var drawn = false
+    private let drawing = Mutex(Drawing())
 
     init(enabled: Bool) {
         self.enabled = enabled && isatty(STDERR_FILENO) != 0
@@ -228,23 +233,23 @@ final class ProgressBar: @unchecked Sendable {
 
     func show(_ progress: ImportProgress) {
         guard enabled else { return }
-        lock.withLock {
+        drawing.withLock { drawing in
             let now = Date()
-            guard now.timeIntervalSince(lastDraw) > 0.1 else { return }
-            lastDraw = now
+            guard now.timeIntervalSince(drawing.last) > 0.1 else { return }
+            drawing.last = now
             let fraction = progress.totalBytes > 0 ? min(1, Double(progress.bytes) / Double(progress.totalBytes)) : 0
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
             let phase = progress.phase == "check" ? "checking" : "writing "
             FileHandle.standardError.write(Data("\r\(phase) [\(bar)] \(Int(fraction * 100))%  \(progress.rows) rows".utf8))
-            drawn = true
+            drawing.drawn = true
         }
     }
 
     func finish() {
-        lock.withLock {
-            if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawing.withLock { drawing in
+            if drawing.drawn { FileHandle.standardError.write(Data("\n".utf8)) }
         }
     }
 }

@@ -22,7 +22,7 @@ struct ParseCommand: AsyncParsableCommand {
         }
         let resolution: Resolution
         do {
-            resolution = try ResolutionParser().parse(try DocumentReader.text(from: data).text)
+            resolution = try ResolutionParser().parse(try await DocumentReader.text(from: data).text)
         } catch {
             fail(error)
         }

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Hummingbird
@@ -21,10 +22,10 @@ struct Serve: AsyncParsableCommand {
         let logger = makeLogger(settings)
         try await withPlatform(settings) { platform in
             let firstAdministrator = try await platform.accounts.bootstrapAdministrator(email: settings.adminEmail)
-            // An import that was running when the server stopped was rolled back: its page says so.
-            _ = try await platform.store.write { try await $0.importJobs.interruptRunning() }
             let database = try Platform.location(settings).description
-            let app = try await buildApplication(platform: platform, settings: settings, logger: logger) { url in
+            let background = BackgroundWork(platform: platform, logger: logger)
+            let app = try await buildApplication(services: platform.services, settings: settings.web, logger: logger,
+                                                 background: [background]) { url in
                 say("WSIS+20 review platform: \(url)  (\(database))")
                 if let (user, password) = firstAdministrator {
                     say("""
@@ -39,13 +40,8 @@ struct Serve: AsyncParsableCommand {
                 }
                 say("Press Ctrl-C to stop.")
             }
-            // The registry's facet index is read while the server starts taking requests (a first search would otherwise wait for it).
-            let warmUp = Task {
-                do { try await platform.search.refresh() } catch { logger.warning("the search index could not be read yet: \(error)") }
-            }
             // Runs until SIGINT or SIGTERM, then lets requests in progress finish.
             try await app.runService()
-            warmUp.cancel()
         }
         say("Stopped.")
     }

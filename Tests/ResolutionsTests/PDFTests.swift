@@ -35,18 +35,15 @@ enum HandmadePDF {
 
 @Suite("PDF")
 struct PDFTests {
-    @Test("a resolution in a PDF is read through pdftotext")
-    func readsPDF() throws {
-        guard Pdftotext.isInstalled else {
-            print("skipped: pdftotext (Debian poppler-utils) is not installed, so no PDF was read")
-            return
-        }
+    @Test("a resolution in a PDF is read through pdftotext",
+          .enabled(if: Pdftotext.isInstalled, "pdftotext (Debian poppler-utils) is not installed, so no PDF can be read"))
+    func readsPDF() async throws {
         let pdf = HandmadePDF.make(lines: [
             "Document C31/3-E", "6 May 2031", "Open formats for the review", "The Council,", "considering",
             "a) that open formats keep records readable,", "resolves", "1 to keep the review's records in open formats;",
             "2 to report on it to the 2032 session of the Council.",
         ])
-        let (format, text) = try DocumentReader.text(from: pdf)
+        let (format, text) = try await DocumentReader.text(from: pdf)
         #expect(format == .pdf)
         let resolution = try ResolutionParser().parse(text)
         #expect(resolution.symbol?.value == "C31/3-E")

@@ -44,22 +44,11 @@ struct StocktakingTests {
         let query = try SearchQuery(parsing: #"digital "media literacy" educat* NEAR( AND * "unclosed words"#)
         #expect(query.groups.map(\.words) == [["digital"], ["media", "literacy"], ["educat"], ["near"], ["and"], ["unclosed", "words"]])
         #expect(query.groups.map(\.prefix) == [false, false, true, false, false, false])
-        #expect(query.fts5() == #""digital" AND "media literacy" AND "educat" * AND "near" AND "and" AND "unclosed words""#)
-        #expect(query.tsquery() == "'digital' & 'media literacy' & 'educat':* & 'near' & 'and' & 'unclosed words'")
-        #expect(try SearchQuery(parsing: #""a bb c" open-dat*"#).tsquery() == "('a bb' & 'bb c' & ('a' <-> 'bb' <-> 'c')) & ('open' <-> 'dat':*)",
-                "a longer phrase is its pairs and, for their order, itself; a phrase ending in a prefix keeps <->")
         #expect(try SearchQuery(parsing: "*").isEmpty)
         #expect(try SearchQuery(parsing: "a*").groups == [.init(words: ["a"], prefix: false)], "a one-letter prefix is a plain word")
         #expect(try SearchQuery(parsing: "\"\"\"'';--").isEmpty)
         #expect(throws: DomainError.self) { try SearchQuery(parsing: String(repeating: "x ", count: 5000)) }
         #expect(try SearchQuery(parsing: (1...40).map { "w\($0)" }.joined(separator: " ")).groups.count == SearchQuery.maximumGroups)
-    }
-
-    @Test("PostgreSQL's word lists: positions by column, 100 apart, and each two neighbouring words of a column as a lexeme of their own")
-    func tsvectorLiteral() {
-        #expect(ActivityDocument.literal([["a", "b", "a", "b"], ["c"]], weights: ["A", "B"]) == "'a':1A,3A 'b':2A,4A 'c':105B 'a b' 'b a'")
-        let long = ActivityDocument.literal([Array(repeating: "x", count: 300) + ["y"]], weights: [""])
-        #expect(long.hasSuffix("'x x'"), "after its 255th position a word makes no pair: PostgreSQL's <-> would not see it")
     }
 
     @Test("times are written as Foundation's ISO 8601 would, with milliseconds, before and after 1970")

@@ -1,3 +1,4 @@
+import App
 import Foundation
 import Logging
 import PostgresNIO
@@ -110,6 +111,7 @@ public struct TestPlatform: Sendable {
                 try await platform.reference.loadIfEmpty()
                 try await platform.calendar.seedIfEmpty()
             }
+            try await platform.warmUp()
             return try await body(TestPlatform(platform: platform, clock: clock))
         }
     }
@@ -135,6 +137,9 @@ public struct TestPlatform: Sendable {
 
 /// Where the shared reference material lives (`../shared` beside the project), if present.
 public enum SharedFolder {
+    /// Why a test that compares with it is skipped.
+    public static let absent = "../shared is absent, so the project cannot be compared with the shared reference material"
+
     public static var url: URL? {
         var folder = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { folder.deleteLastPathComponent() }  // the file, TestSupport, Tests

@@ -105,7 +105,7 @@ struct ActivityWebTests {
                 let started = try await web.postMultipart("/activities/import", [("mode", "apply")], file: ("file", name, "text/csv", content), as: browser)
                 #expect(started.status == .seeOther)
                 let location = try #require(started.headers[.location])
-                await web.platform.importJobs.wait(id: String(location.split(separator: "/").last!))
+                try await web.platform.jobRunner.runPending()
                 return try await web.get(location, as: browser)
             }
             let report = try await applied("bad.csv", bad)

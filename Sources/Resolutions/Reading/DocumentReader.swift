@@ -13,14 +13,14 @@ public enum DocumentReader {
         return .text
     }
 
-    public static func text(from data: Data, pdf: any PDFTextExtractor = Pdftotext()) throws -> (format: Format, text: String) {
+    public static func text(from data: Data, pdf: any PDFTextExtractor = Pdftotext()) async throws -> (format: Format, text: String) {
         guard !data.isEmpty else { throw ReadingError.empty }
         guard data.count <= CleanDocument.sizeLimit else { throw ReadingError.tooLarge(bytes: data.count, limit: CleanDocument.sizeLimit) }
         switch format(of: data) {
         case .docx:
             return (.docx, try DocxReader.text(from: data))
         case .pdf:
-            return (.pdf, try pdf.text(from: data))
+            return (.pdf, try await pdf.text(from: data))
         case .text:
             if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]), let text = String(data: data, encoding: .utf16) {
                 return (.text, text)
@@ -35,7 +35,7 @@ public enum DocumentReader {
 
 /// Extracts the text of a PDF. The platform uses `pdftotext`; tests may supply another.
 public protocol PDFTextExtractor: Sendable {
-    func text(from pdf: Data) throws -> String
+    func text(from pdf: Data) async throws -> String
 }
 
 /// `pdftotext` from Debian's poppler-utils, run with a time limit on a temporary copy of the file.
@@ -47,7 +47,7 @@ public struct Pdftotext: PDFTextExtractor {
 
     public static var isInstalled: Bool { candidates.contains { FileManager.default.isExecutableFile(atPath: $0) } }
 
-    public func text(from pdf: Data) throws -> String {
+    public func text(from pdf: Data) async throws -> String {
         guard let tool = Self.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw ReadingError.unsupported(
                 "PDF files need pdftotext, which is not installed here (Debian: apt-get install poppler-utils); or export the document as text from Word"
@@ -64,16 +64,38 @@ public struct Pdftotext: PDFTextExtractor {
         process.arguments = ["-enc", "UTF-8", input.path, output.path]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeLimit)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning {
-            process.terminate()
+        // Awaited, not waited for: no thread is held while pdftotext reads (a thread of the
+        // cooperative pool blocked here would be one fewer for every request of the server).
+        guard try await Self.run(process, timeLimit: timeLimit) else {
             throw ReadingError.unsupported("the PDF took too long to read")
         }
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path) else {
             throw ReadingError.unsupported("the PDF cannot be read (it may be damaged, encrypted or a scan without text)")
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Runs the process to its end; false when it ran past the time limit (it is then stopped).
+    static func run(_ process: Process, timeLimit: TimeInterval) async throws -> Bool {
+        let ended = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in ended.continuation.finish() }
+        try process.run()
+        return try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await _ in ended.stream {}
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeLimit))
+                return false
+            }
+            let inTime = try await group.next() ?? false
+            if !inTime {
+                process.terminate()
+                for await _ in ended.stream {}
+            }
+            group.cancelAll()
+            return inTime
+        }
     }
 }

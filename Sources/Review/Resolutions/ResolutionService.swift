@@ -28,7 +28,7 @@ public struct ResolutionService: Sendable {
     /// version; the same work in another language is another expression of it (its own versions).
     public func importDocument(_ data: Data, by actor: Actor) async throws -> Imported {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
-        let (format, text) = try DocumentReader.text(from: data, pdf: pdf)
+        let (format, text) = try await DocumentReader.text(from: data, pdf: pdf)
         let structure = try ResolutionParser().parse(text)
         let digest = AuditTrail.sha256(data)
         let workID = structure.workID ?? "local/\(digest.prefix(16))"

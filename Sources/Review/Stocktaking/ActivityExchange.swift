@@ -206,7 +206,7 @@ extension ActivityService {
         struct Refused: Error { let report: ActivityImportReport }
         let audit = self.audit
         do {
-            return try await store.write { repositories in
+            return try await store.bulkWrite { repositories in
                 var counts = ImportCounts()
                 var batch: [Activity] = []
                 // A pipeline over the two cores: while one batch is written (in the file's order, on the
@@ -233,12 +233,15 @@ extension ActivityService {
                         return try await Self.write(await prepared.value, into: repositories, now: now)
                     })
                 }
-                try await repositories.activities.beginBulkLoad()
                 var report: ActivityImportReport
                 do {
                     report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
                         batch.append(activity)
-                        if batch.count >= batchSize { try await startWriting() }
+                        if batch.count >= batchSize {
+                            // A server stopping ends the import here: the transaction is rolled back, the job runs again later.
+                            try Task.checkCancellation()
+                            try await startWriting()
+                        }
                     }
                     try await finishWriting()
                 } catch {
@@ -249,7 +252,6 @@ extension ActivityService {
                 if report.problemCount > 0 { throw Refused(report: report) }
                 try await startWriting()
                 try await finishWriting()
-                try await repositories.activities.endBulkLoad()
                 (report.created, report.updated, report.unchanged) = (counts.created, counts.updated, counts.unchanged)
                 try await audit.record(in: repositories, actor: actor, action: "activity.import", objectType: "activities", objectID: "import",
                                        before: .nothing, after: ["rows": report.rows, "created": counts.created, "updated": counts.updated,

@@ -232,32 +232,6 @@ public struct SearchQuery: Sendable, Equatable, Hashable {
         self.groups = groups
     }
 
-    /// The query as FTS5 MATCH syntax, each word quoted so nothing is read as an operator;
-    /// `column` limits every group to one column.
-    public func fts5(column: String? = nil) -> String {
-        let expression = groups.map { group in
-            "\"" + group.words.joined(separator: " ") + "\"" + (group.prefix ? " *" : "")
-        }.joined(separator: " AND ")
-        guard let column else { return expression }
-        return "{\(column)} : (\(expression))"
-    }
-
-    /// The query as a PostgreSQL tsquery literal. A phrase is asked as its pairs of neighbouring
-    /// words, which the index holds as lexemes of their own (see `ActivityDocument`): two words
-    /// are exactly their pair; a longer phrase is its pairs and, to keep their order, the phrase
-    /// itself, which PostgreSQL then checks only on the activities holding every pair. A phrase
-    /// ending in a prefix is asked with `<->` alone.
-    public func tsquery() -> String {
-        groups.map { group in
-            let words = group.words.map { "'" + $0 + "'" }
-            if words.count == 1 { return words[0] + (group.prefix ? ":*" : "") }
-            let phrase = "(" + words.joined(separator: " <-> ") + (group.prefix ? ":*" : "") + ")"
-            if group.prefix { return phrase }
-            let pairs = zip(group.words, group.words.dropFirst()).map { "'" + $0 + " " + $1 + "'" }
-            return pairs.count == 1 ? pairs[0] : "(" + pairs.joined(separator: " & ") + " & " + phrase + ")"
-        }.joined(separator: " & ")
-    }
-
     /// The query's words, for highlighting: made once per search, asked for every word of a text.
     public var matcher: Matcher { Matcher(self) }
 

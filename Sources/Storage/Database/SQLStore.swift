@@ -10,6 +10,8 @@ public struct SQLStore: Store {
         self.backend = backend
     }
 
+    public var concurrentWriters: Bool { backend.kind == .postgres }
+
     public func read<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
         let kind = backend.kind
         return try await backend.withReader { db in try await work(SQLRepositories(db: db, kind: kind)) }
@@ -18,6 +20,17 @@ public struct SQLStore: Store {
     public func write<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
         let kind = backend.kind
         return try await backend.withTransaction { db in try await work(SQLRepositories(db: db, kind: kind)) }
+    }
+
+    public func bulkWrite<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        let kind = backend.kind
+        return try await backend.withTransaction { db in
+            let activities = SQLActivityRepository(db: db, kind: kind)
+            try await activities.beginBulkLoad()
+            let result = try await work(SQLRepositories(db: db, kind: kind))
+            try await activities.endBulkLoad()
+            return result
+        }
     }
 }
 
@@ -34,7 +47,7 @@ struct SQLRepositories: Repositories {
     var calendar: any CalendarRepository { SQLCalendarRepository(db: db, kind: kind) }
     var activities: any ActivityRepository { SQLActivityRepository(db: db, kind: kind) }
     var matrix: any MatrixRepository { SQLMatrixRepository(db: db) }
-    var importJobs: any ImportJobRepository { SQLImportJobRepository(db: db) }
+    var jobs: any JobRepository { SQLJobRepository(db: db, kind: kind) }
 }
 
 /// Small helpers shared by the repositories.

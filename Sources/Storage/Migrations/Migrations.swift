@@ -164,6 +164,21 @@ public enum Migrations {
                 return searchTable(narrow: false, fill: "SELECT doc, \(withoutPairs("tsv")), \(withoutPairs("title")) FROM activity_search AS old ORDER BY doc")
             }
         ),
+        Migration(
+            version: 11, name: "jobs",
+            reason: "Long work (an import of activities today; reports and batch postings later) runs as a job kept in the database, so that any server can show how far it is, a server that stops leaves it to be run again, and several servers share the work (PostgreSQL: FOR UPDATE SKIP LOCKED). The imports of import_jobs become jobs of kind activity-import; one that was running when its server stopped is failed as interrupted, as its page said.",
+            up: { _ in [
+                "CREATE TABLE jobs (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, owner_id TEXT, owner_label TEXT NOT NULL, state TEXT NOT NULL, payload TEXT NOT NULL, progress TEXT, result TEXT, failure TEXT, attempts INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, started_at TEXT, heartbeat_at TEXT, finished_at TEXT)",
+                "CREATE INDEX jobs_waiting ON jobs (state, created_at)",
+                "INSERT INTO jobs (id, kind, title, owner_id, owner_label, state, payload, result, failure, attempts, created_at, finished_at) SELECT id, 'activity-import', file_name, NULL, created_by, CASE WHEN state IN ('running', 'interrupted') THEN 'failed' ELSE state END, '{}', report, CASE WHEN state IN ('running', 'interrupted') THEN 'interrupted' ELSE failure END, 1, created_at, finished_at FROM import_jobs",
+                "DROP TABLE import_jobs",
+            ] },
+            down: { _ in [
+                "CREATE TABLE import_jobs (id TEXT PRIMARY KEY, created_by TEXT NOT NULL, file_name TEXT NOT NULL, state TEXT NOT NULL, report TEXT, failure TEXT, created_at TEXT NOT NULL, finished_at TEXT)",
+                "INSERT INTO import_jobs (id, created_by, file_name, state, report, failure, created_at, finished_at) SELECT id, owner_label, title, CASE WHEN state IN ('queued', 'running') OR failure = 'interrupted' THEN 'interrupted' ELSE state END, result, CASE WHEN failure = 'interrupted' THEN NULL ELSE failure END, created_at, finished_at FROM jobs WHERE kind = 'activity-import'",
+                "DROP TABLE jobs",
+            ] }
+        ),
     ]
 
     /// Replaces PostgreSQL's `activity_search` with a table filled by `fill` (doc, tsv, title), narrow

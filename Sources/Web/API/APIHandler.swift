@@ -7,7 +7,7 @@ import Review
 /// The JSON API: the operations of `openapi.yaml`, each calling the same services as the pages.
 /// Who may call which operation is declared in `SiteMap` and enforced before these run.
 struct APIHandler: APIProtocol {
-    let platform: Platform
+    let services: Services
 
     private var actor: Actor {
         get throws {
@@ -31,8 +31,8 @@ struct APIHandler: APIProtocol {
 
     func listSDGs(_ input: Operations.listSDGs.Input) async throws -> Operations.listSDGs.Output {
         let language = try language(input.query.lang?.rawValue)
-        let targets = Dictionary(grouping: try await platform.reference.targets(), by: \.goal)
-        let goals = try await platform.reference.goals().map { goal in
+        let targets = Dictionary(grouping: try await services.reference.targets(), by: \.goal)
+        let goals = try await services.reference.goals().map { goal in
             Components.Schemas.Goal(
                 number: goal.number, color: goal.color, shortTitle: goal.shortTitle.text(language), title: goal.title.text(language),
                 targets: (targets[goal.number] ?? []).map { .init(code: $0.code, title: $0.title.text(language)) }
@@ -42,7 +42,7 @@ struct APIHandler: APIProtocol {
     }
 
     func listActionLines(_ input: Operations.listActionLines.Input) async throws -> Operations.listActionLines.Output {
-        let lines = try await platform.reference.actionLines().map { line in
+        let lines = try await services.reference.actionLines().map { line in
             Components.Schemas.ActionLine(code: line.code, parent: line.parent, title: line.title.text(.english),
                                           leadFacilitators: line.leadFacilitators, otherFacilitators: line.otherFacilitators,
                                           isCategory: line.isCategory)
@@ -51,7 +51,7 @@ struct APIHandler: APIProtocol {
     }
 
     func getMatrix(_ input: Operations.getMatrix.Input) async throws -> Operations.getMatrix.Output {
-        let links = try await platform.reference.matrix().map {
+        let links = try await services.reference.matrix().map {
             Components.Schemas.MatrixLink(actionLine: $0.actionLine, goal: $0.goal, target: $0.target)
         }
         return .ok(.init(body: .json(links)))
@@ -59,7 +59,7 @@ struct APIHandler: APIProtocol {
 
     func listCountries(_ input: Operations.listCountries.Input) async throws -> Operations.listCountries.Output {
         let language = try language(input.query.lang?.rawValue)
-        let countries = try await platform.reference.countries().map { country in
+        let countries = try await services.reference.countries().map { country in
             Components.Schemas.Country(
                 alpha2: country.alpha2, alpha3: country.alpha3, m49: country.m49, name: country.name.text(language),
                 region: country.region, subregion: country.subregion, ldc: country.isLDC, lldc: country.isLLDC,
@@ -71,12 +71,12 @@ struct APIHandler: APIProtocol {
     }
 
     func listOrganizations(_ input: Operations.listOrganizations.Input) async throws -> Operations.listOrganizations.Output {
-        .ok(.init(body: .json(try await platform.accounts.organizations().map(Self.organization))))
+        .ok(.init(body: .json(try await services.accounts.organizations().map(Self.organization))))
     }
 
     func createOrganization(_ input: Operations.createOrganization.Input) async throws -> Operations.createOrganization.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let organization = try await platform.accounts.createOrganization(
+        let organization = try await services.accounts.createOrganization(
             NewOrganization(name: body.name, stakeholderType: body.stakeholderType, country: body.country, ituMembership: body.ituMembership),
             by: try actor
         )
@@ -84,12 +84,12 @@ struct APIHandler: APIProtocol {
     }
 
     func listUsers(_ input: Operations.listUsers.Input) async throws -> Operations.listUsers.Output {
-        .ok(.init(body: .json(try await platform.accounts.users().map(Self.user))))
+        .ok(.init(body: .json(try await services.accounts.users().map(Self.user))))
     }
 
     func createUser(_ input: Operations.createUser.Input) async throws -> Operations.createUser.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let (user, password) = try await platform.accounts.createUser(
+        let (user, password) = try await services.accounts.createUser(
             NewUser(name: body.name, email: body.email, organizationID: body.organizationId, roles: body.roles ?? [], password: body.password),
             by: try actor
         )
@@ -101,7 +101,7 @@ struct APIHandler: APIProtocol {
         guard (1...1000).contains(limit) else {
             throw DomainError.invalid([FieldError(field: "limit", code: "out-of-range", parameters: ["min": "1", "max": "1000"])])
         }
-        let records = try await platform.audit.search(
+        let records = try await services.audit.search(
             AuditFilter(actor: input.query.actor, action: input.query.action, objectType: input.query.objectType), limit: limit
         )
         return .ok(.init(body: .json(records.map { record in
@@ -114,7 +114,7 @@ struct APIHandler: APIProtocol {
     }
 
     func verifyAudit(_ input: Operations.verifyAudit.Input) async throws -> Operations.verifyAudit.Output {
-        switch try await platform.audit.verify() {
+        switch try await services.audit.verify() {
         case .intact(let records):
             return .ok(.init(body: .json(.init(intact: true, records: records))))
         case .broken(let sequence, let reason):

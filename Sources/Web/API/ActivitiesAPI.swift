@@ -15,7 +15,7 @@ extension APIHandler {
         for (facet, values) in filters {
             if let values, !values.isEmpty { request.filters[facet] = Set(values) }
         }
-        let page = try await platform.search.search(request, language: query.lang?.rawValue ?? "en")
+        let page = try await services.search.search(request, language: query.lang?.rawValue ?? "en")
         return .ok(.init(body: .json(Self.searchResult(page))))
     }
 
@@ -37,33 +37,33 @@ extension APIHandler {
     }
 
     func getActivity(_ input: Operations.getActivity.Input) async throws -> Operations.getActivity.Output {
-        let view = try await platform.activities.view(id: input.path.id, for: viewer)
+        let view = try await services.activities.view(id: input.path.id, for: viewer)
         return .ok(.init(body: .json(try Self.activity(view))))
     }
 
     func createActivity(_ input: Operations.createActivity.Input) async throws -> Operations.createActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let activity = try await platform.activities.create(try Self.record(body), by: viewer!)
-        let view = try await platform.activities.view(id: activity.id, for: viewer)
+        let activity = try await services.activities.create(try Self.record(body), by: viewer!)
+        let view = try await services.activities.view(id: activity.id, for: viewer)
         return .created(.init(body: .json(try Self.activity(view))))
     }
 
     func editActivity(_ input: Operations.editActivity.Input) async throws -> Operations.editActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        try await platform.activities.edit(id: input.path.id, try Self.record(body), expectedVersion: input.query.version, by: viewer!)
-        return .ok(.init(body: .json(try Self.activity(try await platform.activities.view(id: input.path.id, for: viewer)))))
+        try await services.activities.edit(id: input.path.id, try Self.record(body), expectedVersion: input.query.version, by: viewer!)
+        return .ok(.init(body: .json(try Self.activity(try await services.activities.view(id: input.path.id, for: viewer)))))
     }
 
     func moderateActivity(_ input: Operations.moderateActivity.Input) async throws -> Operations.moderateActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let step = ActivityTransition(rawValue: body.step.rawValue)!
-        try await platform.activities.transition(id: input.path.id, step, comment: body.comment, expectedVersion: body.version, by: viewer!)
-        return .ok(.init(body: .json(try Self.activity(try await platform.activities.view(id: input.path.id, for: viewer)))))
+        try await services.activities.transition(id: input.path.id, step, comment: body.comment, expectedVersion: body.version, by: viewer!)
+        return .ok(.init(body: .json(try Self.activity(try await services.activities.view(id: input.path.id, for: viewer)))))
     }
 
     func commentOnActivity(_ input: Operations.commentOnActivity.Input) async throws -> Operations.commentOnActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        try await platform.activities.comment(id: input.path.id, text: body.text, by: viewer!)
+        try await services.activities.comment(id: input.path.id, text: body.text, by: viewer!)
         return .created(.init())
     }
 
@@ -74,7 +74,7 @@ extension APIHandler {
         case .csv(let body): file = .csv(try await Data(collecting: body, upTo: .max))
         case .json(let value): file = .json(try JSONEncoder().encode(value))
         }
-        let report = try await platform.activities.importActivities(file, apply: input.query.apply ?? false, by: viewer!)
+        let report = try await services.activities.importActivities(file, apply: input.query.apply ?? false, by: viewer!)
         let result = Self.importReport(report)
         return report.problemCount == 0 ? .ok(.init(body: .json(result))) : .badRequest(.init(body: .json(result)))
     }
@@ -89,13 +89,13 @@ extension APIHandler {
 
     func changeMatrix(_ input: Operations.changeMatrix.Input) async throws -> Operations.changeMatrix.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let change = try await platform.matrix.change(body.change == .add ? .add : .remove, actionLine: body.action_line, goal: body.goal,
+        let change = try await services.matrix.change(body.change == .add ? .add : .remove, actionLine: body.action_line, goal: body.goal,
                                                       target: body.target, reason: body.reason, by: viewer!)
         return .created(.init(body: .json(Self.matrixChange(change))))
     }
 
     func listMatrixChanges(_ input: Operations.listMatrixChanges.Input) async throws -> Operations.listMatrixChanges.Output {
-        .ok(.init(body: .json(try await platform.matrix.history().map(Self.matrixChange))))
+        .ok(.init(body: .json(try await services.matrix.history().map(Self.matrixChange))))
     }
 
     static func matrixChange(_ change: MatrixChange) -> Components.Schemas.MatrixChange {

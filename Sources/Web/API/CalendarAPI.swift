@@ -5,18 +5,18 @@ import Review
 
 extension APIHandler {
     func listMilestones(_ input: Operations.listMilestones.Input) async throws -> Operations.listMilestones.Output {
-        .ok(.init(body: .json(try await platform.calendar.milestones().map(Self.milestone))))
+        .ok(.init(body: .json(try await services.calendar.milestones().map(Self.milestone))))
     }
 
     func addMilestone(_ input: Operations.addMilestone.Input) async throws -> Operations.addMilestone.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let milestone = try await platform.calendar.add(Self.input(body), by: Actor(user: RequestUser.current!))
+        let milestone = try await services.calendar.add(Self.input(body), by: Actor(user: RequestUser.current!))
         return .created(.init(body: .json(Self.milestone(milestone))))
     }
 
     func changeMilestone(_ input: Operations.changeMilestone.Input) async throws -> Operations.changeMilestone.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let milestone = try await platform.calendar.change(key: input.path.key, Self.input(body), by: Actor(user: RequestUser.current!))
+        let milestone = try await services.calendar.change(key: input.path.key, Self.input(body), by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.milestone(milestone))))
     }
 

@@ -14,12 +14,12 @@ extension APIHandler {
                                    sdg: input.query.sdg, owner: input.query.owner, dueBefore: input.query.dueBefore)
         filter.status = input.query.status.flatMap { Mandate.Status(rawValue: $0.rawValue) }
         let signal = input.query.signal.flatMap { Signal(rawValue: $0.rawValue) }
-        let views = try await platform.mandates.list(filter, signal: signal, viewer: viewer)
+        let views = try await services.mandates.list(filter, signal: signal, viewer: viewer)
         return .ok(.init(body: .json(views.map(Self.mandate))))
     }
 
     func getMandate(_ input: Operations.getMandate.Input) async throws -> Operations.getMandate.Output {
-        let (view, updates) = try await platform.mandates.mandate(id: input.path.id, viewer: viewer)
+        let (view, updates) = try await services.mandates.mandate(id: input.path.id, viewer: viewer)
         return .ok(.init(body: .json(.init(mandate: Self.mandate(view), updates: updates.map(Self.update)))))
     }
 
@@ -30,8 +30,8 @@ extension APIHandler {
             reason: body.reason, progress: body.progress, blocked: body.blocked ?? false, evidence: body.evidence ?? [], corrects: body.corrects,
             period: body.period
         )
-        let (mandate, _) = try await platform.mandates.report(on: input.path.id, report, by: viewer!)
-        return .created(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
+        let (mandate, _) = try await services.mandates.report(on: input.path.id, report, by: viewer!)
+        return .created(.init(body: .json(Self.mandate(try await services.mandates.view(mandate)))))
     }
 
     func decideOnMandate(_ input: Operations.decideOnMandate.Input) async throws -> Operations.decideOnMandate.Output {
@@ -40,8 +40,8 @@ extension APIHandler {
         let decision = MandateDecision(kind: MandateDecision.Kind(rawValue: body.decision.rawValue)!, expectedVersion: body.version,
                                        reason: body.reason, actors: body.actors, action: body.action, due: due, owner: body.owner,
                                        weight: body.weight, parts: body.parts ?? [], into: body.into)
-        let mandate = try await platform.mandates.decide(on: input.path.id, decision, by: viewer!)
-        return .ok(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
+        let mandate = try await services.mandates.decide(on: input.path.id, decision, by: viewer!)
+        return .ok(.init(body: .json(Self.mandate(try await services.mandates.view(mandate)))))
     }
 
     static func mandate(_ view: MandateView) -> Components.Schemas.Mandate {
@@ -71,7 +71,7 @@ extension APIHandler {
         guard case .csv(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         // The size limit was enforced by the body limit middleware; this only gathers the bytes.
         let text = try await String(collecting: body, upTo: .max)
-        let report = try await platform.mandates.importUpdates(csv: text, apply: input.query.apply ?? false, by: viewer!)
+        let report = try await services.mandates.importUpdates(csv: text, apply: input.query.apply ?? false, by: viewer!)
         let catalog = try? Catalog.bundled()
         typealias Row = Components.Schemas.ImportReport.rowsPayloadPayload
         let rows = report.rows.map { row in
@@ -89,17 +89,17 @@ extension APIHandler {
         let data = try await Data(collecting: body, upTo: .max)
         let report = MandateReport(expectedVersion: input.query.version, note: input.query.note ?? "",
                                    files: [EvidenceFile(fileName: input.query.fileName, data: data)])
-        let (mandate, _) = try await platform.mandates.report(on: input.path.id, report, by: viewer!)
-        return .created(.init(body: .json(Self.mandate(try await platform.mandates.view(mandate)))))
+        let (mandate, _) = try await services.mandates.report(on: input.path.id, report, by: viewer!)
+        return .created(.init(body: .json(Self.mandate(try await services.mandates.view(mandate)))))
     }
 
     func listMandateActors(_ input: Operations.listMandateActors.Input) async throws -> Operations.listMandateActors.Output {
-        .ok(.init(body: .json(try await platform.mandates.actors().map { .init(code: $0.code, name: $0.name, patterns: $0.patterns) })))
+        .ok(.init(body: .json(try await services.mandates.actors().map { .init(code: $0.code, name: $0.name, patterns: $0.patterns) })))
     }
 
     func addMandateActor(_ input: Operations.addMandateActor.Input) async throws -> Operations.addMandateActor.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let actor = try await platform.mandates.addActor(code: body.code, name: body.name, patterns: body.patterns, by: viewer!)
+        let actor = try await services.mandates.addActor(code: body.code, name: body.name, patterns: body.patterns, by: viewer!)
         return .created(.init(body: .json(.init(code: actor.code, name: actor.name, patterns: actor.patterns))))
     }
 }

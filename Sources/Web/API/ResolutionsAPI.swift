@@ -8,24 +8,24 @@ extension APIHandler {
     private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
 
     func listResolutions(_ input: Operations.listResolutions.Input) async throws -> Operations.listResolutions.Output {
-        .ok(.init(body: .json(try await platform.resolutions.list(viewer: viewer).map(Self.summary))))
+        .ok(.init(body: .json(try await services.resolutions.list(viewer: viewer).map(Self.summary))))
     }
 
     func importResolution(_ input: Operations.importResolution.Input) async throws -> Operations.importResolution.Output {
         guard case .binary(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         // The size limit was enforced by the body limit middleware; this only gathers the bytes.
         let data = try await Data(collecting: body, upTo: .max)
-        let imported = try await platform.resolutions.importDocument(data, by: Actor(user: RequestUser.current!))
+        let imported = try await services.resolutions.importDocument(data, by: Actor(user: RequestUser.current!))
         let summary = Self.summary(imported.resolution)
         return imported.created ? .created(.init(body: .json(summary))) : .ok(.init(body: .json(summary)))
     }
 
     func getResolution(_ input: Operations.getResolution.Input) async throws -> Operations.getResolution.Output {
-        let stored = try await platform.resolutions.resolution(id: input.path.id, viewer: viewer)
+        let stored = try await services.resolutions.resolution(id: input.path.id, viewer: viewer)
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let structure = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try encoder.encode(stored.structure))
-        let citedBy = try await platform.resolutions.citedBy(workID: stored.workID).map {
+        let citedBy = try await services.resolutions.citedBy(workID: stored.workID).map {
             Components.Schemas.ResolutionDetail.citedByPayloadPayload(resolutionId: $0.resolution.id, symbol: $0.resolution.symbol,
                                                                       paragraphId: $0.paragraphID)
         }
@@ -33,7 +33,7 @@ extension APIHandler {
     }
 
     func confirmResolution(_ input: Operations.confirmResolution.Input) async throws -> Operations.confirmResolution.Output {
-        let confirmed = try await platform.resolutions.confirm(id: input.path.id, by: Actor(user: RequestUser.current!))
+        let confirmed = try await services.resolutions.confirm(id: input.path.id, by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.summary(confirmed))))
     }
 
@@ -42,7 +42,7 @@ extension APIHandler {
         // The schema's enum guarantees a known kind.
         let correction = Correction(kind: body.kind.rawValue, blockID: body.blockId, paragraphID: body.paragraphId,
                                     addressee: body.addressee, citation: body.citation)!
-        let corrected = try await platform.resolutions.correct(id: input.path.id, correction, by: Actor(user: RequestUser.current!))
+        let corrected = try await services.resolutions.correct(id: input.path.id, correction, by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.summary(corrected))))
     }
 

@@ -5,6 +5,7 @@ import Metrics
 import OpenAPIHummingbird
 import Prometheus
 import Review
+import ServiceLifecycle
 
 /// The Prometheus registry behind `/metrics`. swift-metrics allows one backend per process,
 /// so it is set up once, however many applications a process (a test run) builds.
@@ -19,10 +20,10 @@ public enum PlatformMetrics {
 
 /// The router of the whole site: pages, the JSON API and the machine endpoints, behind the
 /// middleware that authenticates, enforces `SiteMap`, checks forms and turns errors into answers.
-public func buildRouter(platform: Platform, settings: Settings) async throws -> Router<WebContext> {
+public func buildRouter(services: Services, settings: WebSettings) async throws -> Router<WebContext> {
     PlatformMetrics.bootstrapOnce()
     let renderer = try await Renderer.bundled()
-    let assets = try Assets.load(goals: try await platform.reference.goals())
+    let assets = try Assets.load(goals: try await services.reference.goals())
 
     let router = Router(context: WebContext.self)
     router.add(middleware: MetricsMiddleware())
@@ -31,33 +32,36 @@ public func buildRouter(platform: Platform, settings: Settings) async throws -> 
     // Errors are turned into answers twice: inside authentication, so that an error page still
     // shows who is signed in; and outside it, for what authentication itself refuses (a bad token).
     router.add(middleware: ErrorMiddleware(renderer: renderer))
-    router.add(middleware: AuthenticationMiddleware(platform: platform, settings: settings))
+    router.add(middleware: AuthenticationMiddleware(services: services, settings: settings))
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: PermissionMiddleware())
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: FormMiddleware())
 
-    PublicPages(platform: platform, renderer: renderer, assets: assets).register(on: router)
-    AccountPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
-    AdminPages(platform: platform, renderer: renderer).register(on: router)
-    ResolutionPages(platform: platform, renderer: renderer).register(on: router)
-    MandatePages(platform: platform, renderer: renderer).register(on: router)
-    CalendarPages(platform: platform, renderer: renderer, settings: settings).register(on: router)
-    ActivityPages(platform: platform, renderer: renderer).register(on: router)
+    PublicPages(services: services, renderer: renderer, assets: assets).register(on: router)
+    AccountPages(services: services, renderer: renderer, settings: settings).register(on: router)
+    AdminPages(services: services, renderer: renderer).register(on: router)
+    ResolutionPages(services: services, renderer: renderer).register(on: router)
+    MandatePages(services: services, renderer: renderer).register(on: router)
+    CalendarPages(services: services, renderer: renderer, settings: settings).register(on: router)
+    ActivityPages(services: services, renderer: renderer).register(on: router)
     // Compact JSON (sorted keys, no indentation): a search answer with its facets is a third the size.
-    try APIHandler(platform: platform).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    try APIHandler(services: services).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router
 }
 
-/// The HTTP application. `onRunning` is called once the server listens, with the address it got.
+/// The HTTP application, with the platform's `background` work (the job runner, the start-up
+/// reading of the search index) in its service group, so that they start with the server and
+/// stop with it. `onRunning` is called once the server listens, with the address it got.
 public func buildApplication(
-    platform: Platform, settings: Settings, logger: Logger,
+    services: Services, settings: WebSettings, logger: Logger, background: [any Service] = [],
     onRunning: @escaping @Sendable (String) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(platform: platform, settings: settings)
+    let router = try await buildRouter(services: services, settings: settings)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wsis"),
+        services: background,
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? settings.port
             let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host

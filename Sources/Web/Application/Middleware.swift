@@ -10,8 +10,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static let sessionCookie = "wsis_session"
     static let csrfCookie = "wsis_csrf"
 
-    let platform: Platform
-    let settings: Settings
+    let services: Services
+    let settings: WebSettings
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
@@ -23,12 +23,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
         // Only bearer tokens are ours; another scheme (say, Basic from a proxy in front) is not for us.
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            guard let user = try await platform.auth.user(apiToken: token) else {
+            guard let user = try await services.auth.user(apiToken: token) else {
                 throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "The API token is not valid.")
             }
             context.user = user
         } else if let token = request.cookies[Self.sessionCookie]?.value {
-            switch try await platform.auth.session(token: token) {
+            switch try await services.auth.session(token: token) {
             case .valid(let user, let session):
                 context.user = user
                 context.session = session
@@ -66,7 +66,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 
     /// Every cookie the platform sets: site-wide, HttpOnly, SameSite=Lax, Secure when served over https.
-    static func cookie(_ name: String, _ value: String, maxAge: Int? = nil, settings: Settings) -> Cookie {
+    static func cookie(_ name: String, _ value: String, maxAge: Int? = nil, settings: WebSettings) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .lax)
     }
 }

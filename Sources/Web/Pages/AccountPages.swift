@@ -4,9 +4,9 @@ import Review
 
 /// Signing in and out, and the signed-in person's own profile: password and API tokens.
 struct AccountPages {
-    let platform: Platform
+    let services: Services
     let renderer: Renderer
-    let settings: Settings
+    let settings: WebSettings
 
     func register(on router: Router<WebContext>) {
         router.get("/sign-in", use: signInForm)
@@ -38,7 +38,7 @@ struct AccountPages {
         let form = context.form
         let email = form["email"] ?? ""
         do {
-            let (_, token, session) = try await platform.auth.signIn(email: email, password: form["password"])
+            let (_, token, session) = try await services.auth.signIn(email: email, password: form["password"])
             var response = Response.redirect(to: Self.safeNext(form["next"]), type: .normal)
             response.setCookie(AuthenticationMiddleware.cookie(AuthenticationMiddleware.sessionCookie, token,
                                                                maxAge: Int(session.expiresAt.timeIntervalSince(session.createdAt)),
@@ -76,7 +76,7 @@ struct AccountPages {
 
     @Sendable func signOut(_ request: Request, context: WebContext) async throws -> Response {
         if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value, let actor = context.actor {
-            try await platform.auth.signOut(token: token, by: actor)
+            try await services.auth.signOut(token: token, by: actor)
         }
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(AuthenticationMiddleware.cookie(AuthenticationMiddleware.sessionCookie, "", maxAge: 0, settings: settings))
@@ -91,8 +91,8 @@ struct AccountPages {
                                status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = context.user!
         let language = context.language
-        let organization = try await platform.accounts.organizationName(id: user.organizationID)
-        let tokens = try await platform.auth.apiTokens(for: context.actor!)
+        let organization = try await services.accounts.organizationName(id: user.organizationID)
+        let tokens = try await services.auth.apiTokens(for: context.actor!)
         var content: [String: Any] = [
             "name": user.name, "email": user.email, "has_tokens": !tokens.isEmpty,
             "organization": organization ?? renderer.catalog.text("profile.no_organization", language),
@@ -108,7 +108,7 @@ struct AccountPages {
 
     @Sendable func changePassword(_ request: Request, context: WebContext) async throws -> Response {
         do {
-            try await platform.accounts.changePassword(userID: context.user!.id, current: context.form["current"],
+            try await services.accounts.changePassword(userID: context.user!.id, current: context.form["current"],
                                                        new: context.form["new"], by: context.actor!)
             return try await renderProfile(request: request, context: context,
                                            extra: ["notice": renderer.catalog.text("profile.password_changed", context.language)])
@@ -121,7 +121,7 @@ struct AccountPages {
 
     @Sendable func createToken(_ request: Request, context: WebContext) async throws -> Response {
         do {
-            let (token, _) = try await platform.auth.createAPIToken(name: context.form["name"], for: context.actor!)
+            let (token, _) = try await services.auth.createAPIToken(name: context.form["name"], for: context.actor!)
             return try await renderProfile(request: request, context: context, extra: ["new_token": token])
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await renderProfile(request: request, context: context,

@@ -7,7 +7,7 @@ import Review
 /// The stocktaking registry on the web: search with facets, an activity's page, the submission
 /// form (with the matrix's suggestions), moderation, open data in and out.
 struct ActivityPages {
-    let platform: Platform
+    let services: Services
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
@@ -57,7 +57,7 @@ struct ActivityPages {
         }
         let page: ActivitySearchPage
         do {
-            page = try await platform.search.search(searchRequest, language: context.language.rawValue)
+            page = try await services.search.search(searchRequest, language: context.language.rawValue)
         } catch let error as DomainError {
             content["error"] = renderer.refusal(error, context.language)?.message ?? ""
             return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context,
@@ -145,16 +145,16 @@ struct ActivityPages {
     private func names(_ context: WebContext) async throws -> Names {
         let language = context.language
         return Names(
-            countries: Dictionary(try await platform.reference.countries().map { ($0.alpha3, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
-            regions: Dictionary(try await platform.reference.regions().map { ($0.m49, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
-            lines: Dictionary(try await platform.reference.actionLines().map { ($0.code, $0.title.text(language)) }, uniquingKeysWith: { a, _ in a }),
-            goals: Dictionary(try await platform.reference.goals().map { ($0.number, $0.shortTitle.text(language)) }, uniquingKeysWith: { a, _ in a }))
+            countries: Dictionary(try await services.reference.countries().map { ($0.alpha3, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
+            regions: Dictionary(try await services.reference.regions().map { ($0.m49, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
+            lines: Dictionary(try await services.reference.actionLines().map { ($0.code, $0.title.text(language)) }, uniquingKeysWith: { a, _ in a }),
+            goals: Dictionary(try await services.reference.goals().map { ($0.number, $0.shortTitle.text(language)) }, uniquingKeysWith: { a, _ in a }))
     }
 
     // MARK: One activity
 
     @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
-        let view = try await platform.activities.view(id: try context.parameters.require("id"), for: context.actor)
+        let view = try await services.activities.view(id: try context.parameters.require("id"), for: context.actor)
         return try await render(view, request: request, context: context)
     }
 
@@ -212,12 +212,12 @@ struct ActivityPages {
             guard let step = ActivityTransition(rawValue: context.form["step"] ?? "") else {
                 throw DomainError.invalid([FieldError(field: "step", code: "unknown-choice")])
             }
-            try await platform.activities.transition(id: id, step, comment: context.form["comment"],
+            try await services.activities.transition(id: id, step, comment: context.form["comment"],
                                                      expectedVersion: Int(context.form["version"] ?? ""), by: context.actor!)
             return .redirect(to: "/activities/\(id)", type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
-            return try await render(try await platform.activities.view(id: id, for: context.actor), request: request, context: context,
+            return try await render(try await services.activities.view(id: id, for: context.actor), request: request, context: context,
                                     error: message, status: status)
         }
     }
@@ -225,11 +225,11 @@ struct ActivityPages {
     @Sendable func comment(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
         do {
-            try await platform.activities.comment(id: id, text: context.form["comment"] ?? "", by: context.actor!)
+            try await services.activities.comment(id: id, text: context.form["comment"] ?? "", by: context.actor!)
             return .redirect(to: "/activities/\(id)#comments", type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
-            return try await render(try await platform.activities.view(id: id, for: context.actor), request: request, context: context,
+            return try await render(try await services.activities.view(id: id, for: context.actor), request: request, context: context,
                                     error: message, status: status)
         }
     }
@@ -249,14 +249,14 @@ struct ActivityPages {
 
     private func formPage(_ record: [String: String], action: String, heading: String, version: Int?, request: Request, context: WebContext,
                           errors: DomainError? = nil, suggest: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let vocabulary = try await platform.activities.vocabulary()
+        let vocabulary = try await services.activities.vocabulary()
         let names = try await names(context)
         let chosenLines = Set(([record["primary_action_line"] ?? ""] + ActivityFields.split(record["action_lines"])).filter { !$0.isEmpty })
         let chosenGoals = Set(ActivityFields.split(record["sdg_goals"]))
         let chosenTargets = Set(ActivityFields.split(record["sdg_targets"]))
         let suggestions = vocabulary.suggestions(for: Array(chosenLines))
         let fieldErrors = errors.map { renderer.fieldErrors($0, language: context.language) } ?? [:]
-        let lineCodes = try await platform.reference.actionLines().filter(\.isCategory).map(\.code)
+        let lineCodes = try await services.reference.actionLines().filter(\.isCategory).map(\.code)
         var content: [String: Any] = [
             "action": action, "heading": heading, "version": version ?? 0, "has_version": version != nil,
             "errors": fieldErrors, "has_errors": errors != nil,
@@ -304,7 +304,7 @@ struct ActivityPages {
                                       request: request, context: context, suggest: true)
         }
         do {
-            let activity = try await platform.activities.create(record, by: context.actor!)
+            let activity = try await services.activities.create(record, by: context.actor!)
             return .redirect(to: "/activities/\(activity.id)", type: .normal)
         } catch let error as DomainError {
             guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
@@ -314,7 +314,7 @@ struct ActivityPages {
     }
 
     @Sendable func editForm(_ request: Request, context: WebContext) async throws -> Response {
-        let view = try await platform.activities.view(id: try context.parameters.require("id"), for: context.actor)
+        let view = try await services.activities.view(id: try context.parameters.require("id"), for: context.actor)
         guard view.canEdit else { throw DomainError.forbidden }
         var record = ActivityFields.record(view.revision?.proposed ?? view.activity, includeContact: true)
         if view.activity.externalID == nil { record["external_id"] = nil }
@@ -332,7 +332,7 @@ struct ActivityPages {
                                       request: request, context: context, suggest: true)
         }
         do {
-            try await platform.activities.edit(id: id, record, expectedVersion: version, by: context.actor!)
+            try await services.activities.edit(id: id, record, expectedVersion: version, by: context.actor!)
             return .redirect(to: "/activities/\(id)", type: .normal)
         } catch let error as DomainError {
             guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
@@ -347,8 +347,8 @@ struct ActivityPages {
         let actor = context.actor!
         let moderator = actor.has(.reviewer) || actor.has(.secretariat)
         let states: Set<Activity.State> = moderator ? [.submitted, .inReview, .changesRequested] : []
-        let activities = try await platform.activities.list(ActivityFilter(states: states), for: actor)
-        let revisions = moderator ? try await platform.activities.pendingRevisions(for: actor) : []
+        let activities = try await services.activities.list(ActivityFilter(states: states), for: actor)
+        let revisions = moderator ? try await services.activities.pendingRevisions(for: actor) : []
         func row(_ activity: Activity) -> [String: Any] {
             ["id": activity.id, "title": activity.text(context.language.rawValue).title, "organization": activity.organization,
              "state": t("activities.state.\(activity.state.rawValue)", context),
@@ -371,7 +371,7 @@ struct ActivityPages {
 
     /// Every published activity, streamed a page at a time.
     func export(_ format: ActivityExportFormat, request: Request, context: WebContext) async throws -> Response {
-        let service = platform.activities
+        let service = services.activities
         let vocabulary = try await service.vocabulary()
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: service.exportHeader(format)))
@@ -398,13 +398,13 @@ struct ActivityPages {
                                  request: request, context: context, status: .badRequest)
         }
         let apply = context.form["mode"] == "apply"
-        let file = ActivityFile.upload(upload.data, fileName: upload.fileName)
         if apply {
-            // Applying runs in the background; its page shows how far it is, then the report.
-            let job = try await platform.importJobs.start(file, fileName: upload.fileName, by: context.actor!)
+            // Applying runs in the background as a job; its page shows how far it is, then the report.
+            let job = try await services.activityImports.start(upload.data, fileName: upload.fileName, by: context.actor!)
             return .redirect(to: "/activities/import/jobs/\(job.id)", type: .normal)
         }
-        let report = try await platform.activities.importActivities(file, apply: false, by: context.actor!)
+        let file = ActivityFile.upload(upload.data, fileName: upload.fileName)
+        let report = try await services.activities.importActivities(file, apply: false, by: context.actor!)
         return renderer.page("activity-import", title: t("activities.import.title", context), content: reportContent(report, context),
                              request: request, context: context, status: report.problemCount == 0 ? .ok : .badRequest)
     }
@@ -428,25 +428,25 @@ struct ActivityPages {
 
     /// An import running in the background: how far it is (the page refreshes itself), then its report.
     @Sendable func importJob(_ request: Request, context: WebContext) async throws -> Response {
-        let (job, progress) = try await platform.importJobs.status(id: try context.parameters.require("id"), for: context.actor!)
-        var content: [String: Any] = ["job": true, "file_name": job.fileName]
+        let (job, report) = try await services.activityImports.status(id: try context.parameters.require("id"), for: context.actor!)
+        var content: [String: Any] = ["job": true, "file_name": job.title]
         switch job.state {
-        case .running:
+        case .queued, .running:
             content["running"] = true
-            let percent = progress.map { $0.totalBytes > 0 ? min(100, $0.bytes * 100 / $0.totalBytes) : 0 } ?? 0
-            content["percent"] = percent
+            let progress = job.progress
+            content["percent"] = progress?.percent ?? 0
             content["progress"] = t("activities.import.progress_\(progress?.phase ?? "check")", context,
-                                    ["rows": String(progress?.rows ?? 0), "percent": String(percent)])
+                                    ["rows": String(progress?.items ?? 0), "percent": String(progress?.percent ?? 0)])
         case .done:
-            if let report = job.report { content.merge(reportContent(report, context)) { $1 } }
+            if let report { content.merge(reportContent(report, context)) { $1 } }
+        case .failed where job.failure == Job.interrupted:
+            content["error"] = t("activities.import.interrupted", context)
         case .failed:
             content["error"] = t("activities.import.failed", context, ["reason": job.failure ?? ""])
-        case .interrupted:
-            content["error"] = t("activities.import.interrupted", context)
         }
         var response = renderer.page("activity-import", title: t("activities.import.title", context), content: content, request: request, context: context,
-                                     status: job.report.map { $0.problemCount == 0 ? .ok : .badRequest } ?? .ok)
-        if job.state == .running { response.headers[.init("Refresh")!] = "2" }
+                                     status: report.map { $0.problemCount == 0 ? .ok : .badRequest } ?? .ok)
+        if !job.isFinished { response.headers[.init("Refresh")!] = "2" }
         return response
     }
 
@@ -455,7 +455,7 @@ struct ActivityPages {
     @Sendable func changeMatrix(_ request: Request, context: WebContext) async throws -> Response {
         let form = context.form
         do {
-            _ = try await platform.matrix.change(form["change"] == "remove" ? .remove : .add, actionLine: form["action_line"] ?? "",
+            _ = try await services.matrix.change(form["change"] == "remove" ? .remove : .add, actionLine: form["action_line"] ?? "",
                                                  goal: form["goal"] ?? "", target: form["target"], reason: form["reason"], by: context.actor!)
             return .redirect(to: "/matrix#history", type: .normal)
         } catch let error as DomainError {
@@ -472,12 +472,12 @@ struct ActivityPages {
     /// changes, and for the secretariat the form to change a link.
     func matrixPage(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language
-        let lines = try await platform.reference.actionLines()
-        let goals = try await platform.reference.goals()
-        let grid = MatrixGrid(actionLines: lines, goals: goals, links: try await platform.reference.matrix())
+        let lines = try await services.reference.actionLines()
+        let goals = try await services.reference.goals()
+        let grid = MatrixGrid(actionLines: lines, goals: goals, links: try await services.reference.matrix())
         let maximum = max(grid.maximum, 1)
-        let activityCounts = try await platform.search.cooccurrence()
-        let history = try await platform.matrix.history()
+        let activityCounts = try await services.search.cooccurrence()
+        let history = try await services.matrix.history()
         var content: [String: Any] = [
             "summary": t("matrix.summary", context, [
                 "links": String(grid.totalLinks), "lines": String(grid.rows.count), "goals": String(grid.goals.count),

@@ -5,7 +5,7 @@ import Review
 
 /// The secretariat's pages: organizations and accounts; and the administrators' audit trail.
 struct AdminPages {
-    let platform: Platform
+    let services: Services
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
@@ -33,10 +33,10 @@ struct AdminPages {
                                      errors: [String: Any] = [:], notice: String? = nil,
                                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language
-        let countries = try await platform.reference.countries()
+        let countries = try await services.reference.countries()
         let names = Dictionary(uniqueKeysWithValues: countries.map { ($0.alpha3, $0.name.text(language)) })
         var content: [String: Any] = [
-            "organizations": try await platform.accounts.organizations().map { organization in
+            "organizations": try await services.accounts.organizations().map { organization in
                 [
                     "name": organization.name,
                     "type": t("stakeholder.\(organization.stakeholderType.rawValue)", context),
@@ -59,7 +59,7 @@ struct AdminPages {
         let input = NewOrganization(name: form["name"], stakeholderType: form["stakeholderType"], country: form["country"],
                                     ituMembership: form["ituMembership"])
         do {
-            let organization = try await platform.accounts.createOrganization(input, by: context.actor!)
+            let organization = try await services.accounts.createOrganization(input, by: context.actor!)
             return try await renderOrganizations(request: request, context: context,
                                                  notice: t("organizations.created", context, ["name": organization.name]))
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
@@ -80,10 +80,10 @@ struct AdminPages {
     private func renderUsers(request: Request, context: WebContext, values: [String: String] = [:], roles: [String] = [],
                              errors: [String: Any] = [:], created: [String: Any]? = nil,
                              status: HTTPResponse.Status = .ok) async throws -> Response {
-        let organizations = try await platform.accounts.organizations()
+        let organizations = try await services.accounts.organizations()
         let organizationNames = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) })
         var content: [String: Any] = [
-            "users": try await platform.accounts.users().map { user in
+            "users": try await services.accounts.users().map { user in
                 [
                     "id": user.id, "name": user.name, "email": user.email,
                     "organization": user.organizationID.flatMap { organizationNames[$0] } ?? "",
@@ -104,7 +104,7 @@ struct AdminPages {
         let input = NewUser(name: form["name"], email: form["email"], organizationID: form["organizationID"],
                             roles: form.all("roles"), password: form["password"])
         do {
-            let (user, password) = try await platform.accounts.createUser(input, by: context.actor!)
+            let (user, password) = try await services.accounts.createUser(input, by: context.actor!)
             var created: [String: Any] = ["name": user.name, "email": user.email, "id": user.id]
             if let password { created["password"] = password }
             return try await renderUsers(request: request, context: context, created: created)
@@ -123,10 +123,10 @@ struct AdminPages {
     private func renderUser(request: Request, context: WebContext, extra: [String: Any] = [:],
                             status: HTTPResponse.Status = .ok) async throws -> Response {
         let id = try context.parameters.require("id")
-        let user = try await platform.accounts.user(id: id)
+        let user = try await services.accounts.user(id: id)
         var content: [String: Any] = [
             "id": user.id, "name": user.name, "email": user.email,
-            "organization": try await platform.accounts.organizationName(id: user.organizationID) ?? "",
+            "organization": try await services.accounts.organizationName(id: user.organizationID) ?? "",
             "roles_text": rolesText(user.sortedRoles, context),
             "roles": roleOptions(selected: Set(user.roles.map(\.rawValue)), context),
         ]
@@ -137,7 +137,7 @@ struct AdminPages {
     @Sendable func setRoles(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
         do {
-            _ = try await platform.accounts.setRoles(userID: id, roles: context.form.all("roles"), by: context.actor!)
+            _ = try await services.accounts.setRoles(userID: id, roles: context.form.all("roles"), by: context.actor!)
             return try await renderUser(request: request, context: context, extra: ["notice": t("user.roles_saved", context)])
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await renderUser(request: request, context: context,
@@ -147,7 +147,7 @@ struct AdminPages {
 
     @Sendable func resetPassword(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let password = try await platform.accounts.resetPassword(userID: id, by: context.actor!)
+        let password = try await services.accounts.resetPassword(userID: id, by: context.actor!)
         return try await renderUser(request: request, context: context, extra: ["new_password": password])
     }
 
@@ -172,8 +172,8 @@ struct AdminPages {
         let from = day("from")
         let to = day("to").map { $0.addingTimeInterval(86_400) }
         let filter = AuditFilter(actor: value("actor"), action: value("action"), objectType: value("objectType"), from: from, to: to)
-        let records = errors.isEmpty ? try await platform.audit.search(filter, limit: 500) : []
-        let verification = try await platform.audit.verify()
+        let records = errors.isEmpty ? try await services.audit.search(filter, limit: 500) : []
+        let verification = try await services.audit.verify()
         let chain: String
         var intact = false
         switch verification {

@@ -6,9 +6,9 @@ import Review
 /// The calendar: a list by year or a month's grid, with the mandates' deadlines; iCalendar feeds
 /// of the whole calendar and of each actor's deadlines; the secretariat adds and changes milestones.
 struct CalendarPages {
-    let platform: Platform
+    let services: Services
     let renderer: Renderer
-    let settings: Settings
+    let settings: WebSettings
 
     func register(on router: Router<WebContext>) {
         router.get("/calendar", use: page)
@@ -27,12 +27,12 @@ struct CalendarPages {
     }
 
     private func render(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let milestones = try await platform.calendar.milestones()
-        let mandates = try await platform.mandates.list(MandateFilter(proposal: .accepted), viewer: context.actor).filter { $0.dueDay != nil }
-        let today = Timestamp.day(platform.clock.now())
+        let milestones = try await services.calendar.milestones()
+        let mandates = try await services.mandates.list(MandateFilter(proposal: .accepted), viewer: context.actor).filter { $0.dueDay != nil }
+        let today = Timestamp.day(services.clock.now())
         let month = request.uri.queryParameters["month"].map(String.init).flatMap { Due.lastDay(of: $0) != nil && $0.count == 7 ? $0 : nil }
         let staff = context.user?.has(.secretariat) == true
-        let actors = try await platform.mandates.actors()
+        let actors = try await services.mandates.actors()
         func milestoneModel(_ milestone: Milestone) -> [String: Any] {
             [
                 "key": milestone.key, "title": milestone.title, "kind": t("calendar.kinds.\(milestone.kind.rawValue)", context),
@@ -107,7 +107,7 @@ struct CalendarPages {
 
     @Sendable func add(_ request: Request, context: WebContext) async throws -> Response {
         do {
-            let milestone = try await platform.calendar.add(milestoneInput(context), by: context.actor!)
+            let milestone = try await services.calendar.add(milestoneInput(context), by: context.actor!)
             return .redirect(to: "/calendar#milestone-\(milestone.key)", type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
@@ -118,7 +118,7 @@ struct CalendarPages {
     @Sendable func change(_ request: Request, context: WebContext) async throws -> Response {
         let key = try context.parameters.require("key")
         do {
-            _ = try await platform.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor!)
+            _ = try await services.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor!)
             return .redirect(to: "/calendar#milestone-\(key)", type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
@@ -136,7 +136,7 @@ struct CalendarPages {
     }
 
     private func calendarResponse(actor: String?) async throws -> Response {
-        let feed = try await ICalendar.feed(actor: actor, mandates: platform.mandates, calendar: platform.calendar, resolutions: platform.resolutions,
+        let feed = try await ICalendar.feed(actor: actor, mandates: services.mandates, calendar: services.calendar, resolutions: services.resolutions,
                                             baseURL: settings.publicURL)
         return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: feed)))
     }

@@ -6,7 +6,7 @@ import Review
 /// Mandates: every mandate with filters, each resolution's board grouped as its operative part
 /// is, and each mandate's page with its paragraph, its history and the forms to report on it.
 struct MandatePages {
-    let platform: Platform
+    let services: Services
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
@@ -42,7 +42,7 @@ struct MandatePages {
         filter.owner = text("owner")
         // "Due within N days" is a day from the clock.
         if let days = text("due_within").flatMap(Int.init), (0...3660).contains(days) {
-            filter.dueBefore = Timestamp.day(platform.clock.now().addingTimeInterval(Double(days) * 86_400))
+            filter.dueBefore = Timestamp.day(services.clock.now().addingTimeInterval(Double(days) * 86_400))
         }
         let signal = query["signal"].flatMap { Signal(rawValue: $0) }
         let model: [String: Any] = [
@@ -56,7 +56,7 @@ struct MandatePages {
     }
 
     private func actorNames() async throws -> [String: String] {
-        Dictionary(try await platform.mandates.actors().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(try await services.mandates.actors().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The paragraph's number path as the resolution writes it: `op_3__para_4__subpara_iv` → "4 iv".
@@ -93,7 +93,7 @@ struct MandatePages {
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
         var (filter, signal, model) = filters(request, context: context)
         if model["mine"] as? Bool == true { filter.mineFor = context.user?.organizationID }
-        let views = try await platform.mandates.list(filter, signal: signal, viewer: context.actor)
+        let views = try await services.mandates.list(filter, signal: signal, viewer: context.actor)
         let names = try await actorNames()
         model["mandates"] = views.map { row($0, names: names, context: context) }
         model["empty"] = views.isEmpty
@@ -104,11 +104,11 @@ struct MandatePages {
     }
 
     @Sendable func board(_ request: Request, context: WebContext) async throws -> Response {
-        let stored = try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
+        let stored = try await services.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
         var (filter, signal, model) = filters(request, context: context)
         filter.resolutionID = stored.id
-        let all = try await platform.mandates.list(MandateFilter(resolutionID: stored.id), viewer: context.actor)
-        let shown = Set(try await platform.mandates.list(filter, signal: signal, viewer: context.actor).map(\.mandate.id))
+        let all = try await services.mandates.list(MandateFilter(resolutionID: stored.id), viewer: context.actor)
+        let shown = Set(try await services.mandates.list(filter, signal: signal, viewer: context.actor).map(\.mandate.id))
         let names = try await actorNames()
         let resolution = stored.structure
         model["id"] = stored.id
@@ -138,9 +138,9 @@ struct MandatePages {
 
     private func render(id: String, request: Request, context: WebContext, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (view, updates) = try await platform.mandates.mandate(id: id, viewer: context.actor)
+        let (view, updates) = try await services.mandates.mandate(id: id, viewer: context.actor)
         let mandate = view.mandate
-        let stored = try await platform.resolutions.resolution(id: mandate.resolutionID, viewer: context.actor)
+        let stored = try await services.resolutions.resolution(id: mandate.resolutionID, viewer: context.actor)
         let paragraph = stored.structure.allParagraphs.first { $0.paragraph.id == mandate.paragraphID }?.paragraph
         let names = try await actorNames()
         let staff = context.user?.has(.secretariat) == true
@@ -174,7 +174,7 @@ struct MandatePages {
         // Uploaded files are shown by their names.
         var files: [String: String] = [:]
         for link in updates.flatMap(\.evidence) where link.hasPrefix("/evidence/") {
-            files[link] = try? await platform.mandates.evidence(id: String(link.dropFirst(10)), viewer: context.actor).0.fileName
+            files[link] = try? await services.mandates.evidence(id: String(link.dropFirst(10)), viewer: context.actor).0.fileName
         }
         content["updates"] = updates.reversed().map { update -> [String: Any] in
             var facts: [String] = []
@@ -196,21 +196,21 @@ struct MandatePages {
         }
         content["has_updates"] = !updates.isEmpty
         // What the paragraph cites, what cites the resolution, and a later version of it if there is one.
-        let links = try await platform.resolutions.linkedWorks(of: stored)
+        let links = try await services.resolutions.linkedWorks(of: stored)
         content["cites"] = (paragraph?.citations ?? []).map { citation in
             ["text": citation.text, "id": citation.id, "href": links[citation.id].map { "/resolutions/\($0)" } ?? "",
              "linked": links[citation.id] != nil] as [String: Any]
         }
         content["has_cites"] = !(paragraph?.citations.isEmpty ?? true)
-        let citedBy = try await platform.resolutions.citedBy(workID: stored.workID)
+        let citedBy = try await services.resolutions.citedBy(workID: stored.workID)
         content["cited_by"] = citedBy.map { ["id": $0.resolution.id, "symbol": $0.resolution.symbol ?? $0.resolution.workID, "paragraph": $0.paragraphID] }
         content["has_cited_by"] = !citedBy.isEmpty
-        let newer = try await platform.resolutions.laterVersion(of: stored, viewer: context.actor)
+        let newer = try await services.resolutions.laterVersion(of: stored, viewer: context.actor)
         content["newer"] = newer.map { ["id": $0.id, "version": $0.version] as [String: Any] } ?? [:]
         content["has_newer"] = newer != nil
         content["superseded"] = mandate.status == .superseded
         if staff, mandate.proposal == .proposed {
-            let others = try await platform.mandates.list(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed), viewer: context.actor)
+            let others = try await services.mandates.list(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed), viewer: context.actor)
                 .filter { $0.mandate.id != mandate.id }
             content["merge_targets"] = others.map {
                 ["id": $0.mandate.id, "label": Self.paragraphLabel($0.mandate.paragraphID) + " — " + $0.mandate.action]
@@ -239,7 +239,7 @@ struct MandatePages {
             period: form["period"].flatMap { $0.isEmpty ? nil : $0 }
         )
         do {
-            _ = try await platform.mandates.report(on: id, report, by: context.actor!)
+            _ = try await services.mandates.report(on: id, report, by: context.actor!)
         } catch let error as DomainError {
             // The person sees the current state, with what they sent refused and why.
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
@@ -266,7 +266,7 @@ struct MandatePages {
                 decision.owner = form["owner"]
                 decision.weight = form["weight"].flatMap { Int($0) ?? -1 }
             }
-            let mandate = try await platform.mandates.decide(on: id, decision, by: context.actor!)
+            let mandate = try await services.mandates.decide(on: id, decision, by: context.actor!)
             let back = form["back"] == "board" ? "/resolutions/\(mandate.resolutionID)/mandates#\(mandate.blockID)" : "/mandates/\(id)"
             return .redirect(to: back, type: .normal)
         } catch let error as DomainError {
@@ -276,8 +276,8 @@ struct MandatePages {
     }
 
     @Sendable func acceptAll(_ request: Request, context: WebContext) async throws -> Response {
-        let stored = try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
-        _ = try await platform.mandates.acceptAll(resolutionID: stored.id, by: context.actor!)
+        let stored = try await services.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
+        _ = try await services.mandates.acceptAll(resolutionID: stored.id, by: context.actor!)
         return .redirect(to: "/resolutions/\(stored.id)/mandates", type: .normal)
     }
 
@@ -288,7 +288,7 @@ struct MandatePages {
         let (filter, signal, _) = filters(request, context: context)
         var scoped = filter
         scoped.resolutionID = request.uri.queryParameters["resolution"].map(String.init)
-        return try await platform.mandates.list(scoped, signal: signal, viewer: context.actor)
+        return try await services.mandates.list(scoped, signal: signal, viewer: context.actor)
     }
 
     private func download(_ body: String, type: String, name: String) -> Response {
@@ -301,13 +301,13 @@ struct MandatePages {
     }
 
     @Sendable func exportUpdates(_ request: Request, context: WebContext) async throws -> Response {
-        let updates = try await platform.mandates.updates(of: try await exportViews(request, context: context))
+        let updates = try await services.mandates.updates(of: try await exportViews(request, context: context))
         return download(MandateExchange.updatesCSV(updates), type: "text/csv; charset=utf-8", name: "mandates-updates.csv")
     }
 
     @Sendable func exportJSON(_ request: Request, context: WebContext) async throws -> Response {
         let views = try await exportViews(request, context: context)
-        let data = try MandateExchange.json(views, updates: try await platform.mandates.updates(of: views))
+        let data = try MandateExchange.json(views, updates: try await services.mandates.updates(of: views))
         return download(String(decoding: data, as: UTF8.self), type: "application/json; charset=utf-8", name: "mandates.json")
     }
 
@@ -322,7 +322,7 @@ struct MandatePages {
                                  request: request, context: context, status: .badRequest)
         }
         let apply = context.form["mode"] == "apply"
-        let report = try await platform.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: context.actor!)
+        let report = try await services.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: context.actor!)
         let summary = report.applied
             ? t("import.summary_applied", context, ["rows": String(report.rows.filter { !$0.skipped }.count)])
             : apply ? t("import.summary_refused", context, ["problems": String(report.problems)])
@@ -342,7 +342,7 @@ struct MandatePages {
 
     /// A file kept as evidence, served as a download (never shown inline, so it cannot act as a page of this site).
     @Sendable func evidence(_ request: Request, context: WebContext) async throws -> Response {
-        let (record, data) = try await platform.mandates.evidence(id: try context.parameters.require("id"), viewer: context.actor)
+        let (record, data) = try await services.mandates.evidence(id: try context.parameters.require("id"), viewer: context.actor)
         let name = record.fileName.replacingOccurrences(of: "\"", with: "").filter { !$0.isNewline }
         return Response(status: .ok, headers: [.contentType: record.mediaType, .contentDisposition: "attachment; filename=\"\(name)\""],
                         body: .init(byteBuffer: ByteBuffer(data: data)))
@@ -356,7 +356,7 @@ struct MandatePages {
 
     private func renderActors(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         var content: [String: Any] = [
-            "actors": try await platform.mandates.actors().map { ["code": $0.code, "name": $0.name, "patterns": $0.patterns.joined(separator: "; ")] },
+            "actors": try await services.mandates.actors().map { ["code": $0.code, "name": $0.name, "patterns": $0.patterns.joined(separator: "; ")] },
             "staff": context.user?.has(.secretariat) == true,
         ]
         if let error { content["error"] = error }
@@ -367,7 +367,7 @@ struct MandatePages {
     @Sendable func addActor(_ request: Request, context: WebContext) async throws -> Response {
         let form = context.form
         do {
-            let actor = try await platform.mandates.addActor(code: form["code"] ?? "", name: form["name"] ?? "",
+            let actor = try await services.mandates.addActor(code: form["code"] ?? "", name: form["name"] ?? "",
                                                              patterns: (form["patterns"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
                                                              by: context.actor!)
             return .redirect(to: "/mandates/actors#actor-\(actor.code)", type: .normal)

@@ -7,7 +7,7 @@ import Review
 /// The pages everyone may read: home, the SDGs, the Action Lines, the WSIS-SDG Matrix; and the
 /// machine endpoints (health, metrics, the OpenAPI document, the style sheet).
 struct PublicPages {
-    let platform: Platform
+    let services: Services
     let renderer: Renderer
     let assets: Assets
 
@@ -35,10 +35,10 @@ struct PublicPages {
 
     @Sendable func home(_ request: Request, context: WebContext) async throws -> Response {
         let t = { (key: String, parameters: [String: String]) in renderer.catalog.text(key, context.language, parameters) }
-        let goals = try await platform.reference.goals()
-        let targets = try await platform.reference.targets()
-        let lines = try await platform.reference.actionLines().filter(\.isCategory)
-        let links = try await platform.reference.matrix()
+        let goals = try await services.reference.goals()
+        let targets = try await services.reference.targets()
+        let lines = try await services.reference.actionLines().filter(\.isCategory)
+        let links = try await services.reference.matrix()
         return renderer.page("home", title: t("home.title", [:]), content: [
             "facts": [
                 ["href": "/sdgs", "text": t("home.fact_goals", ["goals": String(goals.count), "targets": String(targets.count)])],
@@ -50,8 +50,8 @@ struct PublicPages {
 
     @Sendable func goals(_ request: Request, context: WebContext) async throws -> Response {
         let language = context.language
-        let goals = try await platform.reference.goals()
-        let targets = Dictionary(grouping: try await platform.reference.targets(), by: \.goal)
+        let goals = try await services.reference.goals()
+        let targets = Dictionary(grouping: try await services.reference.targets(), by: \.goal)
         return renderer.page("sdgs", title: renderer.catalog.text("sdgs.title", language), content: [
             "goals": goals.map { goal in
                 [
@@ -66,12 +66,12 @@ struct PublicPages {
     @Sendable func goal(_ request: Request, context: WebContext) async throws -> Response {
         let language = context.language
         guard let number = context.parameters.get("goal", as: Int.self),
-              let goal = try await platform.reference.goals().first(where: { $0.number == number }) else {
+              let goal = try await services.reference.goals().first(where: { $0.number == number }) else {
             throw HTTPError(.notFound)
         }
-        let targets = try await platform.reference.targets(goal: number)
-        let lines = Dictionary(uniqueKeysWithValues: try await platform.reference.actionLines().map { ($0.code, $0) })
-        let links = try await platform.reference.matrix().filter { $0.goal == number }
+        let targets = try await services.reference.targets(goal: number)
+        let lines = Dictionary(uniqueKeysWithValues: try await services.reference.actionLines().map { ($0.code, $0) })
+        let links = try await services.reference.matrix().filter { $0.goal == number }
         let linked = Dictionary(grouping: links, by: \.actionLine).sorted { (lines[$0.key]?.sortKey ?? 0) < (lines[$1.key]?.sortKey ?? 0) }
         return renderer.page("sdg", title: "\(renderer.catalog.text("sdgs.goal", language)) \(number): \(goal.shortTitle.text(language))", content: [
             "number": number, "color_class": "sdg-\(number)",
@@ -89,8 +89,8 @@ struct PublicPages {
 
     @Sendable func actionLines(_ request: Request, context: WebContext) async throws -> Response {
         let language = context.language
-        let links = Dictionary(grouping: try await platform.reference.matrix(), by: \.actionLine)
-        let lines = try await platform.reference.actionLines()
+        let links = Dictionary(grouping: try await services.reference.matrix(), by: \.actionLine)
+        let lines = try await services.reference.actionLines()
         return renderer.page("action-lines", title: renderer.catalog.text("action_lines.title", language), content: [
             "lines": lines.map { line in
                 [
@@ -104,9 +104,11 @@ struct PublicPages {
     }
 
     @Sendable func health(_ request: Request, context: WebContext) async throws -> Response {
-        let healthy = (try? await platform.backend.ping()) != nil
-        let body = "{\"status\":\"\(healthy ? "ok" : "unavailable")\",\"database\":\"\(platform.backend.kind.rawValue)\"}"
-        return Response(status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+        let health = await services.health.check()
+        let status = !health.databaseReachable ? "unavailable" : health.ready ? "ok" : "starting"
+        let body = "{\"status\":\"\(status)\",\"database\":\"\(health.database)\"}"
+        return Response(status: status == "ok" ? .ok : .serviceUnavailable,
+                        headers: [.contentType: "application/json", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

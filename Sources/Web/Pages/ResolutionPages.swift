@@ -6,7 +6,7 @@ import Review
 /// Resolutions: the list, the import form, and each resolution with its structure beside its
 /// source text, every recognised element highlighted; the secretariat confirms drafts.
 struct ResolutionPages {
-    let platform: Platform
+    let services: Services
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
@@ -24,7 +24,7 @@ struct ResolutionPages {
     }
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
-        let summaries = try await platform.resolutions.list(viewer: context.actor)
+        let summaries = try await services.resolutions.list(viewer: context.actor)
         return renderer.page("resolutions", title: t("resolutions.title", context), content: [
             "resolutions": summaries.map { summary in
                 [
@@ -59,7 +59,7 @@ struct ResolutionPages {
             return renderNew(request: request, context: context, error: t("resolutions.nothing_sent", context), status: .badRequest)
         }
         do {
-            let imported = try await platform.resolutions.importDocument(data, by: context.actor!)
+            let imported = try await services.resolutions.importDocument(data, by: context.actor!)
             return .redirect(to: "/resolutions/\(imported.resolution.id)", type: .normal)
         } catch let error as ReadingError {
             return renderNew(request: request, context: context,
@@ -69,7 +69,7 @@ struct ResolutionPages {
 
     @Sendable func confirm(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        _ = try await platform.resolutions.confirm(id: id, by: context.actor!)
+        _ = try await services.resolutions.confirm(id: id, by: context.actor!)
         return .redirect(to: "/resolutions/\(id)", type: .normal)
     }
 
@@ -82,7 +82,7 @@ struct ResolutionPages {
             throw HTTPError(.badRequest, message: t("resolution.unknown_correction", context))
         }
         do {
-            _ = try await platform.resolutions.correct(id: id, correction, by: context.actor!)
+            _ = try await services.resolutions.correct(id: id, correction, by: context.actor!)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await render(id: id, request: request, context: context,
                                     error: error.fieldErrors.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "))
@@ -94,7 +94,7 @@ struct ResolutionPages {
     }
 
     @Sendable func akn(_ request: Request, context: WebContext) async throws -> Response {
-        let resolution = try await platform.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
+        let resolution = try await services.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
         return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: AkomaNtoso.render(resolution.structure, draft: resolution.status == .draft))))
     }
@@ -104,10 +104,10 @@ struct ResolutionPages {
     }
 
     private func render(id: String, request: Request, context: WebContext, error: String? = nil) async throws -> Response {
-        let stored = try await platform.resolutions.resolution(id: id, viewer: context.actor)
+        let stored = try await services.resolutions.resolution(id: id, viewer: context.actor)
         let resolution = stored.structure
-        let links = try await platform.resolutions.linkedWorks(of: stored)
-        let citedBy = try await platform.resolutions.citedBy(workID: stored.workID)
+        let links = try await services.resolutions.linkedWorks(of: stored)
+        let citedBy = try await services.resolutions.citedBy(workID: stored.workID)
         let staff = context.user?.has(.secretariat) == true
         let correcting = staff && stored.status == .draft
         let blockChoices = (resolution.preamble + resolution.operative).map { block in

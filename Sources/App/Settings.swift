@@ -1,4 +1,5 @@
 import Foundation
+import Web
 
 /// The platform's settings, read from one place in a fixed order of precedence:
 /// command-line flags, then `WSIS_*` environment variables, then the JSON config file, then defaults.
@@ -91,8 +92,10 @@ public struct Settings: Sendable, Equatable {
         return settings
     }
 
-    /// Whether cookies must carry the Secure attribute.
-    public var secureCookies: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+    /// What the site needs of them.
+    public var web: WebSettings {
+        WebSettings(host: host, port: port, publicURL: publicURL, maxBodyBytes: maxBodyBytes, maxUploadBytes: maxUploadBytes)
+    }
 
     public var sqlitePath: String { URL(fileURLWithPath: dataDirectory).appendingPathComponent("wsis.sqlite").path }
 

@@ -1,0 +1,24 @@
+import Foundation
+import Storage
+import Synchronization
+import Web
+
+/// Whether the start-up work is done (the search index read): `/healthz` answers 503 until it is,
+/// so a load balancer sends no search to a server still reading a million activities.
+final class Readiness: Sendable {
+    private let ready = Atomic<Bool>(false)
+
+    func markReady() { ready.store(true, ordering: .releasing) }
+    var isReady: Bool { ready.load(ordering: .acquiring) }
+}
+
+/// The platform's health as `/healthz` tells it: the database answers, the start-up work is done.
+struct DatabaseHealth: HealthCheck {
+    let backend: any DatabaseBackend
+    let readiness: Readiness
+
+    func check() async -> Health {
+        let reachable = (try? await backend.ping()) != nil
+        return Health(database: backend.kind.rawValue, databaseReachable: reachable, ready: readiness.isReady)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import HummingbirdBcrypt
+import Logging
+import Review
+import Storage
+import Web
+
+/// bcrypt, from hummingbird-auth.
+public struct BcryptHasher: PasswordHasher {
+    let cost: UInt8
+
+    public init(cost: Int) { self.cost = UInt8(clamping: cost) }
+
+    public func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
+    public func verify(_ password: String, against hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
+}
+
+/// The composition root: the database the settings name, the stores and clients over it, and the
+/// services made from them, as the web, the API, the command line and the tests use them.
+public struct Platform: Sendable {
+    public let backend: any DatabaseBackend
+    public let store: any Store
+    /// The services, as Web knows them.
+    public let services: Services
+    /// Runs the queued jobs (a service of the server's group; tests and commands call `runPending`).
+    public let jobRunner: JobRunner
+    public let activityImports: ActivityImports
+    let readiness: Readiness
+
+    public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
+                hasher: any PasswordHasher, blobs: (any BlobStore)? = nil) {
+        let store = SQLStore(backend: backend)
+        self.backend = backend
+        self.store = store
+        let activities = ActivityService(store: store, clock: clock, ids: ids)
+        let board = JobBoard()
+        let jobs = JobService(store: store, clock: clock, ids: ids, board: board)
+        let imports = ActivityImports(activities: activities, jobs: jobs, blobs: blobs)
+        let readiness = Readiness()
+        self.readiness = readiness
+        self.activityImports = imports
+        self.jobRunner = JobRunner(store: store, clock: clock, board: board, handlers: [imports])
+        self.services = Services(
+            clock: clock,
+            accounts: AccountService(store: store, clock: clock, ids: ids, hasher: hasher),
+            auth: AuthService(store: store, clock: clock, ids: ids, hasher: hasher),
+            reference: ReferenceService(store: store, clock: clock),
+            audit: AuditService(store: store),
+            resolutions: ResolutionService(store: store, clock: clock, ids: ids),
+            mandates: MandateService(store: store, clock: clock, ids: ids, blobs: blobs),
+            calendar: CalendarService(store: store, clock: clock),
+            activities: activities,
+            matrix: MatrixService(store: store, clock: clock),
+            search: ActivitySearchService(index: SQLActivitySearch(backend: backend)),
+            jobs: jobs,
+            activityImports: imports,
+            health: DatabaseHealth(backend: backend, readiness: readiness)
+        )
+    }
+
+    // The services by name, for the command line and the tests.
+    public var clock: any WallClock { services.clock }
+    public var accounts: AccountService { services.accounts }
+    public var auth: AuthService { services.auth }
+    public var reference: ReferenceService { services.reference }
+    public var audit: AuditService { services.audit }
+    public var resolutions: ResolutionService { services.resolutions }
+    public var mandates: MandateService { services.mandates }
+    public var calendar: CalendarService { services.calendar }
+    public var activities: ActivityService { services.activities }
+    public var matrix: MatrixService { services.matrix }
+    public var search: ActivitySearchService { services.search }
+    public var jobs: JobService { services.jobs }
+
+    /// Opens the database the settings name, brings its schema up to date and loads the reference data.
+    public static func open(_ settings: Settings, clock: any WallClock = SystemClock(), logger: Logger) async throws -> Platform {
+        let backend = try await openDatabase(try location(settings), logger: logger)
+        do {
+            try await Migrations.migrate(backend)
+            // Evidence files and uploaded imports live beside the SQLite file, in the data folder, whichever the database.
+            let blobs = FileBlobStore(directory: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("blobs"))
+            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost), blobs: blobs)
+            try await platform.reference.loadIfEmpty()
+            try await platform.calendar.seedIfEmpty()
+            return platform
+        } catch {
+            try? await backend.close()
+            throw error
+        }
+    }
+
+    public static func location(_ settings: Settings) throws -> DatabaseLocation {
+        if let url = settings.databaseURL {
+            return .postgres(try PostgresURL(url))
+        }
+        return .sqlite(path: settings.sqlitePath)
+    }
+
+    /// Reads the search index (the facet counts of every published activity) and then says the
+    /// platform is ready; returns how long it took.
+    @discardableResult
+    public func warmUp() async throws -> Duration {
+        let started = ContinuousClock.now
+        try await services.search.warmUp()
+        readiness.markReady()
+        return ContinuousClock.now - started
+    }
+
+    public func close() async throws {
+        try await backend.close()
+    }
+}
