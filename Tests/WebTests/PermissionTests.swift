@@ -32,6 +32,40 @@ struct PermissionTests {
         }
     }
 
+    @Test("every link and form in the templates goes to a route the site serves, with the right method")
+    func templateLinks() throws {
+        var folder = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { folder.deleteLastPathComponent() }  // the file, WebTests, Tests
+        let templates = folder.appendingPathComponent("Sources/Web/Templates")
+        let routes = SiteMap.entries.map { (method: $0.method, segments: $0.path.split(separator: "/").map(String.init)) }
+        func served(_ path: String, _ method: HTTPRequest.Method) -> Bool {
+            let segments = path.split(separator: "/").map(String.init)
+            return routes.contains { route in
+                route.method == method && route.segments.count == segments.count
+                    && zip(route.segments, segments).allSatisfy { $0.hasPrefix(":") || $0.hasPrefix("{") || $0 == $1 }
+            }
+        }
+        var checked = 0
+        let pattern = try Regex(#"(href|action)="(/[^"]*)""#)
+        for name in try FileManager.default.contentsOfDirectory(atPath: templates.path) where name.hasSuffix(".mustache") {
+            let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                let attribute = String(text[match.output[1].range!])
+                var target = String(text[match.output[2].range!])
+                // A value the page fills in stands for one path segment; what follows ? or # is not the route.
+                target = target.replacing(try Regex(#"\{\{[^}]*\}\}"#), with: "value")
+                if let end = target.firstIndex(where: { $0 == "?" || $0 == "#" }) { target = String(target[..<end]) }
+                let method: HTTPRequest.Method = attribute == "action" ? .post : .get
+                // A search form is sent with GET: its tag says so.
+                let tagStart = text[..<match.range.lowerBound].lastIndex(of: "<") ?? text.startIndex
+                let formMethod: HTTPRequest.Method = text[tagStart..<match.range.upperBound].contains("method=\"get\"") ? .get : method
+                #expect(served(target, formMethod), "\(name): \(attribute)=\"\(target)\" (\(formMethod)) is served by no route")
+                checked += 1
+            }
+        }
+        #expect(checked > 50, "the templates' links were read")
+    }
+
     @Test("every route, with every role: allowed or refused as declared", arguments: TestDatabase.available)
     func walk(database: TestDatabase) async throws {
         try await WebTest.with(database) { web in

@@ -45,6 +45,7 @@ public func buildRouter(services: Services, settings: WebSettings) async throws 
     MandatePages(services: services, renderer: renderer).register(on: router)
     CalendarPages(services: services, renderer: renderer, settings: settings).register(on: router)
     ActivityPages(services: services, renderer: renderer).register(on: router)
+    MatrixPages(services: services, renderer: renderer).register(on: router)
     // Compact JSON (sorted keys, no indentation): a search answer with its facets is a third the size.
     try APIHandler(services: services).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router

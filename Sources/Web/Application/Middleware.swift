@@ -104,7 +104,7 @@ struct PermissionMiddleware: RouterMiddleware {
         let target = request.method == .get ? request.uri.description : (request.uri.path)
         var query = "next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
         if expired { query += "&expired=1" }
-        return .redirect(to: "/sign-in?" + query, type: .normal)
+        return .redirect(to: SiteURL.signIn.path + "?" + query, type: .normal)
     }
 }
 

@@ -40,34 +40,43 @@ public enum SiteMap {
         routes.map { Entry(method: $0.0, path: RouterPath($0.1).description, access: access, isAPI: api, acceptsUploads: uploads) }
     }
 
+    /// Pages and files, by their `SiteURL` with parameters as `:name`.
+    static func pages(_ access: Access, uploads: Bool = false, _ routes: [(HTTPRequest.Method, SiteURL)]) -> [Entry] {
+        group(access, uploads: uploads, routes.map { ($0.0, $0.1.path) })
+    }
+
     public static let entries: [Entry] =
-        group(.everyone, [
-            (.get, "/"), (.get, "/sdgs"), (.get, "/sdgs/:goal"), (.get, "/action-lines"), (.get, "/matrix"),
-            (.get, "/sign-in"), (.post, "/sign-in"),
-            (.get, "/healthz"), (.get, "/metrics"), (.get, "/openapi.yaml"), (.get, "/assets/:name"),
+        pages(.everyone, [
+            (.get, .home), (.get, .goals), (.get, .goal(":goal")), (.get, .actionLines), (.get, .matrix),
+            (.get, .signIn), (.post, .signIn),
+            (.get, .healthz), (.get, .metrics), (.get, .openAPI), (.get, .asset(":name")),
         ])
-        + group(.signedIn, [
-            (.get, "/profile"), (.post, "/profile/password"), (.post, "/profile/tokens"), (.post, "/sign-out"),
+        + pages(.signedIn, [(.get, .profile), (.post, .profilePassword), (.post, .profileTokens), (.post, .signOut)])
+        + pages(.staff, [
+            (.get, .organizations), (.post, .organizations),
+            (.get, .users), (.post, .users), (.get, .user(":id")), (.post, .userRoles(":id")), (.post, .userPassword(":id")),
         ])
-        + group(.staff, [
-            (.get, "/admin/organizations"), (.post, "/admin/organizations"),
-            (.get, "/admin/users"), (.post, "/admin/users"), (.get, "/admin/users/:id"),
-            (.post, "/admin/users/:id/roles"), (.post, "/admin/users/:id/password"),
-        ])
-        + group(.administrators, [(.get, "/admin/audit")])
-        + group(.everyone, [(.get, "/resolutions"), (.get, "/resolutions/:id"), (.get, "/resolutions/:id/akn.xml")])
-        + group(.staff, [(.get, "/resolutions/new"), (.post, "/resolutions/:id/confirm"), (.post, "/resolutions/:id/corrections")])
-        + group(.staff, uploads: true, [(.post, "/resolutions")])
-        + group(.everyone, [(.get, "/mandates"), (.get, "/mandates/:id"), (.get, "/resolutions/:id/mandates"),
-                            (.get, "/mandates.csv"), (.get, "/mandates.json"), (.get, "/mandates-updates.csv")])
-        + group(.staff, [(.get, "/mandates/import"), (.post, "/mandates/actors")])
-        + group(.everyone, [(.get, "/mandates/actors")])
-        + group(.staff, uploads: true, [(.post, "/mandates/import")])
-        + group(.signedIn, uploads: true, [(.post, "/mandates/:id/updates")])
-        + group(.everyone, [(.get, "/evidence/:id")])
-        + group(.staff, [(.post, "/mandates/:id/decision"), (.post, "/resolutions/:id/mandates/accept-all")])
-        + group(.everyone, [(.get, "/calendar"), (.get, "/calendar.ics"), (.get, "/calendar/actors/:code/feed.ics")])
-        + group(.staff, [(.post, "/calendar"), (.post, "/calendar/milestones/:key")])
+        + pages(.administrators, [(.get, .audit)])
+        + pages(.everyone, [(.get, .resolutions), (.get, .resolution(":id")), (.get, .resolutionAKN(":id"))])
+        + pages(.staff, [(.get, .newResolution), (.post, .resolutionConfirmation(":id")), (.post, .resolutionCorrections(":id"))])
+        + pages(.staff, uploads: true, [(.post, .resolutions)])
+        + pages(.everyone, [(.get, .mandates), (.get, .mandate(":id")), (.get, .board(":id")),
+                            (.get, .mandatesCSV), (.get, .mandatesJSON), (.get, .mandateUpdatesCSV)])
+        + pages(.staff, [(.get, .mandateImport), (.post, .mandateActors)])
+        + pages(.everyone, [(.get, .mandateActors)])
+        + pages(.staff, uploads: true, [(.post, .mandateImport)])
+        + pages(.signedIn, uploads: true, [(.post, .mandateUpdates(":id"))])
+        + pages(.everyone, [(.get, .evidence(":id"))])
+        + pages(.staff, [(.post, .mandateDecision(":id")), (.post, .boardAcceptAll(":id"))])
+        + pages(.everyone, [(.get, .calendar), (.get, .calendarFeed), (.get, .actorFeed(":code"))])
+        + pages(.staff, [(.post, .calendar), (.post, .milestone(":key"))])
+        + pages(.everyone, [(.get, .activities), (.get, .activity(":id")), (.get, .activitiesCSV), (.get, .activitiesJSON),
+                            (.get, .activitiesIATI), (.get, .activityFields)])
+        + pages(.signedIn, [(.get, .newActivity), (.post, .activities), (.get, .activityQueue), (.get, .activityEdit(":id")),
+                            (.post, .activityEdit(":id")), (.post, .activityTransitions(":id")), (.post, .activityComments(":id"))])
+        + pages(.staff, [(.get, .activityImport), (.get, .activityImportJob(":id")), (.post, .matrixChanges)])
+        + pages(.staff, uploads: true, [(.post, .activityImport)])
+        // The JSON API: the paths of openapi.yaml.
         + group(.everyone, api: true, [(.get, "/api/v1/mandates"), (.get, "/api/v1/mandates/:id"), (.get, "/api/v1/calendar"),
                                        (.get, "/api/v1/mandate-actors")])
         + group(.staff, api: true, [(.post, "/api/v1/mandate-actors")])
@@ -76,12 +85,6 @@ public enum SiteMap {
         + group(.signedIn, api: true, uploads: true, [(.post, "/api/v1/mandates/:id/evidence")])
         + group(.signedIn, api: true, [(.post, "/api/v1/mandates/:id/updates")])
         + group(.staff, api: true, [(.post, "/api/v1/mandates/:id/decision")])
-        + group(.everyone, [(.get, "/activities"), (.get, "/activities/:id"), (.get, "/activities.csv"), (.get, "/activities.json"),
-                            (.get, "/activities.xml"), (.get, "/activities/fields.csv")])
-        + group(.signedIn, [(.get, "/activities/new"), (.post, "/activities"), (.get, "/activities/queue"), (.get, "/activities/:id/edit"),
-                            (.post, "/activities/:id/edit"), (.post, "/activities/:id/transitions"), (.post, "/activities/:id/comments")])
-        + group(.staff, [(.get, "/activities/import"), (.get, "/activities/import/jobs/:id"), (.post, "/matrix/changes")])
-        + group(.staff, uploads: true, [(.post, "/activities/import")])
         + group(.everyone, api: true, [(.get, "/api/v1/activities"), (.get, "/api/v1/activities/:id"), (.get, "/api/v1/matrix/changes")])
         + group(.signedIn, api: true, [(.post, "/api/v1/activities"), (.put, "/api/v1/activities/:id"),
                                        (.post, "/api/v1/activities/:id/transitions"), (.post, "/api/v1/activities/:id/comments")])
@@ -111,4 +114,9 @@ public enum SiteMap {
 
     /// Whether a path belongs to the JSON API (for error formatting before a route matched).
     public static func isAPIPath(_ path: String) -> Bool { path == "/api" || path.hasPrefix("/api/") }
+}
+
+extension SiteURL {
+    /// The router's path of this address (its parameters given as `:name`).
+    var route: RouterPath { RouterPath(path) }
 }

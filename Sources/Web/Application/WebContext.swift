@@ -31,6 +31,52 @@ public struct WebContext: RequestContext {
     public var maxUploadSize: Int { bodyLimit }
 
     public var actor: Actor? { user.map(Actor.init(user:)) }
+    public var viewer: User? { user }
+}
+
+/// What every page handler and the renderer read of a request, whoever asks: the reader's
+/// language, the signed-in person if any, the CSRF token forms echo, the parsed form and files.
+public protocol SiteContext: RequestContext {
+    var viewer: User? { get }
+    var language: Language { get }
+    var csrfToken: String { get }
+    var form: FormData { get }
+    var uploads: [String: Upload] { get }
+}
+
+extension WebContext: SiteContext {}
+
+extension SiteContext {
+    /// The signed-in person as the services name who acts, if anyone is signed in.
+    public var viewerActor: Actor? { viewer.map(Actor.init(user:)) }
+    public var isStaff: Bool { viewer?.has(.secretariat) == true }
+}
+
+/// The context of a route only signed-in people may use (`SiteMap` says which; its middleware has
+/// already refused everyone else): the handler is given the person, not an optional.
+public struct SignedInContext: ChildRequestContext, SiteContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The request as the site's middleware read it.
+    public let site: WebContext
+    public let user: User
+
+    public init(context: WebContext) throws {
+        guard let user = context.user else {
+            throw HTTPError(.unauthorized, message: "Sign in to use this page.")
+        }
+        self.coreContext = context.coreContext
+        self.site = context
+        self.user = user
+    }
+
+    public var actor: Actor { Actor(user: user) }
+    public var viewer: User? { user }
+    public var language: Language { site.language }
+    public var csrfToken: String { site.csrfToken }
+    public var form: FormData { site.form }
+    public var uploads: [String: Upload] { site.uploads }
+    public var session: Session? { site.session }
+    public var maxUploadSize: Int { site.maxUploadSize }
 }
 
 /// A file sent with a form.

@@ -22,7 +22,7 @@ public struct Renderer: Sendable {
 
     /// A full page. `content` is the page's own view model; the layout adds the strings, the
     /// navigation, the signed-in user and the CSRF token.
-    func page(_ template: String, title: String, content: [String: Any], request: Request, context: WebContext,
+    func page(_ template: String, title: String, content: [String: Any], request: Request, context: some SiteContext,
               status: HTTPResponse.Status = .ok) -> Response {
         let language = context.language
         var model: [String: Any] = [
@@ -34,7 +34,7 @@ public struct Renderer: Sendable {
             "content": content,
             "nav": navigation(request: request, context: context),
         ]
-        if let user = context.user {
+        if let user = context.viewer {
             model["user"] = [
                 "name": user.name, "email": user.email,
                 "staff": user.has(.secretariat), "administrator": user.has(.administrator),
@@ -59,19 +59,20 @@ public struct Renderer: Sendable {
         return response
     }
 
-    private func navigation(request: Request, context: WebContext) -> [[String: Any]] {
+    private func navigation(request: Request, context: some SiteContext) -> [[String: Any]] {
         let path = request.uri.path
         let language = context.language
-        var items: [(String, String)] = [("/", "nav.home"), ("/resolutions", "nav.resolutions"), ("/mandates", "nav.mandates"), ("/calendar", "nav.calendar"), ("/activities", "nav.activities"), ("/sdgs", "nav.sdgs"),
-                                         ("/action-lines", "nav.action_lines"), ("/matrix", "nav.matrix")]
-        if let user = context.user {
+        var items: [(SiteURL, String)] = [(.home, "nav.home"), (.resolutions, "nav.resolutions"), (.mandates, "nav.mandates"), (.calendar, "nav.calendar"),
+                                          (.activities, "nav.activities"), (.goals, "nav.sdgs"), (.actionLines, "nav.action_lines"), (.matrix, "nav.matrix")]
+        if let user = context.viewer {
             if user.has(.secretariat) {
-                items += [("/admin/organizations", "nav.organizations"), ("/admin/users", "nav.users")]
+                items += [(.organizations, "nav.organizations"), (.users, "nav.users")]
             }
-            if user.has(.administrator) { items.append(("/admin/audit", "nav.audit")) }
-            items.append(("/profile", "nav.profile"))
+            if user.has(.administrator) { items.append((.audit, "nav.audit")) }
+            items.append((.profile, "nav.profile"))
         }
-        return items.map { href, key in
+        return items.map { url, key in
+            let href = url.path
             let current = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
             return ["href": href, "label": catalog.text(key, language), "current": current]
         }

@@ -11,27 +11,26 @@ struct ActivityPages {
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
-        router.get("/activities", use: search)
-        router.get("/activities/new", use: newForm)
-        router.post("/activities", use: create)
-        router.get("/activities/queue", use: queue)
-        router.get("/activities/import", use: importForm)
-        router.post("/activities/import", use: importFile)
-        router.get("/activities/import/jobs/:id", use: importJob)
-        router.get("/activities/fields.csv", use: fields)
-        router.get("/activities.csv", use: { request, context in try await export(.csv, request: request, context: context) })
-        router.get("/activities.json", use: { request, context in try await export(.json, request: request, context: context) })
-        router.get("/activities.xml", use: { request, context in try await export(.iati, request: request, context: context) })
-        router.get("/activities/:id", use: show)
-        router.get("/activities/:id/edit", use: editForm)
-        router.post("/activities/:id/edit", use: edit)
-        router.post("/activities/:id/transitions", use: transition)
-        router.post("/activities/:id/comments", use: comment)
-        router.get("/matrix", use: matrix)
-        router.post("/matrix/changes", use: changeMatrix)
+        let signedIn = router.group(context: SignedInContext.self)
+        router.get(SiteURL.activities.route, use: search)
+        signedIn.get(SiteURL.newActivity.route, use: newForm)
+        signedIn.post(SiteURL.activities.route, use: create)
+        signedIn.get(SiteURL.activityQueue.route, use: queue)
+        signedIn.get(SiteURL.activityImport.route, use: importForm)
+        signedIn.post(SiteURL.activityImport.route, use: importFile)
+        signedIn.get(SiteURL.activityImportJob(":id").route, use: importJob)
+        router.get(SiteURL.activityFields.route, use: fields)
+        router.get(SiteURL.activitiesCSV.route, use: { request, context in try await export(.csv, request: request, context: context) })
+        router.get(SiteURL.activitiesJSON.route, use: { request, context in try await export(.json, request: request, context: context) })
+        router.get(SiteURL.activitiesIATI.route, use: { request, context in try await export(.iati, request: request, context: context) })
+        router.get(SiteURL.activity(":id").route, use: show)
+        signedIn.get(SiteURL.activityEdit(":id").route, use: editForm)
+        signedIn.post(SiteURL.activityEdit(":id").route, use: edit)
+        signedIn.post(SiteURL.activityTransitions(":id").route, use: transition)
+        signedIn.post(SiteURL.activityComments(":id").route, use: comment)
     }
 
-    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
         renderer.catalog.text(key, context.language, parameters)
     }
 
@@ -77,9 +76,9 @@ struct ActivityPages {
             }
             if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
             var components = URLComponents()
-            components.path = "/activities"
+            components.path = SiteURL.activities.path
             components.queryItems = items.isEmpty ? nil : items
-            return components.string ?? "/activities"
+            return components.string ?? SiteURL.activities.path
         }
         content["total"] = t("activities.total", context, ["count": page.total.formatted()])
         content["ranking"] = page.hits.isEmpty ? "" : t("activities.ranking.\(page.ranking.rawValue)", context)
@@ -116,9 +115,9 @@ struct ActivityPages {
             ]
         }
         if let next = page.nextCursor { content["next"] = link(cursor: next) }
-        content["signed_in"] = context.user != nil
-        content["moderator"] = context.user.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
-        content["staff"] = context.user?.has(.secretariat) == true
+        content["signed_in"] = context.viewer != nil
+        content["moderator"] = context.viewer.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
+        content["staff"] = context.isStaff
         return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context)
     }
 
@@ -142,7 +141,7 @@ struct ActivityPages {
         }
     }
 
-    private func names(_ context: WebContext) async throws -> Names {
+    private func names(_ context: some SiteContext) async throws -> Names {
         let language = context.language
         return Names(
             countries: Dictionary(try await services.reference.countries().map { ($0.alpha3, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
@@ -158,7 +157,7 @@ struct ActivityPages {
         return try await render(view, request: request, context: context)
     }
 
-    private func render(_ view: ActivityView, request: Request, context: WebContext, error: String? = nil,
+    private func render(_ view: ActivityView, request: Request, context: some SiteContext, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let activity = view.activity
         let names = try await names(context)
@@ -206,15 +205,15 @@ struct ActivityPages {
         return renderer.page("activity", title: text.title, content: content, request: request, context: context, status: status)
     }
 
-    @Sendable func transition(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func transition(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         do {
             guard let step = ActivityTransition(rawValue: context.form["step"] ?? "") else {
                 throw DomainError.invalid([FieldError(field: "step", code: "unknown-choice")])
             }
             try await services.activities.transition(id: id, step, comment: context.form["comment"],
-                                                     expectedVersion: Int(context.form["version"] ?? ""), by: context.actor!)
-            return .redirect(to: "/activities/\(id)", type: .normal)
+                                                     expectedVersion: Int(context.form["version"] ?? ""), by: context.actor)
+            return .redirect(to: SiteURL.activity(id).path, type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(try await services.activities.view(id: id, for: context.actor), request: request, context: context,
@@ -222,11 +221,11 @@ struct ActivityPages {
         }
     }
 
-    @Sendable func comment(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func comment(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         do {
-            try await services.activities.comment(id: id, text: context.form["comment"] ?? "", by: context.actor!)
-            return .redirect(to: "/activities/\(id)#comments", type: .normal)
+            try await services.activities.comment(id: id, text: context.form["comment"] ?? "", by: context.actor)
+            return .redirect(to: SiteURL.activity(id).path(anchor: "comments"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(try await services.activities.view(id: id, for: context.actor), request: request, context: context,
@@ -237,7 +236,7 @@ struct ActivityPages {
     // MARK: The form
 
     /// The form's fields as the service reads them: lists from repeated checkboxes or `;` text.
-    private func record(_ context: WebContext) -> [String: String] {
+    private func record(_ context: some SiteContext) -> [String: String] {
         let form = context.form
         var record: [String: String] = [:]
         for field in ActivityFields.all {
@@ -247,7 +246,7 @@ struct ActivityPages {
         return record
     }
 
-    private func formPage(_ record: [String: String], action: String, heading: String, version: Int?, request: Request, context: WebContext,
+    private func formPage(_ record: [String: String], action: String, heading: String, version: Int?, request: Request, context: some SiteContext,
                           errors: DomainError? = nil, suggest: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
         let vocabulary = try await services.activities.vocabulary()
         let names = try await names(context)
@@ -289,51 +288,51 @@ struct ActivityPages {
                      "beneficiaries", "impact", "impact_figures", "evidence", "last_verified"] {
             content[name] = record[name] ?? ""
         }
-        content["moderator"] = context.user.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
+        content["moderator"] = context.viewer.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
         return renderer.page("activity-form", title: heading, content: content, request: request, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: WebContext) async throws -> Response {
-        try await formPage([:], action: "/activities", heading: t("activities.form.new", context), version: nil, request: request, context: context)
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        try await formPage([:], action: SiteURL.activities.path, heading: t("activities.form.new", context), version: nil, request: request, context: context)
     }
 
-    @Sendable func create(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let record = record(context)
         if context.form["mode"] == "suggest" {
-            return try await formPage(record, action: "/activities", heading: t("activities.form.new", context), version: nil,
+            return try await formPage(record, action: SiteURL.activities.path, heading: t("activities.form.new", context), version: nil,
                                       request: request, context: context, suggest: true)
         }
         do {
-            let activity = try await services.activities.create(record, by: context.actor!)
-            return .redirect(to: "/activities/\(activity.id)", type: .normal)
+            let activity = try await services.activities.create(record, by: context.actor)
+            return .redirect(to: SiteURL.activity(activity.id).path, type: .normal)
         } catch let error as DomainError {
             guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
-            return try await formPage(record, action: "/activities", heading: t("activities.form.new", context), version: nil,
+            return try await formPage(record, action: SiteURL.activities.path, heading: t("activities.form.new", context), version: nil,
                                       request: request, context: context, errors: error, status: status)
         }
     }
 
-    @Sendable func editForm(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
         let view = try await services.activities.view(id: try context.parameters.require("id"), for: context.actor)
         guard view.canEdit else { throw DomainError.forbidden }
         var record = ActivityFields.record(view.revision?.proposed ?? view.activity, includeContact: true)
         if view.activity.externalID == nil { record["external_id"] = nil }
-        return try await formPage(record, action: "/activities/\(view.activity.id)/edit", heading: t("activities.form.edit", context),
+        return try await formPage(record, action: SiteURL.activityEdit(view.activity.id).path, heading: t("activities.form.edit", context),
                                   version: view.activity.version, request: request, context: context)
     }
 
-    @Sendable func edit(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func edit(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let record = record(context)
         let version = Int(context.form["version"] ?? "") ?? 0
-        let action = "/activities/\(id)/edit"
+        let action = SiteURL.activityEdit(id).path
         if context.form["mode"] == "suggest" {
             return try await formPage(record, action: action, heading: t("activities.form.edit", context), version: version,
                                       request: request, context: context, suggest: true)
         }
         do {
-            try await services.activities.edit(id: id, record, expectedVersion: version, by: context.actor!)
-            return .redirect(to: "/activities/\(id)", type: .normal)
+            try await services.activities.edit(id: id, record, expectedVersion: version, by: context.actor)
+            return .redirect(to: SiteURL.activity(id).path, type: .normal)
         } catch let error as DomainError {
             guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
             return try await formPage(record, action: action, heading: t("activities.form.edit", context), version: version,
@@ -343,8 +342,8 @@ struct ActivityPages {
 
     // MARK: Moderation queue and one's own
 
-    @Sendable func queue(_ request: Request, context: WebContext) async throws -> Response {
-        let actor = context.actor!
+    @Sendable func queue(_ request: Request, context: SignedInContext) async throws -> Response {
+        let actor = context.actor
         let moderator = actor.has(.reviewer) || actor.has(.secretariat)
         let states: Set<Activity.State> = moderator ? [.submitted, .inReview, .changesRequested] : []
         let activities = try await services.activities.list(ActivityFilter(states: states), for: actor)
@@ -370,7 +369,7 @@ struct ActivityPages {
     }
 
     /// Every published activity, streamed a page at a time.
-    func export(_ format: ActivityExportFormat, request: Request, context: WebContext) async throws -> Response {
+    func export(_ format: ActivityExportFormat, request: Request, context: some SiteContext) async throws -> Response {
         let service = services.activities
         let vocabulary = try await service.vocabulary()
         let body = ResponseBody { writer in
@@ -387,12 +386,12 @@ struct ActivityPages {
                                                .contentDisposition: "attachment; filename=\"activities.\(format.fileExtension)\""], body: body)
     }
 
-    @Sendable func importForm(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func importForm(_ request: Request, context: SignedInContext) async throws -> Response {
         renderer.page("activity-import", title: t("activities.import.title", context), content: [:], request: request, context: context)
     }
 
     /// Checks (dry run) or applies a file of activities and shows the report, problem by problem.
-    @Sendable func importFile(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func importFile(_ request: Request, context: SignedInContext) async throws -> Response {
         guard let upload = context.uploads["file"], !upload.data.isEmpty else {
             return renderer.page("activity-import", title: t("activities.import.title", context), content: ["error": t("import.nothing_sent", context)],
                                  request: request, context: context, status: .badRequest)
@@ -400,16 +399,16 @@ struct ActivityPages {
         let apply = context.form["mode"] == "apply"
         if apply {
             // Applying runs in the background as a job; its page shows how far it is, then the report.
-            let job = try await services.activityImports.start(upload.data, fileName: upload.fileName, by: context.actor!)
-            return .redirect(to: "/activities/import/jobs/\(job.id)", type: .normal)
+            let job = try await services.activityImports.start(upload.data, fileName: upload.fileName, by: context.actor)
+            return .redirect(to: SiteURL.activityImportJob(job.id).path, type: .normal)
         }
         let file = ActivityFile.upload(upload.data, fileName: upload.fileName)
-        let report = try await services.activities.importActivities(file, apply: false, by: context.actor!)
+        let report = try await services.activities.importActivities(file, apply: false, by: context.actor)
         return renderer.page("activity-import", title: t("activities.import.title", context), content: reportContent(report, context),
                              request: request, context: context, status: report.problemCount == 0 ? .ok : .badRequest)
     }
 
-    private func reportContent(_ report: ActivityImportReport, _ context: WebContext) -> [String: Any] {
+    private func reportContent(_ report: ActivityImportReport, _ context: some SiteContext) -> [String: Any] {
         let summary = report.applied
             ? t("activities.import.applied", context, ["rows": String(report.rows), "created": String(report.created),
                                                        "updated": String(report.updated), "unchanged": String(report.unchanged)])
@@ -427,8 +426,8 @@ struct ActivityPages {
     }
 
     /// An import running in the background: how far it is (the page refreshes itself), then its report.
-    @Sendable func importJob(_ request: Request, context: WebContext) async throws -> Response {
-        let (job, report) = try await services.activityImports.status(id: try context.parameters.require("id"), for: context.actor!)
+    @Sendable func importJob(_ request: Request, context: SignedInContext) async throws -> Response {
+        let (job, report) = try await services.activityImports.status(id: try context.parameters.require("id"), for: context.actor)
         var content: [String: Any] = ["job": true, "file_name": job.title]
         switch job.state {
         case .queued, .running:
@@ -448,65 +447,5 @@ struct ActivityPages {
                                      status: report.map { $0.problemCount == 0 ? .ok : .badRequest } ?? .ok)
         if !job.isFinished { response.headers[.init("Refresh")!] = "2" }
         return response
-    }
-
-    // MARK: The matrix
-
-    @Sendable func changeMatrix(_ request: Request, context: WebContext) async throws -> Response {
-        let form = context.form
-        do {
-            _ = try await services.matrix.change(form["change"] == "remove" ? .remove : .add, actionLine: form["action_line"] ?? "",
-                                                 goal: form["goal"] ?? "", target: form["target"], reason: form["reason"], by: context.actor!)
-            return .redirect(to: "/matrix#history", type: .normal)
-        } catch let error as DomainError {
-            guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
-            return try await matrixPage(request: request, context: context, error: message, status: status)
-        }
-    }
-
-    @Sendable func matrix(_ request: Request, context: WebContext) async throws -> Response {
-        try await matrixPage(request: request, context: context)
-    }
-
-    /// The matrix's links as a table, published activities per cell as a heat map, the history of
-    /// changes, and for the secretariat the form to change a link.
-    func matrixPage(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let language = context.language
-        let lines = try await services.reference.actionLines()
-        let goals = try await services.reference.goals()
-        let grid = MatrixGrid(actionLines: lines, goals: goals, links: try await services.reference.matrix())
-        let maximum = max(grid.maximum, 1)
-        let activityCounts = try await services.search.cooccurrence()
-        let history = try await services.matrix.history()
-        var content: [String: Any] = [
-            "summary": t("matrix.summary", context, [
-                "links": String(grid.totalLinks), "lines": String(grid.rows.count), "goals": String(grid.goals.count),
-            ]),
-            "goals": grid.goals.map { ["number": $0.number, "short": $0.shortTitle.text(language), "color_class": "sdg-\($0.number)"] },
-            "rows": grid.rows.map { row in
-                [
-                    "code": row.actionLine.code, "title": row.actionLine.title.text(language), "total": row.total,
-                    "cells": row.cells.map { cell in
-                        [
-                            "links": cell.links, "has_links": cell.links > 0,
-                            // Five shades; the number is always printed too, so colour is never the only signal.
-                            "level": cell.links == 0 ? 0 : min(5, 1 + (cell.links * 5 - 1) / maximum),
-                            "targets": cell.targets.isEmpty ? t("matrix.whole_goal", context) : cell.targets.joined(separator: ", "),
-                        ] as [String: Any]
-                    },
-                ] as [String: Any]
-            },
-            "heat_map": MatrixHeatMap.svg(grid: grid, activities: activityCounts, title: t("matrix.heat_title", context),
-                                          description: t("matrix.heat_description", context)),
-            "history": history.map { change in
-                ["at": Timestamp.string(change.at).prefix(10), "actor": change.actor, "change": t("matrix.change_\(change.kind.rawValue)", context),
-                 "link": "\(change.link.actionLine) → \(change.link.target ?? String(change.link.goal))", "reason": change.reason] as [String: Any]
-            },
-            "has_history": !history.isEmpty,
-            "staff": context.user?.has(.secretariat) == true,
-            "line_codes": lines.filter(\.isCategory).map { ["code": $0.code] },
-        ]
-        if let error { content["error"] = error }
-        return renderer.page("matrix", title: t("matrix.title", context), content: content, request: request, context: context, status: status)
     }
 }

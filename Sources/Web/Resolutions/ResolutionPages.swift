@@ -10,16 +10,17 @@ struct ResolutionPages {
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
-        router.get("/resolutions", use: list)
-        router.get("/resolutions/new", use: newForm)
-        router.post("/resolutions", use: importDocument)
-        router.get("/resolutions/:id", use: show)
-        router.post("/resolutions/:id/confirm", use: confirm)
-        router.post("/resolutions/:id/corrections", use: correct)
-        router.get("/resolutions/:id/akn.xml", use: akn)
+        let signedIn = router.group(context: SignedInContext.self)
+        router.get(SiteURL.resolutions.route, use: list)
+        signedIn.get(SiteURL.newResolution.route, use: newForm)
+        signedIn.post(SiteURL.resolutions.route, use: importDocument)
+        router.get(SiteURL.resolution(":id").route, use: show)
+        signedIn.post(SiteURL.resolutionConfirmation(":id").route, use: confirm)
+        signedIn.post(SiteURL.resolutionCorrections(":id").route, use: correct)
+        router.get(SiteURL.resolutionAKN(":id").route, use: akn)
     }
 
-    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
         renderer.catalog.text(key, context.language, parameters)
     }
 
@@ -35,22 +36,22 @@ struct ResolutionPages {
                 ] as [String: Any]
             },
             "empty": summaries.isEmpty,
-            "staff": context.user?.has(.secretariat) == true,
+            "staff": context.isStaff,
         ], request: request, context: context)
     }
 
-    @Sendable func newForm(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
         renderNew(request: request, context: context)
     }
 
-    private func renderNew(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    private func renderNew(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         var content: [String: Any] = ["pdf": Pdftotext.isInstalled]
         if let error { content["error"] = error }
         return renderer.page("resolution-new", title: t("resolutions.new_title", context), content: content,
                              request: request, context: context, status: status)
     }
 
-    @Sendable func importDocument(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func importDocument(_ request: Request, context: SignedInContext) async throws -> Response {
         var data = context.uploads["file"]?.data
         if data == nil, let text = context.form["text"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             data = Data(text.utf8)
@@ -59,22 +60,22 @@ struct ResolutionPages {
             return renderNew(request: request, context: context, error: t("resolutions.nothing_sent", context), status: .badRequest)
         }
         do {
-            let imported = try await services.resolutions.importDocument(data, by: context.actor!)
-            return .redirect(to: "/resolutions/\(imported.resolution.id)", type: .normal)
+            let imported = try await services.resolutions.importDocument(data, by: context.actor)
+            return .redirect(to: SiteURL.resolution(imported.resolution.id).path, type: .normal)
         } catch let error as ReadingError {
             return renderNew(request: request, context: context,
                              error: t("resolutions.unreadable", context, ["reason": error.description]), status: .badRequest)
         }
     }
 
-    @Sendable func confirm(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func confirm(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        _ = try await services.resolutions.confirm(id: id, by: context.actor!)
-        return .redirect(to: "/resolutions/\(id)", type: .normal)
+        _ = try await services.resolutions.confirm(id: id, by: context.actor)
+        return .redirect(to: SiteURL.resolution(id).path, type: .normal)
     }
 
     /// One correction from the forms of a draft's page: `kind` is addressee, move, citation or uncite.
-    @Sendable func correct(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func correct(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let form = context.form
         guard let correction = Correction(kind: form["kind"] ?? "", blockID: form["block"], paragraphID: form["paragraph"],
@@ -82,7 +83,7 @@ struct ResolutionPages {
             throw HTTPError(.badRequest, message: t("resolution.unknown_correction", context))
         }
         do {
-            _ = try await services.resolutions.correct(id: id, correction, by: context.actor!)
+            _ = try await services.resolutions.correct(id: id, correction, by: context.actor)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await render(id: id, request: request, context: context,
                                     error: error.fieldErrors.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "))
@@ -90,7 +91,7 @@ struct ResolutionPages {
         // Back to where the correction was made: the block (addressee, move) or the paragraph (citation, uncite).
         let target = form["kind"] == "citation" || form["kind"] == "uncite" ? form["paragraph"] : form["block"]
         let anchor = target.flatMap { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? "#" + $0 : nil } ?? ""
-        return .redirect(to: "/resolutions/\(id)\(anchor)", type: .normal)
+        return .redirect(to: SiteURL.resolution(id).path + anchor, type: .normal)
     }
 
     @Sendable func akn(_ request: Request, context: WebContext) async throws -> Response {
@@ -103,12 +104,12 @@ struct ResolutionPages {
         try await render(id: try context.parameters.require("id"), request: request, context: context)
     }
 
-    private func render(id: String, request: Request, context: WebContext, error: String? = nil) async throws -> Response {
-        let stored = try await services.resolutions.resolution(id: id, viewer: context.actor)
+    private func render(id: String, request: Request, context: some SiteContext, error: String? = nil) async throws -> Response {
+        let stored = try await services.resolutions.resolution(id: id, viewer: context.viewerActor)
         let resolution = stored.structure
         let links = try await services.resolutions.linkedWorks(of: stored)
         let citedBy = try await services.resolutions.citedBy(workID: stored.workID)
-        let staff = context.user?.has(.secretariat) == true
+        let staff = context.isStaff
         let correcting = staff && stored.status == .draft
         let blockChoices = (resolution.preamble + resolution.operative).map { block in
             ["id": block.id, "label": [block.phrase, block.addressee].compactMap { $0 }.joined(separator: " ")]
@@ -122,7 +123,7 @@ struct ResolutionPages {
                                         paragraph.text.utf16.distance(from: paragraph.text.startIndex, to: range.upperBound))
                 let title = Highlighter.escape(citation.id + (citation.version.map { " (\($0))" } ?? ""))
                 if let target = links[citation.id] {
-                    spans.append(.init(range: local, open: "<a class=\"citation\" href=\"/resolutions/\(target)\" title=\"\(title)\">", close: "</a>"))
+                    spans.append(.init(range: local, open: "<a class=\"citation\" href=\"\(SiteURL.resolution(target).path)\" title=\"\(title)\">", close: "</a>"))
                 } else {
                     spans.append(.init(range: local, open: "<cite title=\"\(title)\">", close: "</cite>"))
                 }

@@ -12,20 +12,20 @@ struct PublicPages {
     let assets: Assets
 
     func register(on router: Router<WebContext>) {
-        router.get("/", use: home)
-        router.get("/sdgs", use: goals)
-        router.get("/sdgs/:goal", use: goal)
-        router.get("/action-lines", use: actionLines)
-        router.get("/healthz", use: health)
-        router.get("/metrics") { _, _ in
+        router.get(SiteURL.home.route, use: home)
+        router.get(SiteURL.goals.route, use: goals)
+        router.get(SiteURL.goal(":goal").route, use: goal)
+        router.get(SiteURL.actionLines.route, use: actionLines)
+        router.get(SiteURL.healthz.route, use: health)
+        router.get(SiteURL.metrics.route) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: PlatformMetrics.registry.emitToBuffer())))
         }
-        router.get("/openapi.yaml") { _, _ in
+        router.get(SiteURL.openAPI.route) { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: assets.openAPIDocument)))
         }
-        router.get("/assets/:name") { _, context in
+        router.get(SiteURL.asset(":name").route) { _, context in
             let name = try context.parameters.require("name")
             guard let css = assets.styleSheets[name] else { throw HTTPError(.notFound) }
             return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
@@ -41,9 +41,9 @@ struct PublicPages {
         let links = try await services.reference.matrix()
         return renderer.page("home", title: t("home.title", [:]), content: [
             "facts": [
-                ["href": "/sdgs", "text": t("home.fact_goals", ["goals": String(goals.count), "targets": String(targets.count)])],
-                ["href": "/action-lines", "text": t("home.fact_action_lines", ["count": String(lines.count)])],
-                ["href": "/matrix", "text": t("home.fact_matrix", ["count": String(links.count)])],
+                ["href": SiteURL.goals.path, "text": t("home.fact_goals", ["goals": String(goals.count), "targets": String(targets.count)])],
+                ["href": SiteURL.actionLines.path, "text": t("home.fact_action_lines", ["count": String(lines.count)])],
+                ["href": SiteURL.matrix.path, "text": t("home.fact_matrix", ["count": String(links.count)])],
             ],
         ], request: request, context: context)
     }

@@ -10,28 +10,29 @@ struct MandatePages {
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
-        router.get("/mandates", use: list)
-        router.get("/mandates/:id", use: show)
-        router.post("/mandates/:id/updates", use: report)
-        router.post("/mandates/:id/decision", use: decide)
-        router.get("/mandates.csv", use: exportMandates)
-        router.get("/mandates.json", use: exportJSON)
-        router.get("/mandates-updates.csv", use: exportUpdates)
-        router.get("/mandates/import", use: importForm)
-        router.post("/mandates/import", use: importUpdates)
-        router.get("/mandates/actors", use: actorsPage)
-        router.post("/mandates/actors", use: addActor)
-        router.get("/evidence/:id", use: evidence)
-        router.get("/resolutions/:id/mandates", use: board)
-        router.post("/resolutions/:id/mandates/accept-all", use: acceptAll)
+        let signedIn = router.group(context: SignedInContext.self)
+        router.get(SiteURL.mandates.route, use: list)
+        router.get(SiteURL.mandate(":id").route, use: show)
+        signedIn.post(SiteURL.mandateUpdates(":id").route, use: report)
+        signedIn.post(SiteURL.mandateDecision(":id").route, use: decide)
+        router.get(SiteURL.mandatesCSV.route, use: exportMandates)
+        router.get(SiteURL.mandatesJSON.route, use: exportJSON)
+        router.get(SiteURL.mandateUpdatesCSV.route, use: exportUpdates)
+        signedIn.get(SiteURL.mandateImport.route, use: importForm)
+        signedIn.post(SiteURL.mandateImport.route, use: importUpdates)
+        router.get(SiteURL.mandateActors.route, use: actorsPage)
+        signedIn.post(SiteURL.mandateActors.route, use: addActor)
+        router.get(SiteURL.evidence(":id").route, use: evidence)
+        router.get(SiteURL.board(":id").route, use: board)
+        signedIn.post(SiteURL.boardAcceptAll(":id").route, use: acceptAll)
     }
 
-    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
         renderer.catalog.text(key, context.language, parameters)
     }
 
     /// The filters a list or board takes from its query: status, signal, actor, and "mine" for a focal point.
-    private func filters(_ request: Request, context: WebContext) -> (MandateFilter, Signal?, [String: Any]) {
+    private func filters(_ request: Request, context: some SiteContext) -> (MandateFilter, Signal?, [String: Any]) {
         let query = request.queryForm
         var filter = MandateFilter()
         filter.status = query["status"].flatMap { Mandate.Status(rawValue: $0) }
@@ -66,7 +67,7 @@ struct MandatePages {
         }.joined(separator: " ")
     }
 
-    func row(_ view: MandateView, names: [String: String], context: WebContext) -> [String: Any] {
+    func row(_ view: MandateView, names: [String: String], context: some SiteContext) -> [String: Any] {
         let mandate = view.mandate
         return [
             "id": mandate.id, "resolution": mandate.resolutionID, "paragraph": mandate.paragraphID, "version": mandate.version,
@@ -76,11 +77,11 @@ struct MandatePages {
             "status": t("mandate.status.\(mandate.status.rawValue)", context), "progress": mandate.progress,
             "proposed": mandate.proposal == .proposed, "dropped": mandate.proposal == .dropped,
             "signals": view.signals.map { ["code": $0.rawValue, "label": t("mandate.signal.\($0.rawValue)", context)] },
-            "staff": context.user?.has(.secretariat) == true,
+            "staff": context.isStaff,
         ]
     }
 
-    private func due(_ due: Due, day: String?, context: WebContext) -> String {
+    private func due(_ due: Due, day: String?, context: some SiteContext) -> String {
         switch due {
         case .none: t("mandate.due.none", context)
         case .date(let value, let text): t("mandate.due.date", context, ["text": text, "day": day ?? value])
@@ -92,13 +93,13 @@ struct MandatePages {
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
         var (filter, signal, model) = filters(request, context: context)
-        if model["mine"] as? Bool == true { filter.mineFor = context.user?.organizationID }
+        if model["mine"] as? Bool == true { filter.mineFor = context.viewer?.organizationID }
         let views = try await services.mandates.list(filter, signal: signal, viewer: context.actor)
         let names = try await actorNames()
         model["mandates"] = views.map { row($0, names: names, context: context) }
         model["empty"] = views.isEmpty
-        model["focal_point"] = context.user?.organizationID != nil
-        model["staff"] = context.user?.has(.secretariat) == true
+        model["focal_point"] = context.viewer?.organizationID != nil
+        model["staff"] = context.isStaff
         model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
         return renderer.page("mandates", title: t("mandates.title", context), content: model, request: request, context: context)
     }
@@ -126,7 +127,7 @@ struct MandatePages {
         let proposals = all.filter { $0.mandate.proposal == .proposed }.count
         model["proposals"] = proposals
         model["has_proposals"] = proposals > 0
-        model["staff"] = context.user?.has(.secretariat) == true
+        model["staff"] = context.isStaff
         model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
         return renderer.page("mandate-board", title: t("mandates.board_title", context, ["symbol": model["symbol"] as! String]),
                              content: model, request: request, context: context)
@@ -136,14 +137,14 @@ struct MandatePages {
         try await render(id: try context.parameters.require("id"), request: request, context: context)
     }
 
-    private func render(id: String, request: Request, context: WebContext, error: String? = nil,
+    private func render(id: String, request: Request, context: some SiteContext, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (view, updates) = try await services.mandates.mandate(id: id, viewer: context.actor)
+        let (view, updates) = try await services.mandates.mandate(id: id, viewer: context.viewerActor)
         let mandate = view.mandate
-        let stored = try await services.resolutions.resolution(id: mandate.resolutionID, viewer: context.actor)
+        let stored = try await services.resolutions.resolution(id: mandate.resolutionID, viewer: context.viewerActor)
         let paragraph = stored.structure.allParagraphs.first { $0.paragraph.id == mandate.paragraphID }?.paragraph
         let names = try await actorNames()
-        let staff = context.user?.has(.secretariat) == true
+        let staff = context.isStaff
         var content = row(view, names: names, context: context)
         content["symbol"] = stored.symbol ?? stored.workID
         let block = stored.structure.operative.first { $0.id == mandate.blockID }
@@ -163,7 +164,7 @@ struct MandatePages {
         content["due_kind"] = mandate.due.kind
         content["due_value"] = mandate.due.value
         content["due_text"] = mandate.due.text ?? ""
-        content["may_report"] = MandateService.mayReport(on: mandate, actor: context.actor) && mandate.proposal == .accepted
+        content["may_report"] = MandateService.mayReport(on: mandate, actor: context.viewerActor) && mandate.proposal == .accepted
         content["staff"] = staff
         content["status_choices"] = Mandate.Status.allCases.map {
             ["value": $0.rawValue, "label": t("mandate.status.\($0.rawValue)", context), "selected": $0 == mandate.status]
@@ -173,8 +174,8 @@ struct MandatePages {
         }
         // Uploaded files are shown by their names.
         var files: [String: String] = [:]
-        for link in updates.flatMap(\.evidence) where link.hasPrefix("/evidence/") {
-            files[link] = try? await services.mandates.evidence(id: String(link.dropFirst(10)), viewer: context.actor).0.fileName
+        for link in updates.flatMap(\.evidence) where link.hasPrefix(SiteURL.evidence("").path) {
+            files[link] = try? await services.mandates.evidence(id: String(link.dropFirst(10)), viewer: context.viewerActor).0.fileName
         }
         content["updates"] = updates.reversed().map { update -> [String: Any] in
             var facts: [String] = []
@@ -190,7 +191,7 @@ struct MandatePages {
                 "id": update.id, "at": Timestamp.string(update.at).prefix(16).replacingOccurrences(of: "T", with: " "),
                 "author": update.author, "note": update.note, "facts": facts.joined(separator: " · "), "has_facts": !facts.isEmpty,
                 "evidence": update.evidence.map { link in
-                    ["href": link, "label": link.hasPrefix("/evidence/") ? (files[link] ?? link) : link]
+                    ["href": link, "label": link.hasPrefix(SiteURL.evidence("").path) ? (files[link] ?? link) : link]
                 }, "corrects": update.corrects ?? "",
             ]
         }
@@ -198,19 +199,19 @@ struct MandatePages {
         // What the paragraph cites, what cites the resolution, and a later version of it if there is one.
         let links = try await services.resolutions.linkedWorks(of: stored)
         content["cites"] = (paragraph?.citations ?? []).map { citation in
-            ["text": citation.text, "id": citation.id, "href": links[citation.id].map { "/resolutions/\($0)" } ?? "",
+            ["text": citation.text, "id": citation.id, "href": links[citation.id].map { SiteURL.resolution($0).path } ?? "",
              "linked": links[citation.id] != nil] as [String: Any]
         }
         content["has_cites"] = !(paragraph?.citations.isEmpty ?? true)
         let citedBy = try await services.resolutions.citedBy(workID: stored.workID)
         content["cited_by"] = citedBy.map { ["id": $0.resolution.id, "symbol": $0.resolution.symbol ?? $0.resolution.workID, "paragraph": $0.paragraphID] }
         content["has_cited_by"] = !citedBy.isEmpty
-        let newer = try await services.resolutions.laterVersion(of: stored, viewer: context.actor)
+        let newer = try await services.resolutions.laterVersion(of: stored, viewer: context.viewerActor)
         content["newer"] = newer.map { ["id": $0.id, "version": $0.version] as [String: Any] } ?? [:]
         content["has_newer"] = newer != nil
         content["superseded"] = mandate.status == .superseded
         if staff, mandate.proposal == .proposed {
-            let others = try await services.mandates.list(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed), viewer: context.actor)
+            let others = try await services.mandates.list(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed), viewer: context.viewerActor)
                 .filter { $0.mandate.id != mandate.id }
             content["merge_targets"] = others.map {
                 ["id": $0.mandate.id, "label": Self.paragraphLabel($0.mandate.paragraphID) + " — " + $0.mandate.action]
@@ -227,7 +228,7 @@ struct MandatePages {
     }
 
     /// A report from the mandate's page: a note, perhaps a new status, progress, evidence links (one per line).
-    @Sendable func report(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func report(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let form = context.form
         let report = MandateReport(
@@ -239,17 +240,17 @@ struct MandatePages {
             period: form["period"].flatMap { $0.isEmpty ? nil : $0 }
         )
         do {
-            _ = try await services.mandates.report(on: id, report, by: context.actor!)
+            _ = try await services.mandates.report(on: id, report, by: context.actor)
         } catch let error as DomainError {
             // The person sees the current state, with what they sent refused and why.
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(id: id, request: request, context: context, error: message, status: status)
         }
-        return .redirect(to: "/mandates/\(id)#history", type: .normal)
+        return .redirect(to: SiteURL.mandate(id).path(anchor: "history"), type: .normal)
     }
 
     /// The secretariat's decisions: accept, drop, or edit the proposal.
-    @Sendable func decide(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func decide(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let form = context.form
         guard let kind = form["decision"].flatMap(MandateDecision.Kind.init(rawValue:)) else {
@@ -266,8 +267,8 @@ struct MandatePages {
                 decision.owner = form["owner"]
                 decision.weight = form["weight"].flatMap { Int($0) ?? -1 }
             }
-            let mandate = try await services.mandates.decide(on: id, decision, by: context.actor!)
-            let back = form["back"] == "board" ? "/resolutions/\(mandate.resolutionID)/mandates#\(mandate.blockID)" : "/mandates/\(id)"
+            let mandate = try await services.mandates.decide(on: id, decision, by: context.actor)
+            let back = form["back"] == "board" ? SiteURL.board(mandate.resolutionID).path(anchor: mandate.blockID) : SiteURL.mandate(id).path
             return .redirect(to: back, type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
@@ -275,20 +276,20 @@ struct MandatePages {
         }
     }
 
-    @Sendable func acceptAll(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func acceptAll(_ request: Request, context: SignedInContext) async throws -> Response {
         let stored = try await services.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
-        _ = try await services.mandates.acceptAll(resolutionID: stored.id, by: context.actor!)
-        return .redirect(to: "/resolutions/\(stored.id)/mandates", type: .normal)
+        _ = try await services.mandates.acceptAll(resolutionID: stored.id, by: context.actor)
+        return .redirect(to: SiteURL.board(stored.id).path, type: .normal)
     }
 
     // MARK: Open data
 
     /// The filter of an export: a resolution, a status, an actor (as in the list).
-    private func exportViews(_ request: Request, context: WebContext) async throws -> [MandateView] {
+    private func exportViews(_ request: Request, context: some SiteContext) async throws -> [MandateView] {
         let (filter, signal, _) = filters(request, context: context)
         var scoped = filter
         scoped.resolutionID = request.uri.queryParameters["resolution"].map(String.init)
-        return try await services.mandates.list(scoped, signal: signal, viewer: context.actor)
+        return try await services.mandates.list(scoped, signal: signal, viewer: context.viewerActor)
     }
 
     private func download(_ body: String, type: String, name: String) -> Response {
@@ -311,18 +312,18 @@ struct MandatePages {
         return download(String(decoding: data, as: UTF8.self), type: "application/json; charset=utf-8", name: "mandates.json")
     }
 
-    @Sendable func importForm(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func importForm(_ request: Request, context: SignedInContext) async throws -> Response {
         renderer.page("mandate-import", title: t("import.title", context), content: [:], request: request, context: context)
     }
 
     /// Checks (dry run) or applies a CSV of updates and shows the report, row by row.
-    @Sendable func importUpdates(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func importUpdates(_ request: Request, context: SignedInContext) async throws -> Response {
         guard let data = context.uploads["file"]?.data, !data.isEmpty else {
             return renderer.page("mandate-import", title: t("import.title", context), content: ["error": t("import.nothing_sent", context)],
                                  request: request, context: context, status: .badRequest)
         }
         let apply = context.form["mode"] == "apply"
-        let report = try await services.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: context.actor!)
+        let report = try await services.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: context.actor)
         let summary = report.applied
             ? t("import.summary_applied", context, ["rows": String(report.rows.filter { !$0.skipped }.count)])
             : apply ? t("import.summary_refused", context, ["problems": String(report.problems)])
@@ -354,23 +355,23 @@ struct MandatePages {
         try await renderActors(request: request, context: context)
     }
 
-    private func renderActors(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func renderActors(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         var content: [String: Any] = [
             "actors": try await services.mandates.actors().map { ["code": $0.code, "name": $0.name, "patterns": $0.patterns.joined(separator: "; ")] },
-            "staff": context.user?.has(.secretariat) == true,
+            "staff": context.isStaff,
         ]
         if let error { content["error"] = error }
         return renderer.page("mandate-actors", title: t("actors.title", context), content: content, request: request, context: context, status: status)
     }
 
     /// The secretariat adds someone resolutions address: the words that name them, one per line.
-    @Sendable func addActor(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func addActor(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = context.form
         do {
             let actor = try await services.mandates.addActor(code: form["code"] ?? "", name: form["name"] ?? "",
                                                              patterns: (form["patterns"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
-                                                             by: context.actor!)
-            return .redirect(to: "/mandates/actors#actor-\(actor.code)", type: .normal)
+                                                             by: context.actor)
+            return .redirect(to: SiteURL.mandateActors.path(anchor: "actor-\(actor.code)"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await renderActors(request: request, context: context, error: message, status: status)

@@ -9,24 +9,25 @@ struct AccountPages {
     let settings: WebSettings
 
     func register(on router: Router<WebContext>) {
-        router.get("/sign-in", use: signInForm)
-        router.post("/sign-in", use: signIn)
-        router.post("/sign-out", use: signOut)
-        router.get("/profile", use: profile)
-        router.post("/profile/password", use: changePassword)
-        router.post("/profile/tokens", use: createToken)
+        let signedIn = router.group(context: SignedInContext.self)
+        router.get(SiteURL.signIn.route, use: signInForm)
+        router.post(SiteURL.signIn.route, use: signIn)
+        signedIn.post(SiteURL.signOut.route, use: signOut)
+        signedIn.get(SiteURL.profile.route, use: profile)
+        signedIn.post(SiteURL.profilePassword.route, use: changePassword)
+        signedIn.post(SiteURL.profileTokens.route, use: createToken)
     }
 
     /// Only a path on this site, never another site (`//evil.example`), may follow sign-in.
     static func safeNext(_ value: String?) -> String {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.hasPrefix("/\\"), !value.hasPrefix("/sign-in") else {
-            return "/profile"
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.hasPrefix("/\\"), !value.hasPrefix(SiteURL.signIn.path) else {
+            return SiteURL.profile.path
         }
         return value
     }
 
     @Sendable func signInForm(_ request: Request, context: WebContext) async throws -> Response {
-        if context.user != nil {
+        if context.viewer != nil {
             return .redirect(to: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), type: .normal)
         }
         return renderSignIn(request: request, context: context, email: "", error: nil,
@@ -65,7 +66,7 @@ struct AccountPages {
         }
     }
 
-    private func renderSignIn(request: Request, context: WebContext, email: String, error: String?, notice: String?,
+    private func renderSignIn(request: Request, context: some SiteContext, email: String, error: String?, notice: String?,
                               next: String, status: HTTPResponse.Status = .ok) -> Response {
         var content: [String: Any] = ["email": email, "next": next]
         if let error { content["error"] = error }
@@ -74,25 +75,25 @@ struct AccountPages {
                              request: request, context: context, status: status)
     }
 
-    @Sendable func signOut(_ request: Request, context: WebContext) async throws -> Response {
-        if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value, let actor = context.actor {
-            try await services.auth.signOut(token: token, by: actor)
+    @Sendable func signOut(_ request: Request, context: SignedInContext) async throws -> Response {
+        if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value {
+            try await services.auth.signOut(token: token, by: context.actor)
         }
-        var response = Response.redirect(to: "/", type: .normal)
+        var response = Response.redirect(to: SiteURL.home.path, type: .normal)
         response.setCookie(AuthenticationMiddleware.cookie(AuthenticationMiddleware.sessionCookie, "", maxAge: 0, settings: settings))
         return response
     }
 
-    @Sendable func profile(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func profile(_ request: Request, context: SignedInContext) async throws -> Response {
         try await renderProfile(request: request, context: context)
     }
 
-    private func renderProfile(request: Request, context: WebContext, extra: [String: Any] = [:],
+    private func renderProfile(request: Request, context: SignedInContext, extra: [String: Any] = [:],
                                status: HTTPResponse.Status = .ok) async throws -> Response {
-        let user = context.user!
+        let user = context.user
         let language = context.language
         let organization = try await services.accounts.organizationName(id: user.organizationID)
-        let tokens = try await services.auth.apiTokens(for: context.actor!)
+        let tokens = try await services.auth.apiTokens(for: context.actor)
         var content: [String: Any] = [
             "name": user.name, "email": user.email, "has_tokens": !tokens.isEmpty,
             "organization": organization ?? renderer.catalog.text("profile.no_organization", language),
@@ -106,10 +107,10 @@ struct AccountPages {
                              request: request, context: context, status: status)
     }
 
-    @Sendable func changePassword(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
         do {
-            try await services.accounts.changePassword(userID: context.user!.id, current: context.form["current"],
-                                                       new: context.form["new"], by: context.actor!)
+            try await services.accounts.changePassword(userID: context.user.id, current: context.form["current"],
+                                                       new: context.form["new"], by: context.actor)
             return try await renderProfile(request: request, context: context,
                                            extra: ["notice": renderer.catalog.text("profile.password_changed", context.language)])
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
@@ -119,9 +120,9 @@ struct AccountPages {
         }
     }
 
-    @Sendable func createToken(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func createToken(_ request: Request, context: SignedInContext) async throws -> Response {
         do {
-            let (token, _) = try await services.auth.createAPIToken(name: context.form["name"], for: context.actor!)
+            let (token, _) = try await services.auth.createAPIToken(name: context.form["name"], for: context.actor)
             return try await renderProfile(request: request, context: context, extra: ["new_token": token])
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await renderProfile(request: request, context: context,

@@ -11,14 +11,15 @@ struct CalendarPages {
     let settings: WebSettings
 
     func register(on router: Router<WebContext>) {
-        router.get("/calendar", use: page)
-        router.post("/calendar", use: add)
-        router.post("/calendar/milestones/:key", use: change)
-        router.get("/calendar.ics", use: feed)
-        router.get("/calendar/actors/:code/feed.ics", use: actorFeed)
+        let signedIn = router.group(context: SignedInContext.self)
+        router.get(SiteURL.calendar.route, use: page)
+        signedIn.post(SiteURL.calendar.route, use: add)
+        signedIn.post(SiteURL.milestone(":key").route, use: change)
+        router.get(SiteURL.calendarFeed.route, use: feed)
+        router.get(SiteURL.actorFeed(":code").route, use: actorFeed)
     }
 
-    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
         renderer.catalog.text(key, context.language, parameters)
     }
 
@@ -26,12 +27,12 @@ struct CalendarPages {
         try await render(request: request, context: context)
     }
 
-    private func render(request: Request, context: WebContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func render(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let milestones = try await services.calendar.milestones()
-        let mandates = try await services.mandates.list(MandateFilter(proposal: .accepted), viewer: context.actor).filter { $0.dueDay != nil }
+        let mandates = try await services.mandates.list(MandateFilter(proposal: .accepted), viewer: context.viewerActor).filter { $0.dueDay != nil }
         let today = Timestamp.day(services.clock.now())
         let month = request.uri.queryParameters["month"].map(String.init).flatMap { Due.lastDay(of: $0) != nil && $0.count == 7 ? $0 : nil }
-        let staff = context.user?.has(.secretariat) == true
+        let staff = context.isStaff
         let actors = try await services.mandates.actors()
         func milestoneModel(_ milestone: Milestone) -> [String: Any] {
             [
@@ -99,27 +100,27 @@ struct CalendarPages {
         return stride(from: 0, to: cells.count, by: 7).map { Array(cells[$0..<($0 + 7)]) }
     }
 
-    private func milestoneInput(_ context: WebContext, expectedVersion: Int? = nil) -> MilestoneInput {
+    private func milestoneInput(_ context: some SiteContext, expectedVersion: Int? = nil) -> MilestoneInput {
         let form = context.form
         return MilestoneInput(key: form["key"], kind: form["kind"], title: form["title"], start: form["start"], end: form["end"],
                               place: form["place"], confirmed: form["confirmed"] == "on", source: form["source"], expectedVersion: expectedVersion)
     }
 
-    @Sendable func add(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func add(_ request: Request, context: SignedInContext) async throws -> Response {
         do {
-            let milestone = try await services.calendar.add(milestoneInput(context), by: context.actor!)
-            return .redirect(to: "/calendar#milestone-\(milestone.key)", type: .normal)
+            let milestone = try await services.calendar.add(milestoneInput(context), by: context.actor)
+            return .redirect(to: SiteURL.calendar.path(anchor: "milestone-\(milestone.key)"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(request: request, context: context, error: message, status: status)
         }
     }
 
-    @Sendable func change(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func change(_ request: Request, context: SignedInContext) async throws -> Response {
         let key = try context.parameters.require("key")
         do {
-            _ = try await services.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor!)
-            return .redirect(to: "/calendar#milestone-\(key)", type: .normal)
+            _ = try await services.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor)
+            return .redirect(to: SiteURL.calendar.path(anchor: "milestone-\(key)"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(request: request, context: context, error: message, status: status)

@@ -9,27 +9,28 @@ struct AdminPages {
     let renderer: Renderer
 
     func register(on router: Router<WebContext>) {
-        router.get("/admin/organizations", use: organizations)
-        router.post("/admin/organizations", use: createOrganization)
-        router.get("/admin/users", use: users)
-        router.post("/admin/users", use: createUser)
-        router.get("/admin/users/:id", use: user)
-        router.post("/admin/users/:id/roles", use: setRoles)
-        router.post("/admin/users/:id/password", use: resetPassword)
-        router.get("/admin/audit", use: audit)
+        let signedIn = router.group(context: SignedInContext.self)
+        signedIn.get(SiteURL.organizations.route, use: organizations)
+        signedIn.post(SiteURL.organizations.route, use: createOrganization)
+        signedIn.get(SiteURL.users.route, use: users)
+        signedIn.post(SiteURL.users.route, use: createUser)
+        signedIn.get(SiteURL.user(":id").route, use: user)
+        signedIn.post(SiteURL.userRoles(":id").route, use: setRoles)
+        signedIn.post(SiteURL.userPassword(":id").route, use: resetPassword)
+        signedIn.get(SiteURL.audit.route, use: audit)
     }
 
-    private func t(_ key: String, _ context: WebContext, _ parameters: [String: String] = [:]) -> String {
+    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
         renderer.catalog.text(key, context.language, parameters)
     }
 
     // MARK: Organizations
 
-    @Sendable func organizations(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func organizations(_ request: Request, context: SignedInContext) async throws -> Response {
         try await renderOrganizations(request: request, context: context)
     }
 
-    private func renderOrganizations(request: Request, context: WebContext, values: [String: String] = [:],
+    private func renderOrganizations(request: Request, context: some SiteContext, values: [String: String] = [:],
                                      errors: [String: Any] = [:], notice: String? = nil,
                                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let language = context.language
@@ -54,12 +55,12 @@ struct AdminPages {
                              request: request, context: context, status: status)
     }
 
-    @Sendable func createOrganization(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func createOrganization(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = context.form
         let input = NewOrganization(name: form["name"], stakeholderType: form["stakeholderType"], country: form["country"],
                                     ituMembership: form["ituMembership"])
         do {
-            let organization = try await services.accounts.createOrganization(input, by: context.actor!)
+            let organization = try await services.accounts.createOrganization(input, by: context.actor)
             return try await renderOrganizations(request: request, context: context,
                                                  notice: t("organizations.created", context, ["name": organization.name]))
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
@@ -73,11 +74,11 @@ struct AdminPages {
 
     // MARK: Users
 
-    @Sendable func users(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func users(_ request: Request, context: SignedInContext) async throws -> Response {
         try await renderUsers(request: request, context: context)
     }
 
-    private func renderUsers(request: Request, context: WebContext, values: [String: String] = [:], roles: [String] = [],
+    private func renderUsers(request: Request, context: some SiteContext, values: [String: String] = [:], roles: [String] = [],
                              errors: [String: Any] = [:], created: [String: Any]? = nil,
                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let organizations = try await services.accounts.organizations()
@@ -99,12 +100,12 @@ struct AdminPages {
                              request: request, context: context, status: status)
     }
 
-    @Sendable func createUser(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func createUser(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = context.form
         let input = NewUser(name: form["name"], email: form["email"], organizationID: form["organizationID"],
                             roles: form.all("roles"), password: form["password"])
         do {
-            let (user, password) = try await services.accounts.createUser(input, by: context.actor!)
+            let (user, password) = try await services.accounts.createUser(input, by: context.actor)
             var created: [String: Any] = ["name": user.name, "email": user.email, "id": user.id]
             if let password { created["password"] = password }
             return try await renderUsers(request: request, context: context, created: created)
@@ -116,11 +117,11 @@ struct AdminPages {
         }
     }
 
-    @Sendable func user(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func user(_ request: Request, context: SignedInContext) async throws -> Response {
         try await renderUser(request: request, context: context)
     }
 
-    private func renderUser(request: Request, context: WebContext, extra: [String: Any] = [:],
+    private func renderUser(request: Request, context: some SiteContext, extra: [String: Any] = [:],
                             status: HTTPResponse.Status = .ok) async throws -> Response {
         let id = try context.parameters.require("id")
         let user = try await services.accounts.user(id: id)
@@ -134,10 +135,10 @@ struct AdminPages {
         return renderer.page("user", title: user.name, content: content, request: request, context: context, status: status)
     }
 
-    @Sendable func setRoles(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func setRoles(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         do {
-            _ = try await services.accounts.setRoles(userID: id, roles: context.form.all("roles"), by: context.actor!)
+            _ = try await services.accounts.setRoles(userID: id, roles: context.form.all("roles"), by: context.actor)
             return try await renderUser(request: request, context: context, extra: ["notice": t("user.roles_saved", context)])
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await renderUser(request: request, context: context,
@@ -145,15 +146,15 @@ struct AdminPages {
         }
     }
 
-    @Sendable func resetPassword(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func resetPassword(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let password = try await services.accounts.resetPassword(userID: id, by: context.actor!)
+        let password = try await services.accounts.resetPassword(userID: id, by: context.actor)
         return try await renderUser(request: request, context: context, extra: ["new_password": password])
     }
 
     // MARK: Audit
 
-    @Sendable func audit(_ request: Request, context: WebContext) async throws -> Response {
+    @Sendable func audit(_ request: Request, context: SignedInContext) async throws -> Response {
         let query = request.queryForm
         let value = { (name: String) -> String? in
             guard let raw = query[name] else { return nil }
@@ -207,14 +208,14 @@ struct AdminPages {
         ["value": value, "label": label, "selected": value == selected]
     }
 
-    private func roleOptions(selected: Set<String>, _ context: WebContext) -> [[String: Any]] {
+    private func roleOptions(selected: Set<String>, _ context: some SiteContext) -> [[String: Any]] {
         Role.allCases.map { role in
             ["value": role.rawValue, "label": t("role.\(role.rawValue)", context),
              "help": t("role.\(role.rawValue)_help", context), "checked": selected.contains(role.rawValue)]
         }
     }
 
-    private func rolesText(_ roles: [Role], _ context: WebContext) -> String {
+    private func rolesText(_ roles: [Role], _ context: some SiteContext) -> String {
         roles.isEmpty ? t("users.no_roles", context) : roles.map { t("role.\($0.rawValue)", context) }.joined(separator: ", ")
     }
 }
