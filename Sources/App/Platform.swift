@@ -33,6 +33,7 @@ public struct Platform: Sendable {
         self.backend = backend
         self.store = store
         let activities = ActivityService(store: store, clock: clock, ids: ids)
+        let mandates = MandateService(store: store, clock: clock, ids: ids, blobs: blobs)
         let board = JobBoard()
         let jobs = JobService(store: store, clock: clock, ids: ids, board: board)
         let imports = ActivityImports(activities: activities, jobs: jobs, blobs: blobs)
@@ -46,11 +47,11 @@ public struct Platform: Sendable {
             auth: AuthService(store: store, clock: clock, ids: ids, hasher: hasher),
             reference: ReferenceService(store: store, clock: clock),
             audit: AuditService(store: store),
-            resolutions: ResolutionService(store: store, clock: clock, ids: ids),
-            mandates: MandateService(store: store, clock: clock, ids: ids, blobs: blobs),
+            resolutions: ResolutionService(store: store, clock: clock, ids: ids, mandates: mandates),
+            mandates: mandates,
             calendar: CalendarService(store: store, clock: clock),
             activities: activities,
-            matrix: MatrixService(store: store, clock: clock),
+            matrix: MatrixService(store: store, clock: clock, activities: activities),
             search: ActivitySearchService(index: SQLActivitySearch(backend: backend)),
             jobs: jobs,
             activityImports: imports,

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 import Review
 
 /// The WSIS-SDG Matrix as an SVG heat map of published activities: one row per Action Line, one
@@ -10,7 +11,7 @@ public enum MatrixHeatMap {
         let width = left + cell * grid.goals.count + 4
         let height = top + cell * grid.rows.count + 4
         let maximum = max(activities.values.max() ?? 0, 1)
-        let escape = Markup.escape
+        let escape = { Markup.escape($0) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"heat-title heat-desc\" class=\"heat-map\">"
         svg += "<title id=\"heat-title\">\(escape(title))</title><desc id=\"heat-desc\">\(escape(description))</desc>"
         for (column, goal) in grid.goals.enumerated() {

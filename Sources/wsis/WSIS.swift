@@ -14,7 +14,7 @@ struct WSIS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wsis",
         abstract: "The WSIS+20 review platform.",
-        subcommands: [Serve.self, Migrate.self, ParseCommand.self, ImportCommand.self, ResolutionsCommand.self, MandatesCommand.self, CalendarCommand.self, ActivitiesCommand.self, DemoCommand.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
+        subcommands: [Serve.self, Migrate.self, ParseCommand.self, ImportCommand.self, ResolutionsCommand.self, MandatesCommand.self, CalendarCommand.self, ActivitiesCommand.self, DemoCommand.self, JobsCommand.self, UserCommand.self, OrganizationCommand.self, AuditCommand.self, ConfigCommand.self]
     )
 }
 

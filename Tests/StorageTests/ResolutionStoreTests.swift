@@ -35,7 +35,7 @@ struct ResolutionStoreTests {
           arguments: TestDatabase.available)
     func importAndConfirm(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
-            let service = ResolutionService(store: test.platform.store, clock: test.clock, ids: UUIDGenerator())
+            let service = ResolutionService(store: test.platform.store, clock: test.clock, ids: UUIDGenerator(), mandates: test.platform.mandates)
             let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
             let first = try await service.importDocument(Data(SampleResolutions.cited.utf8), by: officer)
             #expect(first.created && first.resolution.status == .draft && first.resolution.version == 1)
@@ -82,7 +82,7 @@ struct ResolutionStoreTests {
           arguments: TestDatabase.available)
     func citedBy(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
-            let service = ResolutionService(store: test.platform.store, clock: test.clock, ids: UUIDGenerator())
+            let service = ResolutionService(store: test.platform.store, clock: test.clock, ids: UUIDGenerator(), mandates: test.platform.mandates)
             let officer = Actor(system: "test")
             let citing = try await service.importDocument(Data(SampleResolutions.citing.utf8), by: officer).resolution
             #expect(citing.structure.citations.map(\.citation.id) == ["itu/doc/C31/7"])

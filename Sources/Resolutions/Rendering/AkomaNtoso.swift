@@ -324,24 +324,8 @@ public enum AkomaNtoso {
         func code(languageNamed name: String) -> String? { AkomaNtoso.code(languageNamed: name) }
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\u{E000}", "\u{E001}": continue
-            default:
-                // Characters XML 1.0 does not allow are left out.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// The parser's own markers (private-use characters) never reach the XML.
+    static func escape(_ text: String) -> String { Markup.escape(text, omitting: ["\u{E000}", "\u{E001}"]) }
 
     static func slug(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")

@@ -153,8 +153,7 @@ public struct MandateService: Sendable {
 
     /// Proposes the mandates of a confirmed resolution, inside the caller's transaction; nothing
     /// when it has some already (confirming is idempotent).
-    static func propose(for resolution: StoredResolution, in repositories: any Repositories, ids: any IDGenerator, now: Date,
-                        audit: AuditTrail, actor: Actor) async throws {
+    func propose(for resolution: StoredResolution, in repositories: any Repositories, at now: Date, by actor: Actor) async throws {
         guard try await repositories.mandates.count(resolutionID: resolution.id) == 0 else { return }
         var matrix: [String: [Int]] = [:]
         for link in try await repositories.reference.matrixLinks() {

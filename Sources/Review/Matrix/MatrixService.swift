@@ -5,11 +5,14 @@ public struct MatrixService: Sendable {
     let store: any Store
     let clock: any WallClock
     let audit: AuditTrail
+    /// The codes a link may use are those the registry knows.
+    let activities: ActivityService
 
-    public init(store: any Store, clock: any WallClock) {
+    public init(store: any Store, clock: any WallClock, activities: ActivityService) {
         self.store = store
         self.clock = clock
         self.audit = AuditTrail(clock: clock)
+        self.activities = activities
     }
 
     /// Adds or removes one link (a goal, or a target of it), saying why.
@@ -22,7 +25,7 @@ public struct MatrixService: Sendable {
         let targetCode = target.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         let now = clock.now()
         return try await store.write { repositories in
-            let vocabulary = try await ActivityService.vocabulary(repositories)
+            let vocabulary = try await activities.vocabulary(in: repositories)
             var check = Validator()
             for error in reasonErrors { check.add(error.field, error.code, error.parameters) }
             let line = vocabulary.actionLine(actionLine)

@@ -8,13 +8,17 @@ public struct ResolutionService: Sendable {
     let ids: any IDGenerator
     let pdf: any PDFTextExtractor
     let audit: AuditTrail
+    /// Confirming a resolution asks it to propose the mandates of its operative part.
+    let mandates: MandateService
 
-    public init(store: any Store, clock: any WallClock, ids: any IDGenerator, pdf: any PDFTextExtractor = Pdftotext()) {
+    public init(store: any Store, clock: any WallClock, ids: any IDGenerator, mandates: MandateService,
+                pdf: any PDFTextExtractor = Pdftotext()) {
         self.store = store
         self.clock = clock
         self.ids = ids
         self.pdf = pdf
         self.audit = AuditTrail(clock: clock)
+        self.mandates = mandates
     }
 
     public struct Imported: Sendable {
@@ -58,7 +62,7 @@ public struct ResolutionService: Sendable {
     public func confirm(id: String, by actor: Actor) async throws -> StoredResolution {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
         let now = clock.now()
-        return try await store.write { [audit, ids] repositories in
+        return try await store.write { [audit, mandates] repositories in
             guard var resolution = try await repositories.resolutions.resolution(id: id) else {
                 throw DomainError.notFound(kind: "resolution", id: id)
             }
@@ -70,7 +74,7 @@ public struct ResolutionService: Sendable {
             try await audit.record(in: repositories, actor: actor, action: "resolution.confirm", objectType: "resolution",
                                    objectID: id, before: before, after: ResolutionAudit(resolution))
             // What its operative part asks for becomes proposed mandates, in the same transaction.
-            try await MandateService.propose(for: resolution, in: repositories, ids: ids, now: now, audit: audit, actor: actor)
+            try await mandates.propose(for: resolution, in: repositories, at: now, by: actor)
             return resolution
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 
 /// The open-data formats of the registry's published activities.
 public enum ActivityExportFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 
 /// The flat form of an activity, field by field: the columns of the CSV export and import, the
 /// keys of the JSON export and of the API, and the names of the web form's inputs. One list, so

@@ -76,7 +76,7 @@ public struct ActivityService: Sendable {
         self.audit = AuditTrail(clock: clock)
     }
 
-    public static func vocabulary(_ repositories: any Repositories) async throws -> ActivityVocabulary {
+    func vocabulary(in repositories: any Repositories) async throws -> ActivityVocabulary {
         let reference = repositories.reference
         return ActivityVocabulary(actionLines: try await reference.actionLines(), goals: try await reference.goals(),
                                   targets: try await reference.targets(goal: nil), countries: try await reference.countries(),
@@ -84,7 +84,7 @@ public struct ActivityService: Sendable {
     }
 
     public func vocabulary() async throws -> ActivityVocabulary {
-        try await store.read { try await Self.vocabulary($0) }
+        try await store.read { try await vocabulary(in: $0) }
     }
 
     /// Whether the actor speaks for the activity: its organization's people, or whoever created it.
@@ -131,7 +131,7 @@ public struct ActivityService: Sendable {
                 if (fields["stakeholder_type"] ?? "").isEmpty { fields["stakeholder_type"] = organization.stakeholderType.rawValue }
                 organizationID = orgID
             }
-            var activity = try Activity.read(fields, vocabulary: try await Self.vocabulary(repositories), id: id, createdBy: actor.label, now: now)
+            var activity = try Activity.read(fields, vocabulary: try await vocabulary(in: repositories), id: id, createdBy: actor.label, now: now)
             activity.organizationID = organizationID
             activity.externalID = nil
             try await repositories.activities.insert([activity])
@@ -154,7 +154,7 @@ public struct ActivityService: Sendable {
             guard current.version == expectedVersion else { throw DomainError.conflict("activity-changed-meanwhile") }
             var fields = record
             if current.organizationID != nil { fields["organization"] = current.organization }
-            var changed = try Activity.read(fields, vocabulary: try await Self.vocabulary(repositories), id: current.id,
+            var changed = try Activity.read(fields, vocabulary: try await vocabulary(in: repositories), id: current.id,
                                             createdBy: current.createdBy, now: now)
             if fields["contact"] == nil { changed.contact = current.contact }
             var next = current

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 
 /// How text becomes the words a search matches, one rule for both databases.
 ///

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Text made safe inside XML or HTML: `&`, `<`, `>` and `"` escaped, characters XML 1.0 cannot
-/// carry left out. For the IATI export, the matrix's SVG and search snippets.
+/// Text made safe inside HTML or XML, the one escaper of the platform (Akoma Ntoso, IATI, pages,
+/// snippets, the matrix's SVG): `&`, `<`, `>`, `"` and `'` escaped, and the characters XML 1.0
+/// cannot carry (control characters but tab and line ends, U+FFFE, U+FFFF) left out.
 public enum Markup {
-    public static func escape(_ text: String) -> String {
+    public static func escape(_ text: String, omitting omitted: Set<Unicode.Scalar> = []) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -12,11 +13,12 @@ public enum Markup {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "'": result += "&#39;"
             default:
                 let value = scalar.value
-                if value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF) {
-                    result.unicodeScalars.append(scalar)
-                }
+                guard value == 0x9 || value == 0xA || value == 0xD || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF),
+                      !omitted.contains(scalar) else { continue }
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
