@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Review
+import Synchronization
 import TestSupport
 import Testing
-import Web
+@testable import Web
 
 @Suite("Mandate pages and API")
 struct MandateWebTests {
@@ -64,6 +65,48 @@ struct MandateWebTests {
             let byLine = try await web.get("/mandates?action_line=C7&due_within=400").text
             #expect(byLine.contains("report annually to the Council") && !byLine.contains("publish the data"))
             #expect(try await web.api(.get, "/api/v1/mandates?dueBefore=someday").status == .badRequest)
+        }
+    }
+
+    @Test("the mandate page's model is made from one read: source, periods, history with its files by name, links; proposals hidden from the public",
+          arguments: TestDatabase.available)
+    func pageModel(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (id, officer, _) = try await confirmed(web)
+            let proposals = try await web.platform.mandates.list(.init(resolutionID: id), viewer: Actor(user: officer))
+            let proposal = try #require(proposals.first?.mandate)
+            await #expect(throws: DomainError.notFound(kind: "mandate", id: proposal.id)) {
+                try await web.platform.mandates.dossier(id: proposal.id, viewer: nil)
+            }
+            let catalog = try Catalog.bundled()
+            let staffView = MandatePage(try await web.platform.mandates.dossier(id: proposal.id, viewer: Actor(user: officer)),
+                                        language: .english, catalog: catalog, staff: true)
+            #expect(staffView.proposed && !staffView.mayReport && staffView.mergeTargets.count == proposals.count - 1)
+
+            _ = try await web.platform.mandates.acceptAll(resolutionID: id, by: Actor(user: officer))
+            let mandate = try #require(try await web.platform.mandates.list(.init(resolutionID: id), viewer: nil).first?.mandate)
+            _ = try await web.platform.mandates.report(on: mandate.id, MandateReport(
+                expectedVersion: mandate.version, note: "The report", status: .inProgress, progress: 40,
+                evidence: ["https://www.itu.int/md/S26-CL-C-0001/en"], files: [EvidenceFile(fileName: "report.pdf", data: Data("%PDF-1.7 r".utf8))]
+            ), by: Actor(user: officer))
+
+            // One read session for the whole page, however many files and links it shows.
+            let reads = ReadCounter()
+            let counting = CountingStore(inner: web.platform.store, reads: reads)
+            let service = MandateService(store: counting, clock: web.test.clock, ids: UUIDGenerator())
+            let dossier = try await service.dossier(id: mandate.id, viewer: nil)
+            #expect(reads.count == 1)
+
+            let page = MandatePage(dossier, language: .english, catalog: catalog, staff: false)
+            #expect(page.action == mandate.action && page.symbol == "C31/9-E" && !page.staff && !page.mayReport)
+            #expect(page.sourceHref == "/resolutions/\(id)#\(mandate.paragraphID)" && page.boardHref == "/resolutions/\(id)/mandates")
+            #expect(page.status == "In progress" && page.progress == 40 && page.periods.map(\.period) == ["2026"])
+            let update = try #require(page.updates.first)
+            #expect(update.note == "The report" && update.facts?.contains("Status: Not started → In progress") == true)
+            #expect(update.evidence.map(\.label) == ["https://www.itu.int/md/S26-CL-C-0001/en", "report.pdf"], "a file is shown by its name")
+            #expect(update.evidence.last?.href.hasPrefix("/evidence/") == true)
+            #expect(page.newer == nil && page.statusChoices.filter(\.selected).map(\.value) == ["in-progress"])
+            #expect(page.decisionHref == "/mandates/\(mandate.id)/decision" && page.updatesHref == "/mandates/\(mandate.id)/updates")
         }
     }
 
@@ -213,5 +256,32 @@ struct MandateWebTests {
             #expect(list.contains { $0["code"] as? String == "unctad" } && list.contains { $0["code"] as? String == "friends-of-wsis" })
             #expect(try await web.api(.post, "/api/v1/mandate-actors", json: #"{"code":"x","name":"x","patterns":["x"]}"#).status == .unauthorized)
         }
+    }
+}
+
+final class ReadCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func add() { value.add(1, ordering: .relaxed) }
+    var count: Int { value.load(ordering: .relaxed) }
+}
+
+/// A store that counts the read sessions opened through it.
+struct CountingStore: Store {
+    let inner: any Store
+    let reads: ReadCounter
+
+    var concurrentWriters: Bool { inner.concurrentWriters }
+
+    func read<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        reads.add()
+        return try await inner.read(work)
+    }
+
+    func write<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        try await inner.write(work)
+    }
+
+    func bulkWrite<T: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> T) async throws -> T {
+        try await inner.bulkWrite(work)
     }
 }

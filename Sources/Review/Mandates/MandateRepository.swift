@@ -19,6 +19,8 @@ public protocol MandateRepository: Sendable {
 
     func insert(_ evidence: StoredEvidence) async throws
     func evidence(id: String) async throws -> StoredEvidence?
+    /// Every file kept as evidence for the mandate, oldest first.
+    func evidence(mandateID: String) async throws -> [StoredEvidence]
 
     /// The periods of recurring work that have been reported on, for these mandates.
     func occurrences(mandateIDs: [String]) async throws -> [Occurrence]

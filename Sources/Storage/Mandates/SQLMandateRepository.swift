@@ -121,11 +121,17 @@ struct SQLMandateRepository: MandateRepository {
     }
 
     func evidence(id: String) async throws -> StoredEvidence? {
-        try await db.row("SELECT * FROM evidence_files WHERE id = \(bind: id)").map { row in
-            StoredEvidence(id: try row.string("id"), mandateID: try row.string("mandate_id"), fileName: try row.string("file_name"),
-                           mediaType: try row.string("media_type"), size: try row.int("size"), digest: try row.string("digest"),
-                           createdAt: try row.date("created_at"))
-        }
+        try await db.row("SELECT * FROM evidence_files WHERE id = \(bind: id)").map(Self.evidence)
+    }
+
+    func evidence(mandateID: String) async throws -> [StoredEvidence] {
+        try await db.rows("SELECT * FROM evidence_files WHERE mandate_id = \(bind: mandateID) ORDER BY created_at, id").map(Self.evidence)
+    }
+
+    static func evidence(_ row: any SQLRow) throws -> StoredEvidence {
+        StoredEvidence(id: try row.string("id"), mandateID: try row.string("mandate_id"), fileName: try row.string("file_name"),
+                       mediaType: try row.string("media_type"), size: try row.int("size"), digest: try row.string("digest"),
+                       createdAt: try row.date("created_at"))
     }
 
     static func mandate(_ row: any SQLRow) throws -> Mandate {

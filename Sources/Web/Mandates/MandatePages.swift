@@ -82,12 +82,17 @@ struct MandatePages {
     }
 
     private func due(_ due: Due, day: String?, context: some SiteContext) -> String {
+        Self.due(due, day: day, language: context.language, catalog: renderer.catalog)
+    }
+
+    /// A deadline in words: its text, and the day it falls on when known.
+    static func due(_ due: Due, day: String?, language: Language, catalog: Catalog) -> String {
         switch due {
-        case .none: t("mandate.due.none", context)
-        case .date(let value, let text): t("mandate.due.date", context, ["text": text, "day": day ?? value])
-        case .event(_, let text): day.map { t("mandate.due.event_dated", context, ["text": text, "day": $0]) }
-            ?? t("mandate.due.event", context, ["text": text])
-        case .recurrence(_, let text): t("mandate.due.recurrence", context, ["text": text])
+        case .none: catalog.text("mandate.due.none", language)
+        case .date(let value, let text): catalog.text("mandate.due.date", language, ["text": text, "day": day ?? value])
+        case .event(_, let text): day.map { catalog.text("mandate.due.event_dated", language, ["text": text, "day": $0]) }
+            ?? catalog.text("mandate.due.event", language, ["text": text])
+        case .recurrence(_, let text): catalog.text("mandate.due.recurrence", language, ["text": text])
         }
     }
 
@@ -139,92 +144,9 @@ struct MandatePages {
 
     private func render(id: String, request: Request, context: some SiteContext, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (view, updates) = try await services.mandates.mandate(id: id, viewer: context.viewerActor)
-        let mandate = view.mandate
-        let stored = try await services.resolutions.resolution(id: mandate.resolutionID, viewer: context.viewerActor)
-        let paragraph = stored.structure.allParagraphs.first { $0.paragraph.id == mandate.paragraphID }?.paragraph
-        let names = try await actorNames()
-        let staff = context.isStaff
-        var content = row(view, names: names, context: context)
-        content["symbol"] = stored.symbol ?? stored.workID
-        let block = stored.structure.operative.first { $0.id == mandate.blockID }
-        content["block_heading"] = block.map { [$0.phrase, $0.addressee].compactMap { $0 }.joined(separator: " ") } ?? ""
-        content["none"] = t("mandate.none", context)
-        content["paragraph_text"] = paragraph?.text ?? ""
-        content["paragraph_number"] = paragraph?.number ?? ""
-        content["owner"] = mandate.owner ?? ""
-        content["status_reason"] = mandate.statusReason ?? ""
-        func shown(_ values: [String]) -> String { values.isEmpty ? t("mandate.none", context) : values.joined(separator: ", ") }
-        content["owner_shown"] = shown(mandate.owner.map { [$0] } ?? [])
-        content["action_lines"] = shown(mandate.actionLines)
-        content["sdgs"] = shown(mandate.sdgs)
-        content["suggested_sdgs"] = shown(mandate.suggestedSDGs)
-        content["weight"] = mandate.weight
-        content["actor_codes"] = mandate.actors.joined(separator: ", ")
-        content["due_kind"] = mandate.due.kind
-        content["due_value"] = mandate.due.value
-        content["due_text"] = mandate.due.text ?? ""
-        content["may_report"] = MandateService.mayReport(on: mandate, actor: context.viewerActor) && mandate.proposal == .accepted
-        content["staff"] = staff
-        content["status_choices"] = Mandate.Status.allCases.map {
-            ["value": $0.rawValue, "label": t("mandate.status.\($0.rawValue)", context), "selected": $0 == mandate.status]
-        }
-        content["due_kinds"] = ["none", "date", "event", "recurrence"].map {
-            ["value": $0, "label": t("mandate.due_kind.\($0)", context), "selected": $0 == mandate.due.kind]
-        }
-        // Uploaded files are shown by their names.
-        var files: [String: String] = [:]
-        for link in updates.flatMap(\.evidence) where link.hasPrefix(SiteURL.evidence("").path) {
-            files[link] = try? await services.mandates.evidence(id: String(link.dropFirst(10)), viewer: context.viewerActor).0.fileName
-        }
-        content["updates"] = updates.reversed().map { update -> [String: Any] in
-            var facts: [String] = []
-            if let from = update.statusFrom, let to = update.statusTo {
-                facts.append(t("mandate.update.status", context, ["from": t("mandate.status.\(from.rawValue)", context),
-                                                                  "to": t("mandate.status.\(to.rawValue)", context)]))
-            }
-            if let period = update.period { facts.append(t("mandate.update.period", context, ["period": period])) }
-            if let progress = update.progress { facts.append(t("mandate.update.progress", context, ["percent": String(progress)])) }
-            if update.blocked { facts.append(t("mandate.signal.blocked", context)) }
-            if let reason = update.reason { facts.append(t("mandate.update.reason", context, ["reason": reason])) }
-            return [
-                "id": update.id, "at": Timestamp.string(update.at).prefix(16).replacingOccurrences(of: "T", with: " "),
-                "author": update.author, "note": update.note, "facts": facts.joined(separator: " · "), "has_facts": !facts.isEmpty,
-                "evidence": update.evidence.map { link in
-                    ["href": link, "label": link.hasPrefix(SiteURL.evidence("").path) ? (files[link] ?? link) : link]
-                }, "corrects": update.corrects ?? "",
-            ]
-        }
-        content["has_updates"] = !updates.isEmpty
-        // What the paragraph cites, what cites the resolution, and a later version of it if there is one.
-        let links = try await services.resolutions.linkedWorks(of: stored)
-        content["cites"] = (paragraph?.citations ?? []).map { citation in
-            ["text": citation.text, "id": citation.id, "href": links[citation.id].map { SiteURL.resolution($0).path } ?? "",
-             "linked": links[citation.id] != nil] as [String: Any]
-        }
-        content["has_cites"] = !(paragraph?.citations.isEmpty ?? true)
-        let citedBy = try await services.resolutions.citedBy(workID: stored.workID)
-        content["cited_by"] = citedBy.map { ["id": $0.resolution.id, "symbol": $0.resolution.symbol ?? $0.resolution.workID, "paragraph": $0.paragraphID] }
-        content["has_cited_by"] = !citedBy.isEmpty
-        let newer = try await services.resolutions.laterVersion(of: stored, viewer: context.viewerActor)
-        content["newer"] = newer.map { ["id": $0.id, "version": $0.version] as [String: Any] } ?? [:]
-        content["has_newer"] = newer != nil
-        content["superseded"] = mandate.status == .superseded
-        if staff, mandate.proposal == .proposed {
-            let others = try await services.mandates.list(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed), viewer: context.viewerActor)
-                .filter { $0.mandate.id != mandate.id }
-            content["merge_targets"] = others.map {
-                ["id": $0.mandate.id, "label": Self.paragraphLabel($0.mandate.paragraphID) + " — " + $0.mandate.action]
-            }
-            content["has_merge_targets"] = !others.isEmpty
-        }
-        content["has_occurrences"] = !view.occurrences.isEmpty
-        content["occurrences"] = view.occurrences.map { occurrence in
-            ["period": occurrence.period, "due": occurrence.dueDay, "status": t("mandate.status.\(occurrence.status.rawValue)", context),
-             "progress": occurrence.progress, "current": occurrence.period == view.occurrences.last?.period] as [String: Any]
-        }
-        if let error { content["error"] = error }
-        return renderer.page("mandate", title: mandate.action, content: content, request: request, context: context, status: status)
+        let dossier = try await services.mandates.dossier(id: id, viewer: context.viewerActor)
+        let page = MandatePage(dossier, language: context.language, catalog: renderer.catalog, staff: context.isStaff, error: error)
+        return renderer.page("mandate", title: page.action, content: page, request: request, context: context, status: status)
     }
 
     /// A report from the mandate's page: a note, perhaps a new status, progress, evidence links (one per line).

@@ -20,9 +20,9 @@ public struct Renderer: Sendable {
         return Renderer(library: try await MustacheLibrary(directory: directory), catalog: try Catalog.bundled())
     }
 
-    /// A full page. `content` is the page's own view model; the layout adds the strings, the
-    /// navigation, the signed-in user and the CSRF token.
-    func page(_ template: String, title: String, content: [String: Any], request: Request, context: some SiteContext,
+    /// A full page. `content` is the page's own view model (a `…Page` struct, or a dictionary where
+    /// a page has none yet); the layout adds the strings, the navigation, the signed-in user and the CSRF token.
+    func page(_ template: String, title: String, content: Any, request: Request, context: some SiteContext,
               status: HTTPResponse.Status = .ok) -> Response {
         let language = context.language
         var model: [String: Any] = [

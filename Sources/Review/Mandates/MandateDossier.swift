@@ -1,0 +1,87 @@
+import Foundation
+import Resolutions
+
+/// Everything a mandate's page shows, read in one session: the mandate with its signals and
+/// periods, its dated history with the names of its evidence files, the resolution and paragraph
+/// it comes from, what that paragraph cites and what cites the resolution, a later version of it,
+/// the actors' names, and what the viewer may do.
+public struct MandateDossier: Sendable {
+    public var view: MandateView
+    public var updates: [MandateUpdate]
+    public var resolution: StoredResolution
+    /// Actor codes to names, from the registry.
+    public var actorNames: [String: String]
+    /// An evidence link (`/evidence/ID`) to the name of the file it serves.
+    public var evidenceNames: [String: String]
+    /// For each work the resolution cites, the confirmed resolution that is that work, if imported.
+    public var linkedWorks: [String: String]
+    public var citedBy: [CitingParagraph]
+    public var laterVersion: ResolutionSummary?
+    /// The resolution's other proposals, into which the secretariat may merge this one.
+    public var mergeTargets: [Mandate]
+    /// Whether the viewer may record an update.
+    public var mayReport: Bool
+
+    public var mandate: Mandate { view.mandate }
+    public var paragraph: Paragraph? { resolution.structure.allParagraphs.first { $0.paragraph.id == mandate.paragraphID }?.paragraph }
+    public var block: Block? { resolution.structure.operative.first { $0.id == mandate.blockID } }
+}
+
+extension MandateService {
+    /// A mandate's dossier, if the viewer may see the mandate (accepted ones for everyone,
+    /// proposals and dropped ones for the secretariat).
+    public func dossier(id: String, viewer: Actor?) async throws -> MandateDossier {
+        let staff = viewer?.has(.secretariat) == true
+        let read = try await store.read { repositories -> Read? in
+            guard let mandate = try await repositories.mandates.mandate(id: id), mandate.proposal == .accepted || staff,
+                  let resolution = try await repositories.resolutions.resolution(id: mandate.resolutionID),
+                  resolution.status == .confirmed || staff else { return nil }
+            let milestone: Milestone? = if case .event(let key, _) = mandate.due { try await repositories.calendar.milestone(key: key) } else { nil }
+            let language = resolution.structure.language.rawValue
+            return Read(
+                mandate: mandate,
+                updates: try await repositories.mandates.updates(mandateID: id),
+                resolution: resolution,
+                milestone: milestone,
+                tracked: mandate.periodLength == nil ? [] : try await repositories.mandates.occurrences(mandateIDs: [id]),
+                actors: try await repositories.mandates.actors(),
+                evidence: try await repositories.mandates.evidence(mandateID: id),
+                linkedWorks: try await repositories.resolutions.confirmedWorks(Set(resolution.structure.citations.map(\.citation.id))),
+                citedBy: try await repositories.resolutions.citing(workID: resolution.workID),
+                laterVersion: try await repositories.resolutions.summaries(includeDrafts: false)
+                    .filter { $0.workID == resolution.workID && $0.language == language && $0.version > resolution.version }
+                    .max { $0.version < $1.version },
+                mergeTargets: staff && mandate.proposal == .proposed
+                    ? try await repositories.mandates.mandates(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed)).filter { $0.id != id }
+                    : []
+            )
+        }
+        guard let read else { throw DomainError.notFound(kind: "mandate", id: id) }
+        return MandateDossier(
+            view: view(read.mandate, calendar: read.milestone.map { [$0.key: $0] } ?? [:], tracked: read.tracked),
+            updates: read.updates,
+            resolution: read.resolution,
+            actorNames: Dictionary(read.actors.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            evidenceNames: Dictionary(read.evidence.map { ($0.link, $0.fileName) }, uniquingKeysWith: { first, _ in first }),
+            linkedWorks: read.linkedWorks,
+            citedBy: read.citedBy,
+            laterVersion: read.laterVersion,
+            mergeTargets: read.mergeTargets,
+            mayReport: Self.mayReport(on: read.mandate, actor: viewer) && read.mandate.proposal == .accepted
+        )
+    }
+
+    private struct Read: Sendable {
+        var mandate: Mandate
+        var updates: [MandateUpdate]
+        var resolution: StoredResolution
+        var milestone: Milestone?
+        var tracked: [Occurrence]
+        var actors: [MandateActor]
+        var evidence: [StoredEvidence]
+        var linkedWorks: [String: String]
+        var citedBy: [CitingParagraph]
+        var laterVersion: ResolutionSummary?
+        var mergeTargets: [Mandate]
+    }
+}
