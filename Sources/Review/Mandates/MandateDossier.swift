@@ -85,3 +85,41 @@ extension MandateService {
         var mergeTargets: [Mandate]
     }
 }
+
+/// A resolution's mandates as its board shows them, read in one session: every mandate the viewer
+/// may see (for the roll-ups), the ones the filters let through, and the actors' names.
+public struct MandateBoard: Sendable {
+    public var resolution: StoredResolution
+    public var all: [MandateView]
+    public var shown: Set<String>
+    public var actorNames: [String: String]
+}
+
+extension MandateService {
+    public func board(resolutionID: String, filter: MandateFilter, signal: Signal?, viewer: Actor?) async throws -> MandateBoard {
+        let staff = viewer?.has(.secretariat) == true
+        var filter = filter
+        filter.resolutionID = resolutionID
+        let board = try await store.read { [self, filter] repositories -> MandateBoard? in
+            guard let resolution = try await repositories.resolutions.resolution(id: resolutionID), resolution.status == .confirmed || staff else {
+                return nil
+            }
+            let all = try await list(MandateFilter(resolutionID: resolutionID), viewer: viewer, in: repositories)
+            let shown = try await list(filter, signal: signal, viewer: viewer, in: repositories)
+            let actors = try await repositories.mandates.actors()
+            return MandateBoard(resolution: resolution, all: all, shown: Set(shown.map(\.mandate.id)),
+                                actorNames: Dictionary(actors.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        }
+        guard let board else { throw DomainError.notFound(kind: "resolution", id: resolutionID) }
+        return board
+    }
+
+    /// Mandates the viewer may see, filtered, with the actors' names, in one read.
+    public func listing(_ filter: MandateFilter, signal: Signal?, viewer: Actor?) async throws -> (views: [MandateView], actorNames: [String: String]) {
+        try await store.read { [self] repositories in
+            let views = try await list(filter, signal: signal, viewer: viewer, in: repositories)
+            let actors = try await repositories.mandates.actors()
+            return (views, Dictionary(actors.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        }
+    }
+}

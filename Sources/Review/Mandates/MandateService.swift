@@ -205,13 +205,16 @@ public struct MandateService: Sendable {
 
     /// Mandates the viewer may see: accepted ones for everyone; proposals and dropped ones for the secretariat.
     public func list(_ filter: MandateFilter, signal: Signal? = nil, viewer: Actor?) async throws -> [MandateView] {
+        try await store.read { [self] in try await list(filter, signal: signal, viewer: viewer, in: $0) }
+    }
+
+    /// `list`, inside the caller's read session.
+    func list(_ filter: MandateFilter, signal: Signal? = nil, viewer: Actor?, in repositories: any Repositories) async throws -> [MandateView] {
         let staff = viewer?.has(.secretariat) == true
-        let (mandates, milestones, occurrences) = try await store.read { repositories in
-            let mandates = try await repositories.mandates.mandates(filter)
-            let recurring = mandates.filter { $0.periodLength != nil }.map(\.id)
-            return (mandates, try await repositories.calendar.milestones(),
-                    recurring.isEmpty ? [] : try await repositories.mandates.occurrences(mandateIDs: recurring))
-        }
+        let mandates = try await repositories.mandates.mandates(filter)
+        let recurring = mandates.filter { $0.periodLength != nil }.map(\.id)
+        let milestones = try await repositories.calendar.milestones()
+        let occurrences = recurring.isEmpty ? [] : try await repositories.mandates.occurrences(mandateIDs: recurring)
         let calendar = Dictionary(milestones.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let tracked = Dictionary(grouping: occurrences, by: \.mandateID)
         return mandates.filter { staff || $0.proposal == .accepted }.map { view($0, calendar: calendar, tracked: tracked[$0.id] ?? []) }

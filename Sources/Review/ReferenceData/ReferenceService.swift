@@ -35,4 +35,29 @@ public struct ReferenceService: Sendable {
     public func matrix() async throws -> [MatrixLink] { try await store.read { try await $0.reference.matrixLinks() } }
     public func countries() async throws -> [Country] { try await store.read { try await $0.reference.countries() } }
     public func regions() async throws -> [Region] { try await store.read { try await $0.reference.regions() } }
+
+    /// The names a page shows for codes, in one read: countries, regions, Action Lines and goals.
+    public func names() async throws -> ReferenceNames {
+        try await store.read { repositories in
+            let reference = repositories.reference
+            return ReferenceNames(countries: try await reference.countries(), regions: try await reference.regions(),
+                                  actionLines: try await reference.actionLines(), goals: try await reference.goals())
+        }
+    }
+}
+
+/// Names for codes, in every language the reference data has, read together for one page.
+public struct ReferenceNames: Sendable {
+    public var countries: [String: Localized]
+    public var regions: [String: Localized]
+    public var actionLines: [String: Localized]
+    /// Goals' short titles.
+    public var goals: [Int: Localized]
+
+    public init(countries: [Country], regions: [Region], actionLines: [ActionLine], goals: [SDGGoal]) {
+        self.countries = Dictionary(countries.map { ($0.alpha3, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.regions = Dictionary(regions.map { ($0.m49, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.actionLines = Dictionary(actionLines.map { ($0.code, $0.title) }, uniquingKeysWith: { first, _ in first })
+        self.goals = Dictionary(goals.map { ($0.number, $0.shortTitle) }, uniquingKeysWith: { first, _ in first })
+    }
 }

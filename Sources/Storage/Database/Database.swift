@@ -112,40 +112,6 @@ public func openDatabase(_ location: DatabaseLocation, logger: Logger) async thr
     }
 }
 
-/// A first-in, first-out lock for async code: one writer at a time on a SQLite file.
-actor AsyncLock {
-    private var locked = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func lock() async {
-        if !locked {
-            locked = true
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func unlock() {
-        if waiters.isEmpty {
-            locked = false
-        } else {
-            waiters.removeFirst().resume()
-        }
-    }
-
-    func withLock<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
-        await lock()
-        do {
-            let result = try await work()
-            unlock()
-            return result
-        } catch {
-            unlock()
-            throw error
-        }
-    }
-}
-
 /// Runs `work` between BEGIN and COMMIT, rolling back if it throws.
 func inTransaction<T: Sendable>(_ db: any SQLDatabase, begin: String, _ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
     try await db.raw(SQLQueryString(begin)).run()

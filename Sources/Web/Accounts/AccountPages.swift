@@ -3,7 +3,7 @@ import Hummingbird
 import Review
 
 /// Signing in and out, and the signed-in person's own profile: password and API tokens.
-struct AccountPages {
+struct AccountPages: PageGroup {
     let services: Services
     let renderer: Renderer
     let settings: WebSettings

@@ -4,7 +4,7 @@ import Resolutions
 import Review
 
 /// The secretariat's pages: organizations and accounts; and the administrators' audit trail.
-struct AdminPages {
+struct AdminPages: PageGroup {
     let services: Services
     let renderer: Renderer
 
@@ -20,9 +20,6 @@ struct AdminPages {
         signedIn.get(SiteURL.audit.route, use: audit)
     }
 
-    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
-        renderer.catalog.text(key, context.language, parameters)
-    }
 
     // MARK: Organizations
 

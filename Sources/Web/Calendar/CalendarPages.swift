@@ -5,7 +5,7 @@ import Review
 
 /// The calendar: a list by year or a month's grid, with the mandates' deadlines; iCalendar feeds
 /// of the whole calendar and of each actor's deadlines; the secretariat adds and changes milestones.
-struct CalendarPages {
+struct CalendarPages: PageGroup {
     let services: Services
     let renderer: Renderer
     let settings: WebSettings
@@ -19,9 +19,6 @@ struct CalendarPages {
         router.get(SiteURL.actorFeed(":code").route, use: actorFeed)
     }
 
-    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
-        renderer.catalog.text(key, context.language, parameters)
-    }
 
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         try await render(request: request, context: context)

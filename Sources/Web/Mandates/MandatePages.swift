@@ -5,7 +5,7 @@ import Review
 
 /// Mandates: every mandate with filters, each resolution's board grouped as its operative part
 /// is, and each mandate's page with its paragraph, its history and the forms to report on it.
-struct MandatePages {
+struct MandatePages: PageGroup {
     let services: Services
     let renderer: Renderer
 
@@ -27,12 +27,10 @@ struct MandatePages {
         signedIn.post(SiteURL.boardAcceptAll(":id").route, use: acceptAll)
     }
 
-    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
-        renderer.catalog.text(key, context.language, parameters)
-    }
 
-    /// The filters a list or board takes from its query: status, signal, actor, and "mine" for a focal point.
-    private func filters(_ request: Request, context: some SiteContext) -> (MandateFilter, Signal?, [String: Any]) {
+    /// The filters a list or board takes from its query: status, signal, actor, owner, due window,
+    /// Action Line, SDG, and "mine" for a focal point.
+    private func filters(_ request: Request) -> (filter: MandateFilter, signal: Signal?, dueWithin: String?, mine: Bool) {
         let query = request.queryForm
         var filter = MandateFilter()
         filter.status = query["status"].flatMap { Mandate.Status(rawValue: $0) }
@@ -45,19 +43,7 @@ struct MandatePages {
         if let days = text("due_within").flatMap(Int.init), (0...3660).contains(days) {
             filter.dueBefore = Timestamp.day(services.clock.now().addingTimeInterval(Double(days) * 86_400))
         }
-        let signal = query["signal"].flatMap { Signal(rawValue: $0) }
-        let model: [String: Any] = [
-            "statuses": Mandate.Status.allCases.map { ["value": $0.rawValue, "label": t("mandate.status.\($0.rawValue)", context),
-                                                      "selected": filter.status == $0] },
-            "signals": Signal.allCases.map { ["value": $0.rawValue, "label": t("mandate.signal.\($0.rawValue)", context), "selected": signal == $0] },
-            "mine": query["mine"] == "1",
-            "action_line": filter.actionLine ?? "", "sdg": filter.sdg ?? "", "owner": filter.owner ?? "", "due_within": text("due_within") ?? "",
-        ]
-        return (filter, signal, model)
-    }
-
-    private func actorNames() async throws -> [String: String] {
-        Dictionary(try await services.mandates.actors().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return (filter, query["signal"].flatMap { Signal(rawValue: $0) }, text("due_within"), query["mine"] == "1")
     }
 
     /// The paragraph's number path as the resolution writes it: `op_3__para_4__subpara_iv` → "4 iv".
@@ -65,20 +51,6 @@ struct MandatePages {
         id.components(separatedBy: "__").dropFirst().map { part in
             part.replacingOccurrences(of: "subpara_", with: "").replacingOccurrences(of: "para_", with: "")
         }.joined(separator: " ")
-    }
-
-    func row(_ view: MandateView, names: [String: String], context: some SiteContext) -> [String: Any] {
-        let mandate = view.mandate
-        return [
-            "id": mandate.id, "resolution": mandate.resolutionID, "paragraph": mandate.paragraphID, "version": mandate.version,
-            "paragraph_label": Self.paragraphLabel(mandate.paragraphID),
-            "actors": mandate.actors.map { names[$0] ?? $0.replacingOccurrences(of: "unlisted:", with: "") }.joined(separator: ", "),
-            "action": mandate.action, "due": due(mandate.due, day: view.dueDay, context: context),
-            "status": t("mandate.status.\(mandate.status.rawValue)", context), "progress": mandate.progress,
-            "proposed": mandate.proposal == .proposed, "dropped": mandate.proposal == .dropped,
-            "signals": view.signals.map { ["code": $0.rawValue, "label": t("mandate.signal.\($0.rawValue)", context)] },
-            "staff": context.isStaff,
-        ]
     }
 
     private func due(_ due: Due, day: String?, context: some SiteContext) -> String {
@@ -97,45 +69,27 @@ struct MandatePages {
     }
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
-        var (filter, signal, model) = filters(request, context: context)
-        if model["mine"] as? Bool == true { filter.mineFor = context.viewer?.organizationID }
-        let views = try await services.mandates.list(filter, signal: signal, viewer: context.actor)
-        let names = try await actorNames()
-        model["mandates"] = views.map { row($0, names: names, context: context) }
-        model["empty"] = views.isEmpty
-        model["focal_point"] = context.viewer?.organizationID != nil
-        model["staff"] = context.isStaff
-        model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
-        return renderer.page("mandates", title: t("mandates.title", context), content: model, request: request, context: context)
+        var (filter, signal, dueWithin, mine) = filters(request)
+        if mine { filter.mineFor = context.viewer?.organizationID }
+        let (views, names) = try await services.mandates.listing(filter, signal: signal, viewer: context.viewerActor)
+        let language = context.language, catalog = renderer.catalog
+        let page = MandatesPage(
+            filters: MandateFilterForm(filter, signal: signal, dueWithin: dueWithin, actorNames: names, language: language, catalog: catalog),
+            mandates: views.map { MandateRow($0, actorNames: names, language: language, catalog: catalog, staff: context.isStaff) },
+            focalPoint: context.viewer?.organizationID != nil, mineHref: SiteURL.mandates.path + "?mine=1", staff: context.isStaff)
+        return renderer.page("mandates", title: t("mandates.title", context), content: page, request: request, context: context)
     }
 
     @Sendable func board(_ request: Request, context: WebContext) async throws -> Response {
-        let stored = try await services.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
-        var (filter, signal, model) = filters(request, context: context)
-        filter.resolutionID = stored.id
-        let all = try await services.mandates.list(MandateFilter(resolutionID: stored.id), viewer: context.actor)
-        let shown = Set(try await services.mandates.list(filter, signal: signal, viewer: context.actor).map(\.mandate.id))
-        let names = try await actorNames()
-        let resolution = stored.structure
-        model["id"] = stored.id
-        model["title"] = resolution.title?.value ?? stored.symbol ?? stored.workID
-        model["symbol"] = stored.symbol ?? stored.workID
-        model["overall"] = RollUp(all.map(\.mandate)).percent
-        model["blocks"] = resolution.operative.map { block -> [String: Any] in
-            let mandates = all.filter { $0.mandate.blockID == block.id }
-            return [
-                "id": block.id, "heading": [block.phrase, block.addressee].compactMap { $0 }.joined(separator: " "),
-                "rollup": RollUp(mandates.map(\.mandate)).percent,
-                "mandates": mandates.filter { shown.contains($0.mandate.id) }.map { row($0, names: names, context: context) },
-            ]
-        }
-        let proposals = all.filter { $0.mandate.proposal == .proposed }.count
-        model["proposals"] = proposals
-        model["has_proposals"] = proposals > 0
-        model["staff"] = context.isStaff
-        model["actors"] = names.sorted { $0.value < $1.value }.map { ["code": $0.key, "name": $0.value, "selected": filter.actor == $0.key] }
-        return renderer.page("mandate-board", title: t("mandates.board_title", context, ["symbol": model["symbol"] as! String]),
-                             content: model, request: request, context: context)
+        let (filter, signal, dueWithin, _) = filters(request)
+        let board = try await services.mandates.board(resolutionID: try context.parameters.require("id"), filter: filter, signal: signal,
+                                                       viewer: context.viewerActor)
+        let language = context.language, catalog = renderer.catalog
+        let page = MandateBoardPage(board, filters: MandateFilterForm(filter, signal: signal, dueWithin: dueWithin, actorNames: board.actorNames,
+                                                                      language: language, catalog: catalog),
+                                    language: language, catalog: catalog, staff: context.isStaff)
+        return renderer.page("mandate-board", title: t("mandates.board_title", context, ["symbol": page.symbol]),
+                             content: page, request: request, context: context)
     }
 
     @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -208,7 +162,7 @@ struct MandatePages {
 
     /// The filter of an export: a resolution, a status, an actor (as in the list).
     private func exportViews(_ request: Request, context: some SiteContext) async throws -> [MandateView] {
-        let (filter, signal, _) = filters(request, context: context)
+        let (filter, signal, _, _) = filters(request)
         var scoped = filter
         scoped.resolutionID = request.uri.queryParameters["resolution"].map(String.init)
         return try await services.mandates.list(scoped, signal: signal, viewer: context.viewerActor)

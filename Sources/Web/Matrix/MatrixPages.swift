@@ -6,7 +6,7 @@ import Review
 
 /// The WSIS-SDG Matrix: its links as a table, published activities per cell as a heat map, the
 /// history of its changes, and the secretariat's form to change a link.
-struct MatrixPages {
+struct MatrixPages: PageGroup {
     let services: Services
     let renderer: Renderer
 
@@ -15,9 +15,6 @@ struct MatrixPages {
         router.group(context: SignedInContext.self).post(SiteURL.matrixChanges.route, use: changeMatrix)
     }
 
-    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
-        renderer.catalog.text(key, context.language, parameters)
-    }
 
     @Sendable func changeMatrix(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = context.form

@@ -6,7 +6,7 @@ import Review
 
 /// The pages everyone may read: home, the SDGs, the Action Lines, the WSIS-SDG Matrix; and the
 /// machine endpoints (health, metrics, the OpenAPI document, the style sheet).
-struct PublicPages {
+struct PublicPages: PageGroup {
     let services: Services
     let renderer: Renderer
     let assets: Assets

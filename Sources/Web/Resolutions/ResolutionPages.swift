@@ -5,7 +5,7 @@ import Review
 
 /// Resolutions: the list, the import form, and each resolution with its structure beside its
 /// source text, every recognised element highlighted; the secretariat confirms drafts.
-struct ResolutionPages {
+struct ResolutionPages: PageGroup {
     let services: Services
     let renderer: Renderer
 
@@ -20,9 +20,6 @@ struct ResolutionPages {
         router.get(SiteURL.resolutionAKN(":id").route, use: akn)
     }
 
-    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
-        renderer.catalog.text(key, context.language, parameters)
-    }
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
         let summaries = try await services.resolutions.list(viewer: context.actor)

@@ -6,7 +6,7 @@ import Review
 
 /// The stocktaking registry on the web: search with facets, an activity's page, the submission
 /// form (with the matrix's suggestions), moderation, open data in and out.
-struct ActivityPages {
+struct ActivityPages: PageGroup {
     let services: Services
     let renderer: Renderer
 
@@ -30,9 +30,6 @@ struct ActivityPages {
         signedIn.post(SiteURL.activityComments(":id").route, use: comment)
     }
 
-    private func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
-        renderer.catalog.text(key, context.language, parameters)
-    }
 
     // MARK: Search
 
@@ -40,85 +37,23 @@ struct ActivityPages {
         let parameters = request.queryForm
         let text = parameters["q"] ?? ""
         var searchRequest = ActivitySearchRequest()
-        var content: [String: Any] = ["q": text]
-        do {
-            searchRequest.query = try SearchQuery(parsing: text)
-        } catch let error as DomainError {
-            content["error"] = renderer.refusal(error, context.language)?.message ?? ""
-            return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context,
-                                 status: .badRequest)
-        }
         searchRequest.sort = parameters["sort"].flatMap { ActivitySearchRequest.Sort(rawValue: $0) } ?? .relevance
         searchRequest.cursor = parameters["cursor"]
         for facet in Facet.allCases {
             let values = parameters.all(facet.rawValue).filter { !$0.isEmpty }
             if !values.isEmpty { searchRequest.filters[facet] = Set(values) }
         }
-        let page: ActivitySearchPage
+        var model = ActivitySearchView(text: text, viewer: context.viewer)
         do {
-            page = try await services.search.search(searchRequest, language: context.language.rawValue)
+            searchRequest.query = try SearchQuery(parsing: text)
+            let page = try await services.search.search(searchRequest, language: context.language.rawValue)
+            model.show(page, of: searchRequest, names: try await names(context), language: context.language, catalog: renderer.catalog)
         } catch let error as DomainError {
-            content["error"] = renderer.refusal(error, context.language)?.message ?? ""
-            return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context,
+            model.error = renderer.refusal(error, context.language)?.message ?? ""
+            return renderer.page("activities", title: t("activities.title", context), content: model, request: request, context: context,
                                  status: .badRequest)
         }
-        let names = try await names(context)
-        // Links keep the search and the other filters; a facet value toggles itself.
-        func link(toggling facet: Facet? = nil, value: String? = nil, cursor: String? = nil, sort: String? = nil) -> String {
-            var items: [URLQueryItem] = []
-            if !text.isEmpty { items.append(URLQueryItem(name: "q", value: text)) }
-            let chosenSort = sort ?? searchRequest.sort.rawValue
-            if chosenSort != "relevance" { items.append(URLQueryItem(name: "sort", value: chosenSort)) }
-            for current in Facet.allCases {
-                var values = searchRequest.filters[current] ?? []
-                if current == facet, let value { if values.contains(value) { values.remove(value) } else { values.insert(value) } }
-                for value in values.sorted() { items.append(URLQueryItem(name: current.rawValue, value: value)) }
-            }
-            if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
-            var components = URLComponents()
-            components.path = SiteURL.activities.path
-            components.queryItems = items.isEmpty ? nil : items
-            return components.string ?? SiteURL.activities.path
-        }
-        content["total"] = t("activities.total", context, ["count": page.total.formatted()])
-        content["ranking"] = page.hits.isEmpty ? "" : t("activities.ranking.\(page.ranking.rawValue)", context)
-        content["sort_relevance"] = searchRequest.sort == .relevance
-        content["relevance_link"] = link(sort: "relevance")
-        content["date_link"] = link(sort: "date")
-        content["hits"] = page.hits.map { hit -> [String: Any] in
-            let activity = hit.activity
-            return [
-                "id": activity.id, "title_html": hit.titleSnippet.html, "snippet_html": hit.snippet.html, "organization": activity.organization,
-                "language": hit.language, "start": activity.startDate ?? "", "primary": activity.primaryActionLine,
-                "countries": activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
-                "goals": activity.sdgGoals.map { ["number": $0] },
-            ]
-        }
-        content["has_hits"] = !page.hits.isEmpty
-        content["facets"] = Facet.allCases.compactMap { facet -> [String: Any]? in
-            let values = page.facets[facet] ?? []
-            let chosen = searchRequest.filters[facet] ?? []
-            guard !values.isEmpty || !chosen.isEmpty else { return nil }
-            let shown = values.prefix(facet == .country || facet == .year ? 15 : 20)
-            return [
-                "name": t("activities.facets.\(facet.rawValue)", context),
-                "values": shown.map { value in
-                    [
-                        "label": names.label(facet, value.value, catalog: renderer.catalog, language: context.language),
-                        "count": value.count.formatted(), "href": link(toggling: facet, value: value.value),
-                        "chosen": chosen.contains(value.value),
-                    ] as [String: Any]
-                } + chosen.filter { value in !shown.contains { $0.value == value } }.sorted().map { value in
-                    ["label": names.label(facet, value, catalog: renderer.catalog, language: context.language), "count": "0",
-                     "href": link(toggling: facet, value: value), "chosen": true] as [String: Any]
-                },
-            ]
-        }
-        if let next = page.nextCursor { content["next"] = link(cursor: next) }
-        content["signed_in"] = context.viewer != nil
-        content["moderator"] = context.viewer.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
-        content["staff"] = context.isStaff
-        return renderer.page("activities", title: t("activities.title", context), content: content, request: request, context: context)
+        return renderer.page("activities", title: t("activities.title", context), content: model, request: request, context: context)
     }
 
     /// Names for codes in the reader's language.
@@ -127,6 +62,13 @@ struct ActivityPages {
         var regions: [String: String]
         var lines: [String: String]
         var goals: [Int: String]
+
+        init(_ names: ReferenceNames, language: Language) {
+            countries = names.countries.mapValues { $0.text(language) }
+            regions = names.regions.mapValues { $0.text(language) }
+            lines = names.actionLines.mapValues { $0.text(language) }
+            goals = names.goals.mapValues { $0.text(language) }
+        }
 
         func label(_ facet: Facet, _ value: String, catalog: Catalog, language: Language) -> String {
             switch facet {
@@ -142,12 +84,7 @@ struct ActivityPages {
     }
 
     private func names(_ context: some SiteContext) async throws -> Names {
-        let language = context.language
-        return Names(
-            countries: Dictionary(try await services.reference.countries().map { ($0.alpha3, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
-            regions: Dictionary(try await services.reference.regions().map { ($0.m49, $0.name.text(language)) }, uniquingKeysWith: { a, _ in a }),
-            lines: Dictionary(try await services.reference.actionLines().map { ($0.code, $0.title.text(language)) }, uniquingKeysWith: { a, _ in a }),
-            goals: Dictionary(try await services.reference.goals().map { ($0.number, $0.shortTitle.text(language)) }, uniquingKeysWith: { a, _ in a }))
+        Names(try await services.reference.names(), language: context.language)
     }
 
     // MARK: One activity

@@ -105,3 +105,16 @@ extension Renderer {
     }
 }
 
+
+/// A group of pages (one per capability): the services it calls and the renderer of its pages.
+protocol PageGroup: Sendable {
+    var services: Services { get }
+    var renderer: Renderer { get }
+}
+
+extension PageGroup {
+    /// A sentence of the catalog in the reader's language.
+    func t(_ key: String, _ context: some SiteContext, _ parameters: [String: String] = [:]) -> String {
+        renderer.catalog.text(key, context.language, parameters)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Resolutions
+import Review
+
+/// The model of the registry's search page (`activities.mustache` renders it): the search as
+/// typed, the total, the order used, a page of hits with their marked extracts, the facets with
+/// counts, and links that keep the search while toggling one filter, changing the order or paging.
+struct ActivitySearchView: Sendable {
+    struct Hit: Sendable, Equatable {
+        var href: String
+        /// The title and the extract, escaped, with the words searched for in `<mark>`.
+        var titleHTML: String
+        var snippetHTML: String
+        var organization: String
+        var language: String
+        var start: String
+        var primary: String
+        var countries: String
+        var goals: [Goal]
+    }
+
+    struct Goal: Sendable, Equatable {
+        var number: Int
+        var href: String
+    }
+
+    struct FacetGroup: Sendable, Equatable {
+        var name: String
+        var values: [FacetValue]
+    }
+
+    struct FacetValue: Sendable, Equatable {
+        var label: String
+        var count: String
+        var href: String
+        var chosen: Bool
+    }
+
+    var q: String
+    var error: String?
+    /// "1,234 activities"; nil until a search has run.
+    var total: String?
+    var ranking: String?
+    var sortRelevance = true
+    var relevanceLink = ""
+    var dateLink = ""
+    var hits: [Hit] = []
+    var facets: [FacetGroup] = []
+    var next: String?
+    var signedIn: Bool
+    var moderator: Bool
+    var staff: Bool
+
+    init(text: String, viewer: User?) {
+        q = text
+        signedIn = viewer != nil
+        moderator = viewer.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
+        staff = viewer?.has(.secretariat) == true
+    }
+
+    /// Fills the model with what the search found.
+    mutating func show(_ page: ActivitySearchPage, of request: ActivitySearchRequest, names: ActivityPages.Names, language: Language,
+                       catalog: Catalog) {
+        let text = q
+        // Links keep the search and the other filters; a facet value toggles itself.
+        func link(toggling facet: Facet? = nil, value: String? = nil, cursor: String? = nil, sort: String? = nil) -> String {
+            var items: [URLQueryItem] = []
+            if !text.isEmpty { items.append(URLQueryItem(name: "q", value: text)) }
+            let chosenSort = sort ?? request.sort.rawValue
+            if chosenSort != "relevance" { items.append(URLQueryItem(name: "sort", value: chosenSort)) }
+            for current in Facet.allCases {
+                var values = request.filters[current] ?? []
+                if current == facet, let value { if values.contains(value) { values.remove(value) } else { values.insert(value) } }
+                for value in values.sorted() { items.append(URLQueryItem(name: current.rawValue, value: value)) }
+            }
+            if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
+            var components = URLComponents()
+            components.path = SiteURL.activities.path
+            components.queryItems = items.isEmpty ? nil : items
+            return components.string ?? SiteURL.activities.path
+        }
+        total = catalog.text("activities.total", language, ["count": page.total.formatted()])
+        ranking = page.hits.isEmpty ? nil : catalog.text("activities.ranking.\(page.ranking.rawValue)", language)
+        sortRelevance = request.sort == .relevance
+        relevanceLink = link(sort: "relevance")
+        dateLink = link(sort: "date")
+        hits = page.hits.map { hit in
+            let activity = hit.activity
+            return Hit(href: SiteURL.activity(activity.id).path, titleHTML: hit.titleSnippet.html, snippetHTML: hit.snippet.html,
+                       organization: activity.organization, language: hit.language, start: activity.startDate ?? "",
+                       primary: activity.primaryActionLine,
+                       countries: activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
+                       goals: activity.sdgGoals.map { Goal(number: $0, href: SiteURL.goal(String($0)).path) })
+        }
+        facets = Facet.allCases.compactMap { facet in
+            let values = page.facets[facet] ?? []
+            let chosen = request.filters[facet] ?? []
+            guard !values.isEmpty || !chosen.isEmpty else { return nil }
+            let shown = values.prefix(facet == .country || facet == .year ? 15 : 20)
+            let counted = shown.map { value in
+                FacetValue(label: names.label(facet, value.value, catalog: catalog, language: language), count: value.count.formatted(),
+                           href: link(toggling: facet, value: value.value), chosen: chosen.contains(value.value))
+            }
+            let chosenWithoutCount = chosen.filter { value in !shown.contains { $0.value == value } }.sorted().map { value in
+                FacetValue(label: names.label(facet, value, catalog: catalog, language: language), count: "0",
+                           href: link(toggling: facet, value: value), chosen: true)
+            }
+            return FacetGroup(name: catalog.text("activities.facets.\(facet.rawValue)", language), values: counted + chosenWithoutCount)
+        }
+        next = page.nextCursor.map { link(cursor: $0) }
+    }
+}
