@@ -26,11 +26,12 @@ run() {
   local name=$1 wsis=$2 data="$work/data-$1"
   rm -rf "$data"
   /usr/bin/time -f "$name import: %e s wall, %M KB max resident" "$wsis" activities import "$csv" --apply --quiet --data-dir "$data"
-  local resolution
-  resolution=$("$wsis" import "$founding" --confirm --data-dir "$data" | grep -oE '[0-9a-f-]{36}' | head -1)
+  local imported resolution listed mandate
+  imported=$("$wsis" import "$founding" --confirm --data-dir "$data")
+  resolution=$(grep -oE '[0-9a-f-]{36}' <<< "$imported" | sed -n 1p)
   "$wsis" mandates accept --resolution "$resolution" --data-dir "$data" > /dev/null
-  local mandate
-  mandate=$("$wsis" mandates list --resolution "$resolution" --data-dir "$data" | head -1 | cut -f1)
+  listed=$("$wsis" mandates list --resolution "$resolution" --data-dir "$data")
+  mandate=$(sed -n 1p <<< "$listed" | cut -f1)
   local port
   port=$(free_port)
   "$wsis" serve --data-dir "$data" --port "$port" --log-level error > "$work/serve-$name.out" 2> "$work/serve-$name.err" &
@@ -39,7 +40,7 @@ run() {
   python3 "$root/scripts/bench_registry.py" --ours "http://127.0.0.1:$port" --repeat 3 --pid "$server" | grep -E "^ours:|resident" | sed "s/^/$name search: /"
   for page in "/mandates/$mandate" "/activities?q=digital+skills"; do
     wrk -t2 -c64 -d10s "http://127.0.0.1:$port$page" > "$work/wrk.txt"
-    echo "$name wrk 64 connections $page: $(grep -E 'Requests/sec' "$work/wrk.txt" | awk '{print $2}') requests/s, $(grep -cE 'Non-2xx' "$work/wrk.txt" | sed 's/^0$/no/;s/^1$/some/') non-2xx answers"
+    echo "$name wrk 64 connections $page: $(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt") requests/s$(grep -E 'Non-2xx' "$work/wrk.txt" | sed 's/^ */, /' || true)"
   done
   kill "$server"; wait "$server" 2>/dev/null || true
 }

@@ -20,43 +20,22 @@ public struct BcryptHasher: PasswordHasher {
 public struct Platform: Sendable {
     public let backend: any DatabaseBackend
     public let store: any Store
-    /// The services, as Web knows them.
+    /// The services, as Web and the command line know them.
     public let services: Services
-    /// Runs the queued jobs (a service of the server's group; tests and commands call `runPending`).
-    public let jobRunner: JobRunner
-    public let activityImports: ActivityImports
+    /// Whether the database answers and the start-up work is done, for `/healthz`.
+    public let health: any HealthCheck
     let readiness: Readiness
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
                 hasher: any PasswordHasher, blobs: (any BlobStore)? = nil) {
         let store = SQLStore(backend: backend)
+        let readiness = Readiness()
         self.backend = backend
         self.store = store
-        let activities = ActivityService(store: store, clock: clock, ids: ids)
-        let mandates = MandateService(store: store, clock: clock, ids: ids, blobs: blobs)
-        let board = JobBoard()
-        let jobs = JobService(store: store, clock: clock, ids: ids, board: board)
-        let imports = ActivityImports(activities: activities, jobs: jobs, blobs: blobs)
-        let readiness = Readiness()
         self.readiness = readiness
-        self.activityImports = imports
-        self.jobRunner = JobRunner(store: store, clock: clock, board: board, handlers: [imports])
-        self.services = Services(
-            clock: clock,
-            accounts: AccountService(store: store, clock: clock, ids: ids, hasher: hasher),
-            auth: AuthService(store: store, clock: clock, ids: ids, hasher: hasher),
-            reference: ReferenceService(store: store, clock: clock),
-            audit: AuditService(store: store),
-            resolutions: ResolutionService(store: store, clock: clock, ids: ids, mandates: mandates),
-            mandates: mandates,
-            calendar: CalendarService(store: store, clock: clock),
-            activities: activities,
-            matrix: MatrixService(store: store, clock: clock, activities: activities),
-            search: ActivitySearchService(index: SQLActivitySearch(backend: backend)),
-            jobs: jobs,
-            activityImports: imports,
-            health: DatabaseHealth(backend: backend, readiness: readiness)
-        )
+        self.health = DatabaseHealth(backend: backend, readiness: readiness)
+        self.services = Services(store: store, searchIndex: SQLActivitySearch(backend: backend), clock: clock, ids: ids, hasher: hasher,
+                                 blobs: blobs)
     }
 
     // The services by name, for the command line and the tests.
@@ -72,6 +51,8 @@ public struct Platform: Sendable {
     public var matrix: MatrixService { services.matrix }
     public var search: ActivitySearchService { services.search }
     public var jobs: JobService { services.jobs }
+    public var activityImports: ActivityImports { services.activityImports }
+    public var jobRunner: JobRunner { services.jobRunner }
 
     /// Opens the database the settings name, brings its schema up to date and loads the reference data.
     public static func open(_ settings: Settings, clock: any WallClock = SystemClock(), logger: Logger) async throws -> Platform {

@@ -24,7 +24,7 @@ struct Serve: AsyncParsableCommand {
             let firstAdministrator = try await platform.accounts.bootstrapAdministrator(email: settings.adminEmail)
             let database = try Platform.location(settings).description
             let background = BackgroundWork(platform: platform, logger: logger)
-            let app = try await buildApplication(services: platform.services, settings: settings.web, logger: logger,
+            let app = try await buildApplication(services: platform.services, health: platform.health, settings: settings.web, logger: logger,
                                                  background: [background]) { url in
                 say("WSIS+20 review platform: \(url)  (\(database))")
                 if let (user, password) = firstAdministrator {

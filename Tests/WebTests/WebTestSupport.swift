@@ -18,7 +18,7 @@ struct WebTest: Sendable {
     static func with(_ database: TestDatabase, settings: Settings = Settings(),
                      _ body: @escaping @Sendable (WebTest) async throws -> Void) async throws {
         try await TestPlatform.with(database) { test in
-            let router = try await buildRouter(services: test.platform.services, settings: settings.web)
+            let router = try await buildRouter(services: test.platform.services, health: test.platform.health, settings: settings.web)
             let routes = router.routes.map { "\($0.method) \($0.path)" }
             let app = Application(router: router)
             try await app.test(.router) { client in

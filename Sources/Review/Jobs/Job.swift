@@ -36,24 +36,17 @@ public struct Job: Sendable, Equatable {
     public var heartbeatAt: Date?
     public var finishedAt: Date?
 
-    public init(id: String, kind: String, title: String, ownerID: String?, ownerLabel: String, state: State = .queued, payload: Data,
-                progress: JobProgress? = nil, result: Data? = nil, failure: String? = nil, attempts: Int = 0, createdAt: Date,
-                startedAt: Date? = nil, heartbeatAt: Date? = nil, finishedAt: Date? = nil) {
+    /// A new job, queued; a stored one is read back the same way, then its state and times set.
+    public init(id: String, kind: String, title: String, ownerID: String?, ownerLabel: String, payload: Data, createdAt: Date) {
         self.id = id
         self.kind = kind
         self.title = title
         self.ownerID = ownerID
         self.ownerLabel = ownerLabel
-        self.state = state
+        self.state = .queued
         self.payload = payload
-        self.progress = progress
-        self.result = result
-        self.failure = failure
-        self.attempts = attempts
+        self.attempts = 0
         self.createdAt = createdAt
-        self.startedAt = startedAt
-        self.heartbeatAt = heartbeatAt
-        self.finishedAt = finishedAt
     }
 
     /// The failure of a job whose server stopped while it ran, `JobRunner.maximumAttempts` times.

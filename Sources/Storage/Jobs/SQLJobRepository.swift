@@ -65,15 +65,18 @@ struct SQLJobRepository: JobRepository {
     }
 
     static func job(_ row: any SQLRow) throws -> Job {
-        Job(id: try row.string("id"), kind: try row.string("kind"), title: try row.string("title"), ownerID: try row.optionalString("owner_id"),
-            ownerLabel: try row.string("owner_label"), state: Job.State(rawValue: try row.string("state")) ?? .failed,
-            payload: Data(try row.string("payload").utf8),
-            progress: try row.optionalString("progress").map { try Timestamp.jsonDecoder().decode(JobProgress.self, from: Data($0.utf8)) },
-            result: try row.optionalString("result").map { Data($0.utf8) }, failure: try row.optionalString("failure"),
-            attempts: try row.int("attempts"), createdAt: try row.date("created_at"),
-            startedAt: try row.optionalString("started_at").flatMap(Timestamp.date),
-            heartbeatAt: try row.optionalString("heartbeat_at").flatMap(Timestamp.date),
-            finishedAt: try row.optionalString("finished_at").flatMap(Timestamp.date))
+        var job = Job(id: try row.string("id"), kind: try row.string("kind"), title: try row.string("title"),
+                      ownerID: try row.optionalString("owner_id"), ownerLabel: try row.string("owner_label"),
+                      payload: Data(try row.string("payload").utf8), createdAt: try row.date("created_at"))
+        job.state = Job.State(rawValue: try row.string("state")) ?? .failed
+        job.progress = try row.optionalString("progress").map { try Timestamp.jsonDecoder().decode(JobProgress.self, from: Data($0.utf8)) }
+        job.result = try row.optionalString("result").map { Data($0.utf8) }
+        job.failure = try row.optionalString("failure")
+        job.attempts = try row.int("attempts")
+        job.startedAt = try row.optionalString("started_at").flatMap(Timestamp.date)
+        job.heartbeatAt = try row.optionalString("heartbeat_at").flatMap(Timestamp.date)
+        job.finishedAt = try row.optionalString("finished_at").flatMap(Timestamp.date)
+        return job
     }
 
     static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }

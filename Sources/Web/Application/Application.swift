@@ -20,7 +20,7 @@ public enum PlatformMetrics {
 
 /// The router of the whole site: pages, the JSON API and the machine endpoints, behind the
 /// middleware that authenticates, enforces `SiteMap`, checks forms and turns errors into answers.
-public func buildRouter(services: Services, settings: WebSettings) async throws -> Router<WebContext> {
+public func buildRouter(services: Services, health: any HealthCheck, settings: WebSettings) async throws -> Router<WebContext> {
     PlatformMetrics.bootstrapOnce()
     let renderer = try await Renderer.bundled()
     let assets = try Assets.load(goals: try await services.reference.goals())
@@ -38,7 +38,7 @@ public func buildRouter(services: Services, settings: WebSettings) async throws 
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: FormMiddleware())
 
-    PublicPages(services: services, renderer: renderer, assets: assets).register(on: router)
+    PublicPages(services: services, renderer: renderer, assets: assets, healthCheck: health).register(on: router)
     AccountPages(services: services, renderer: renderer, settings: settings).register(on: router)
     AdminPages(services: services, renderer: renderer).register(on: router)
     ResolutionPages(services: services, renderer: renderer).register(on: router)
@@ -55,10 +55,10 @@ public func buildRouter(services: Services, settings: WebSettings) async throws 
 /// reading of the search index) in its service group, so that they start with the server and
 /// stop with it. `onRunning` is called once the server listens, with the address it got.
 public func buildApplication(
-    services: Services, settings: WebSettings, logger: Logger, background: [any Service] = [],
+    services: Services, health: any HealthCheck, settings: WebSettings, logger: Logger, background: [any Service] = [],
     onRunning: @escaping @Sendable (String) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(services: services, settings: settings)
+    let router = try await buildRouter(services: services, health: health, settings: settings)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wsis"),

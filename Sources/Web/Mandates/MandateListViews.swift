@@ -17,7 +17,7 @@ struct MandateRow: Sendable, Equatable {
     var progress: Int
     var proposed: Bool
     var dropped: Bool
-    var signals: [MandatePage.Badge]
+    var signals: [PageBadge]
     var staff: Bool
 
     init(_ view: MandateView, actorNames: [String: String], language: Language, catalog: Catalog, staff: Bool) {
@@ -35,16 +35,16 @@ struct MandateRow: Sendable, Equatable {
         progress = mandate.progress
         proposed = mandate.proposal == .proposed
         dropped = mandate.proposal == .dropped
-        signals = view.signals.map { MandatePage.Badge(code: $0.rawValue, label: catalog.text("mandate.signal.\($0.rawValue)", language)) }
+        signals = view.signals.map { PageBadge(code: $0.rawValue, label: catalog.text("mandate.signal.\($0.rawValue)", language)) }
         self.staff = staff
     }
 }
 
 /// The filters above the list and a board (`mandate-filters.mustache`), as the query set them.
 struct MandateFilterForm: Sendable, Equatable {
-    var statuses: [MandatePage.Choice]
-    var signals: [MandatePage.Choice]
-    var actors: [MandatePage.Choice]
+    var statuses: [PageChoice]
+    var signals: [PageChoice]
+    var actors: [PageChoice]
     var owner: String
     var dueWithin: String
     var actionLine: String
@@ -52,12 +52,12 @@ struct MandateFilterForm: Sendable, Equatable {
 
     init(_ filter: MandateFilter, signal: Signal?, dueWithin: String?, actorNames: [String: String], language: Language, catalog: Catalog) {
         statuses = Mandate.Status.allCases.map {
-            MandatePage.Choice(value: $0.rawValue, label: catalog.text("mandate.status.\($0.rawValue)", language), selected: filter.status == $0)
+            PageChoice(value: $0.rawValue, label: catalog.text("mandate.status.\($0.rawValue)", language), selected: filter.status == $0)
         }
         signals = Signal.allCases.map {
-            MandatePage.Choice(value: $0.rawValue, label: catalog.text("mandate.signal.\($0.rawValue)", language), selected: signal == $0)
+            PageChoice(value: $0.rawValue, label: catalog.text("mandate.signal.\($0.rawValue)", language), selected: signal == $0)
         }
-        actors = actorNames.sorted { $0.value < $1.value }.map { MandatePage.Choice(value: $0.key, label: $0.value, selected: filter.actor == $0.key) }
+        actors = actorNames.sorted { $0.value < $1.value }.map { PageChoice(value: $0.key, label: $0.value, selected: filter.actor == $0.key) }
         owner = filter.owner ?? ""
         self.dueWithin = dueWithin ?? ""
         actionLine = filter.actionLine ?? ""

@@ -7,22 +7,6 @@ import Review
 /// forms the viewer may use. Made from a `MandateDossier` (one read) by `init`; every text in the
 /// reader's language, every link from `SiteURL`.
 struct MandatePage: Sendable {
-    struct Choice: Sendable, Equatable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
-    struct Badge: Sendable, Equatable {
-        var code: String
-        var label: String
-    }
-
-    struct Link: Sendable, Equatable {
-        var href: String
-        var label: String
-    }
-
     struct Update: Sendable, Equatable {
         var id: String
         var at: String
@@ -30,7 +14,7 @@ struct MandatePage: Sendable {
         var note: String
         /// The facts the update recorded (status, period, progress, blocked, reason), in words.
         var facts: String?
-        var evidence: [Link]
+        var evidence: [PageLink]
     }
 
     struct Citation: Sendable, Equatable {
@@ -60,7 +44,7 @@ struct MandatePage: Sendable {
     var proposed: Bool
     var dropped: Bool
     var superseded: Bool
-    var signals: [Badge]
+    var signals: [PageBadge]
     var owner: String
     var actionLines: String
     var sdgs: String
@@ -78,8 +62,8 @@ struct MandatePage: Sendable {
 
     // What it is linked to.
     var cites: [Citation]
-    var citedBy: [Link]
-    var newer: Link?
+    var citedBy: [PageLink]
+    var newer: PageLink?
     var updates: [Update]
 
     // What the viewer may do, and the forms' values.
@@ -87,9 +71,9 @@ struct MandatePage: Sendable {
     var mayReport: Bool
     var decisionHref: String
     var updatesHref: String
-    var statusChoices: [Choice]
-    var dueKinds: [Choice]
-    var mergeTargets: [Choice]
+    var statusChoices: [PageChoice]
+    var dueKinds: [PageChoice]
+    var mergeTargets: [PageChoice]
     var form: EditForm
     var error: String?
     /// What stands for an empty list of facts.
@@ -123,7 +107,7 @@ struct MandatePage: Sendable {
         proposed = mandate.proposal == .proposed
         dropped = mandate.proposal == .dropped
         superseded = mandate.status == .superseded
-        signals = dossier.view.signals.map { Badge(code: $0.rawValue, label: t("mandate.signal.\($0.rawValue)")) }
+        signals = dossier.view.signals.map { PageBadge(code: $0.rawValue, label: t("mandate.signal.\($0.rawValue)")) }
         owner = shown(mandate.owner.map { [$0] } ?? [])
         actionLines = shown(mandate.actionLines)
         sdgs = shown(mandate.sdgs)
@@ -147,9 +131,9 @@ struct MandatePage: Sendable {
             Citation(text: citation.text, id: citation.id, href: dossier.linkedWorks[citation.id].map { SiteURL.resolution($0).path })
         }
         citedBy = dossier.citedBy.map {
-            Link(href: SiteURL.resolution($0.resolution.id).path(anchor: $0.paragraphID), label: $0.resolution.symbol ?? $0.resolution.workID)
+            PageLink(href: SiteURL.resolution($0.resolution.id).path(anchor: $0.paragraphID), label: $0.resolution.symbol ?? $0.resolution.workID)
         }
-        newer = dossier.laterVersion.map { Link(href: SiteURL.resolution($0.id).path, label: t("mandate.version") + " \($0.version)") }
+        newer = dossier.laterVersion.map { PageLink(href: SiteURL.resolution($0.id).path, label: t("mandate.version") + " \($0.version)") }
         updates = dossier.updates.reversed().map { update in
             var facts: [String] = []
             if let from = update.statusFrom, let to = update.statusTo {
@@ -161,19 +145,19 @@ struct MandatePage: Sendable {
             if let reason = update.reason { facts.append(t("mandate.update.reason", ["reason": reason])) }
             return Update(id: update.id, at: Timestamp.string(update.at).prefix(16).replacingOccurrences(of: "T", with: " "),
                           author: update.author, note: update.note, facts: facts.isEmpty ? nil : facts.joined(separator: " · "),
-                          evidence: update.evidence.map { Link(href: $0, label: dossier.evidenceNames[$0] ?? $0) })
+                          evidence: update.evidence.map { PageLink(href: $0, label: dossier.evidenceNames[$0] ?? $0) })
         }
 
         self.staff = staff
         mayReport = dossier.mayReport
         decisionHref = SiteURL.mandateDecision(mandate.id).path
         updatesHref = SiteURL.mandateUpdates(mandate.id).path
-        statusChoices = Mandate.Status.allCases.map { Choice(value: $0.rawValue, label: status($0), selected: $0 == mandate.status) }
+        statusChoices = Mandate.Status.allCases.map { PageChoice(value: $0.rawValue, label: status($0), selected: $0 == mandate.status) }
         dueKinds = ["none", "date", "event", "recurrence"].map {
-            Choice(value: $0, label: t("mandate.due_kind.\($0)"), selected: $0 == mandate.due.kind)
+            PageChoice(value: $0, label: t("mandate.due_kind.\($0)"), selected: $0 == mandate.due.kind)
         }
         mergeTargets = dossier.mergeTargets.map {
-            Choice(value: $0.id, label: MandatePages.paragraphLabel($0.paragraphID) + " — " + $0.action, selected: false)
+            PageChoice(value: $0.id, label: MandatePages.paragraphLabel($0.paragraphID) + " — " + $0.action, selected: false)
         }
         form = EditForm(actorCodes: mandate.actors.joined(separator: ", "), dueKind: mandate.due.kind, dueValue: mandate.due.value,
                         dueText: mandate.due.text ?? "", owner: mandate.owner ?? "", weight: mandate.weight)

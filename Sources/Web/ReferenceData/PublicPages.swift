@@ -10,13 +10,14 @@ struct PublicPages: PageGroup {
     let services: Services
     let renderer: Renderer
     let assets: Assets
+    let healthCheck: any HealthCheck
 
     func register(on router: Router<WebContext>) {
         router.get(SiteURL.home.route, use: home)
         router.get(SiteURL.goals.route, use: goals)
         router.get(SiteURL.goal(":goal").route, use: goal)
         router.get(SiteURL.actionLines.route, use: actionLines)
-        router.get(SiteURL.healthz.route, use: health)
+        router.get(SiteURL.healthz.route, use: healthz)
         router.get(SiteURL.metrics.route) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(bytes: PlatformMetrics.registry.emitToBuffer())))
@@ -103,8 +104,8 @@ struct PublicPages: PageGroup {
         ], request: request, context: context)
     }
 
-    @Sendable func health(_ request: Request, context: WebContext) async throws -> Response {
-        let health = await services.health.check()
+    @Sendable func healthz(_ request: Request, context: WebContext) async throws -> Response {
+        let health = await healthCheck.check()
         let status = !health.databaseReachable ? "unavailable" : health.ready ? "ok" : "starting"
         let body = "{\"status\":\"\(status)\",\"database\":\"\(health.database)\"}"
         return Response(status: status == "ok" ? .ok : .serviceUnavailable,

@@ -16,12 +16,8 @@ struct ActivitySearchView: Sendable {
         var start: String
         var primary: String
         var countries: String
-        var goals: [Goal]
-    }
-
-    struct Goal: Sendable, Equatable {
-        var number: Int
-        var href: String
+        /// The goals, each a link to its page labelled with its number.
+        var goals: [PageLink]
     }
 
     struct FacetGroup: Sendable, Equatable {
@@ -90,7 +86,7 @@ struct ActivitySearchView: Sendable {
                        organization: activity.organization, language: hit.language, start: activity.startDate ?? "",
                        primary: activity.primaryActionLine,
                        countries: activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
-                       goals: activity.sdgGoals.map { Goal(number: $0, href: SiteURL.goal(String($0)).path) })
+                       goals: activity.sdgGoals.map { PageLink(href: SiteURL.goal(String($0)).path, label: String($0)) })
         }
         facets = Facet.allCases.compactMap { facet in
             let values = page.facets[facet] ?? []
