@@ -116,9 +116,11 @@ struct SQLReferenceRepository: ReferenceRepository {
         let names = try await titles("country")
         let countries = try await db.rows("SELECT \(unsafeRaw: Self.countryColumns) FROM countries")
             .map { try Self.country($0, names.titles) }
-        return countries.sorted { (a: Country, b: Country) in
-            a.name.text(Language.english).compare(b.name.text(Language.english), options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
-        }
+        // By English name, case and accents aside: each name folded once (comparing with those options
+        // folded both names at every comparison, a tenth of a search page's time; the order is the same).
+        return countries.map { ($0.name.text(Language.english).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), $0) }
+            .sorted { $0.0 < $1.0 }
+            .map(\.1)
     }
 
     func country(code: String) async throws -> Country? {

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Resolutions
 import Review
 
@@ -8,6 +9,8 @@ import Review
 public struct Catalog: Sendable {
     /// Flattened: `nav.sdgs` → text, per language code.
     private let tables: [String: [String: String]]
+    /// Per language code, the strings as a tree for templates, English filling what a language lacks.
+    private let trees: [String: Tree]
 
     public init(directory: URL) throws {
         var tables: [String: [String: String]] = [:]
@@ -21,8 +24,17 @@ public struct Catalog: Sendable {
             Self.flatten(object, prefix: "", into: &flat)
             tables[language.rawValue] = flat
         }
-        guard tables[Language.english.rawValue] != nil else { throw CatalogError.malformed("en.json is missing") }
+        guard let english = tables[Language.english.rawValue] else { throw CatalogError.malformed("en.json is missing") }
         self.tables = tables
+        var trees: [String: Tree] = [:]
+        for language in Language.allCases {
+            var tree = Tree()
+            for (key, value) in english.merging(tables[language.rawValue] ?? [:], uniquingKeysWith: { _, own in own }) {
+                tree.insert(value, path: key.split(separator: ".").map(String.init)[...])
+            }
+            trees[language.rawValue] = tree
+        }
+        self.trees = trees
     }
 
     /// The catalog bundled with the platform.
@@ -55,26 +67,26 @@ public struct Catalog: Sendable {
         text("error.\(error.code)", language, error.parameters)
     }
 
-    /// All strings of a language as nested dictionaries, for templates (`{{t.nav.sdgs}}`).
-    public func tree(_ language: Language) -> [String: Any] {
-        var merged = tables[Language.english.rawValue]!
-        for (key, value) in tables[language.rawValue] ?? [:] { merged[key] = value }
-        var tree: [String: Any] = [:]
-        for (key, value) in merged {
-            Self.insert(value, path: key.split(separator: ".").map(String.init)[...], into: &tree)
-        }
-        return tree
+    /// All strings of a language as a tree, for templates (`{{t.nav.sdgs}}`); made once, when the catalog is read.
+    public func tree(_ language: Language) -> Tree {
+        trees[language.rawValue] ?? trees[Language.english.rawValue]!
     }
 
-    private static func insert(_ value: String, path: ArraySlice<String>, into tree: inout [String: Any]) {
-        guard let first = path.first else { return }
-        if path.count == 1 {
-            tree[first] = value
-            return
+    /// The catalog's strings by the parts of their keys, as templates look them up.
+    public struct Tree: Sendable, MustacheParent {
+        var texts: [String: String] = [:]
+        var branches: [String: Tree] = [:]
+
+        public func child(named name: String) -> Any? { texts[name] ?? branches[name] }
+
+        mutating func insert(_ value: String, path: ArraySlice<String>) {
+            guard let first = path.first else { return }
+            if path.count == 1 {
+                texts[first] = value
+            } else {
+                branches[first, default: Tree()].insert(value, path: path.dropFirst())
+            }
         }
-        var child = tree[first] as? [String: Any] ?? [:]
-        insert(value, path: path.dropFirst(), into: &child)
-        tree[first] = child
     }
 
     private static func flatten(_ object: [String: Any], prefix: String, into flat: inout [String: String]) {
