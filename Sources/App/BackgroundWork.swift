@@ -30,7 +30,9 @@ public struct BackgroundWork: Service {
                 do {
                     let queuedAgain = try await platform.jobRunner.recover()
                     if queuedAgain > 0 { logger.notice("jobs left running by a stopped server are queued again", metadata: ["jobs": "\(queuedAgain)"]) }
-                    try await cancelWhenGracefulShutdown { try await platform.jobRunner.run() }
+                    try await cancelWhenGracefulShutdown {
+                        try await platform.jobRunner.run { error in logger.error("a job could not be run", metadata: ["error": "\(error)"]) }
+                    }
                 } catch is CancellationError {
                 } catch {
                     logger.error("the job runner stopped", metadata: ["error": "\(error)"])

@@ -17,8 +17,10 @@ struct DatabaseHealth: HealthCheck {
     let backend: any DatabaseBackend
     let readiness: Readiness
 
+    var database: String { backend.kind.rawValue }
+
     func check() async -> Health {
-        let reachable = (try? await backend.ping()) != nil
-        return Health(database: backend.kind.rawValue, databaseReachable: reachable, ready: readiness.isReady)
+        guard (try? await backend.ping()) != nil else { return .unavailable }
+        return readiness.isReady ? .ok : .starting
     }
 }

@@ -17,6 +17,7 @@ public struct BcryptHasher: PasswordHasher {
 
 /// The composition root: the database the settings name, the stores and clients over it, and the
 /// services made from them, as the web, the API, the command line and the tests use them.
+@dynamicMemberLookup
 public struct Platform: Sendable {
     public let backend: any DatabaseBackend
     public let store: any Store
@@ -38,21 +39,10 @@ public struct Platform: Sendable {
                                  blobs: blobs)
     }
 
-    // The services by name, for the command line and the tests.
-    public var clock: any WallClock { services.clock }
-    public var accounts: AccountService { services.accounts }
-    public var auth: AuthService { services.auth }
-    public var reference: ReferenceService { services.reference }
-    public var audit: AuditService { services.audit }
-    public var resolutions: ResolutionService { services.resolutions }
-    public var mandates: MandateService { services.mandates }
-    public var calendar: CalendarService { services.calendar }
-    public var activities: ActivityService { services.activities }
-    public var matrix: MatrixService { services.matrix }
-    public var search: ActivitySearchService { services.search }
-    public var jobs: JobService { services.jobs }
-    public var activityImports: ActivityImports { services.activityImports }
-    public var jobRunner: JobRunner { services.jobRunner }
+    /// The services by name (`platform.mandates`), for the command line and the tests.
+    public subscript<Service>(dynamicMember service: KeyPath<Services, Service>) -> Service {
+        services[keyPath: service]
+    }
 
     /// Opens the database the settings name, brings its schema up to date and loads the reference data.
     public static func open(_ settings: Settings, clock: any WallClock = SystemClock(), logger: Logger) async throws -> Platform {

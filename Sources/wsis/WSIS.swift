@@ -39,6 +39,13 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+extension CommonOptions {
+    /// Runs a command's work with the platform these options name open (see `withPlatform`).
+    func withPlatform<T>(_ work: (Platform) async throws -> T) async throws -> T {
+        try await wsis.withPlatform(readSettings(self), work)
+    }
+}
+
 /// Reads the settings, or stops with one line saying what is wrong with them.
 func readSettings(_ options: CommonOptions, extra: [String: String?] = [:]) -> Settings {
     do {

@@ -49,7 +49,10 @@ journey() { # journey LABEL [--database-url URL]
   if wait_for "$work/serve.out" "Press Ctrl-C to stop."; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $label serve did not start"; cat "$work/serve.err" | tail -5; fi
   check "$label prints the URL" 0 "http://127.0.0.1:$port/" -- cat "$work/serve.out"
   check "$label prints a generated administrator password" 0 "password: " -- cat "$work/serve.out"
+  # /healthz says "starting" (503) until the search index is read, then "ok" (a load balancer waits the same way).
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
   check "$label health" 0 '"status":"ok"' -- curl -sf "http://127.0.0.1:$port/healthz"
+  check "$label says how long reading the search index took" 0 "the search index is read" -- cat "$work/serve.err"
 
   # A second server on the same port: one clear line, non-zero exit.
   check "$label port in use" 1 "already in use" -- "$wsis" serve --data-dir "$data" --port "$port" "${db[@]}"

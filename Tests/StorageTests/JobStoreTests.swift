@@ -15,8 +15,8 @@ struct JobStoreTests {
           arguments: TestDatabase.available)
     func importJob(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
-            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
-            let reviewer = Actor(user: try await test.makeUser("reviewer@itu.int", roles: [.reviewer]).user)
+            let officer = try await test.makeActor("officer@itu.int", .secretariat)
+            let reviewer = try await test.makeActor("reviewer@itu.int", .reviewer)
             let imports = test.platform.activityImports
             await #expect(throws: DomainError.forbidden) { try await imports.start(Data(Self.csv.utf8), fileName: "a.csv", by: reviewer) }
 
@@ -41,7 +41,7 @@ struct JobStoreTests {
           arguments: TestDatabase.available)
     func recovery(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
-            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let officer = try await test.makeActor("officer@itu.int", .secretariat)
             let store = test.platform.store
             let imports = test.platform.activityImports
             let now = TestPlatform.epoch
@@ -75,7 +75,7 @@ struct JobStoreTests {
     @Test("jobs are claimed oldest first, each by one runner", arguments: TestDatabase.available)
     func claimOrder(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
-            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let officer = try await test.makeActor("officer@itu.int", .secretariat)
             var ids: [String] = []
             for number in 1...3 {
                 ids.append(try await test.platform.jobs.enqueue(kind: "test", title: "job \(number)", payload: Data("{}".utf8), by: officer).id)
@@ -95,7 +95,7 @@ struct JobStoreTests {
     @Test("a job of a kind no handler knows fails with a reason, and the runner goes on", arguments: TestDatabase.available)
     func unknownKind(database: TestDatabase) async throws {
         try await TestPlatform.with(database) { test async throws in
-            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let officer = try await test.makeActor("officer@itu.int", .secretariat)
             let job = try await test.platform.jobs.enqueue(kind: "nothing-knows-me", title: "?", payload: Data("{}".utf8), by: officer)
             let ran = try await test.platform.jobRunner.runPending()
             #expect(ran.first?.id == job.id && ran.first?.state == .failed && ran.first?.failure?.contains("nothing-knows-me") == true)

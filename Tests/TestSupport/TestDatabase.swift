@@ -122,6 +122,11 @@ public struct TestPlatform: Sendable {
             NewOrganization(name: name, stakeholderType: type.rawValue, country: country, ituMembership: "none"), by: Actor(system: "test"))
     }
 
+    /// Creates an account with the given roles and returns it as the services name who acts.
+    public func makeActor(_ email: String, _ roles: Role...) async throws -> Actor {
+        Actor(user: try await makeUser(email, roles: roles).user)
+    }
+
     /// Creates an account with the given roles and returns it with its password.
     @discardableResult
     public func makeUser(_ email: String, roles: [Role], organizationID: String? = nil) async throws -> (user: User, password: String) {

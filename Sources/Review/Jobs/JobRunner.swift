@@ -36,12 +36,18 @@ public struct JobRunner: Sendable {
         return try await store.write { try await $0.jobs.requeueStale(before: before, maximumAttempts: Self.maximumAttempts) }
     }
 
-    /// Runs jobs until the task is cancelled (the service group shutting down).
-    public func run() async throws {
-        try await recover()
+    /// Runs jobs until the task is cancelled (the service group shutting down). A failure to reach
+    /// the database is told to `failed` and the runner tries again a few seconds later, so a
+    /// database that comes back finds it still at work.
+    public func run(failed: @escaping @Sendable (any Error) -> Void = { _ in }) async throws {
         while !Task.isCancelled {
-            if try await runNext() == nil {
-                do { try await Task.sleep(for: idlePause) } catch { return }
+            do {
+                if try await runNext() == nil { try await Task.sleep(for: idlePause) }
+            } catch is CancellationError {
+                return
+            } catch {
+                failed(error)
+                do { try await Task.sleep(for: .seconds(5)) } catch { return }
             }
         }
     }

@@ -1,21 +1,16 @@
 import Foundation
 import Review
 
-/// Whether the platform can answer: its database reachable, its start-up work done.
+/// Whether the platform can answer (`/healthz`), and on which database (`sqlite` or `postgres`).
 public protocol HealthCheck: Sendable {
+    var database: String { get }
     func check() async -> Health
 }
 
-public struct Health: Sendable, Equatable {
-    /// `sqlite` or `postgres`.
-    public var database: String
-    public var databaseReachable: Bool
-    /// False while start-up work (reading the search index) is still going on.
-    public var ready: Bool
-
-    public init(database: String, databaseReachable: Bool, ready: Bool) {
-        self.database = database
-        self.databaseReachable = databaseReachable
-        self.ready = ready
-    }
+public enum Health: String, Sendable, Equatable {
+    case ok
+    /// Start-up work (reading the search index) is still going on.
+    case starting
+    /// The database does not answer.
+    case unavailable
 }

@@ -106,9 +106,8 @@ struct PublicPages: PageGroup {
 
     @Sendable func healthz(_ request: Request, context: WebContext) async throws -> Response {
         let health = await healthCheck.check()
-        let status = !health.databaseReachable ? "unavailable" : health.ready ? "ok" : "starting"
-        let body = "{\"status\":\"\(status)\",\"database\":\"\(health.database)\"}"
-        return Response(status: status == "ok" ? .ok : .serviceUnavailable,
+        let body = "{\"status\":\"\(health.rawValue)\",\"database\":\"\(healthCheck.database)\"}"
+        return Response(status: health == .ok ? .ok : .serviceUnavailable,
                         headers: [.contentType: "application/json", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))
     }

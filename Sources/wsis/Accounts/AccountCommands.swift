@@ -43,8 +43,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let organizations = Dictionary(uniqueKeysWithValues: try await platform.accounts.organizations().map { ($0.id, $0.name) })
                 for user in try await platform.accounts.users() {
                     let roles = user.sortedRoles.map(\.rawValue).joined(separator: ",")
@@ -62,8 +61,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "Comma-separated roles (empty for none).") var roles: String
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let user = try await platform.accounts.user(email: email)
                 let updated = try await platform.accounts.setRoles(
                     userID: user.id, roles: roles.split(separator: ",").map(String.init), by: cliActor
@@ -81,8 +79,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The account's e-mail.") var email: String
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let user = try await platform.accounts.user(email: email)
                 let password = try await platform.accounts.resetPassword(userID: user.id, by: cliActor)
                 say("New password for \(user.email) (shown once): \(password)")
@@ -97,8 +94,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "What the token is for.") var name: String = "command line"
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let user = try await platform.accounts.user(email: email)
                 let (token, _) = try await platform.auth.createAPIToken(name: name, for: Actor(user: user))
                 say(token)
@@ -131,8 +127,7 @@ struct OrganizationCommand: AsyncParsableCommand {
         @Option(help: "ITU membership: member-state, sector-member, associate, academia or none.") var membership: String = "none"
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let organization = try await platform.accounts.createOrganization(
                     NewOrganization(name: name, stakeholderType: type, country: country, ituMembership: membership), by: cliActor
                 )
@@ -146,8 +141,7 @@ struct OrganizationCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 for organization in try await platform.accounts.organizations() {
                     say([organization.id, organization.name, organization.stakeholderType.rawValue,
                          organization.country ?? "-", organization.ituMembership.rawValue].joined(separator: "\t"))

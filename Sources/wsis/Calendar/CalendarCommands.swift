@@ -33,8 +33,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 for milestone in try await platform.calendar.milestones() {
                     let when = milestone.end.map { "\(milestone.start)..\($0)" } ?? milestone.start
                     say([milestone.key, when, milestone.kind.rawValue, milestone.confirmed ? "confirmed" : "to be confirmed", milestone.title,
@@ -51,8 +50,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let milestone = try await platform.calendar.add(fields.input(key: key), by: cliActor)
                 say("Added \(milestone.key): \(milestone.title), \(milestone.start).")
             }
@@ -66,8 +64,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let milestone = try await platform.calendar.change(key: key, fields.input(key: key), by: cliActor)
                 say("Changed \(milestone.key): \(milestone.start) (version \(milestone.version)).")
             }

@@ -15,8 +15,7 @@ struct JobsCommand: AsyncParsableCommand {
         @Option(help: "How many (default 20).") var limit = 20
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 for job in try await platform.jobs.recent(limit: max(1, min(limit, 1000)), for: Actor(system: "cli")) {
                     say([job.id, job.kind, job.state.rawValue, String(job.attempts), Timestamp.string(job.createdAt), job.ownerLabel, job.title,
                          job.failure ?? ""].joined(separator: "\t"))
@@ -32,8 +31,7 @@ struct JobsCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let ran = try await platform.jobRunner.runPending()
                 for job in ran {
                     say([job.id, job.kind, job.state.rawValue, job.title, job.failure ?? ""].joined(separator: "\t"))

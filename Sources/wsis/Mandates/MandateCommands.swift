@@ -55,8 +55,7 @@ struct MandatesCommand: AsyncParsableCommand {
                 guard let value = Signal(rawValue: name) else { throw ValidationError("unknown signal \"\(name)\"") }
                 return value
             }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 if let resolution { filter.resolutionID = try await MandatesCommand.resolutionID(resolution, in: platform) }
                 for view in try await platform.mandates.list(filter, signal: wanted, viewer: cliActor) { say(MandatesCommand.line(view)) }
             }
@@ -69,8 +68,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Argument(help: "The mandate's id.") var id: String
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let (view, updates) = try await platform.mandates.mandate(id: id, viewer: cliActor)
                 say(MandatesCommand.line(view))
                 say("version \(view.mandate.version); owner \(view.mandate.owner ?? "-"); weight \(view.mandate.weight)")
@@ -108,8 +106,7 @@ struct MandatesCommand: AsyncParsableCommand {
                 guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
                 return EvidenceFile(fileName: URL(fileURLWithPath: path).lastPathComponent, data: data)
             }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let current = try await platform.mandates.mandate(id: id, viewer: cliActor).mandate.mandate
                 let report = MandateReport(expectedVersion: current.version, note: note, status: newStatus, reason: reason, progress: progress,
                                            blocked: blocked, evidence: evidence, files: files, period: period)
@@ -127,8 +124,7 @@ struct MandatesCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard !ids.isEmpty || resolution != nil else { throw ValidationError("name mandates, or a resolution with --resolution") }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 if let resolution {
                     let count = try await platform.mandates.acceptAll(resolutionID: try await MandatesCommand.resolutionID(resolution, in: platform),
                                                                       by: cliActor)
@@ -149,8 +145,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(help: "Why.") var reason: String?
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .drop, expectedVersion: $0, reason: reason) }
                 say("Dropped \(id).")
             }
@@ -166,8 +161,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(help: "An action (at least two).") var part: [String] = []
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .split, expectedVersion: $0, parts: part) }
                 say("Split \(id) into \(part.count) proposals.")
             }
@@ -181,8 +175,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(help: "The proposal that takes it over.") var into: String
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .merge, expectedVersion: $0, into: into) }
                 say("Merged \(id) into \(into).")
             }
@@ -198,8 +191,7 @@ struct MandatesCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard ["csv", "json"].contains(format) else { throw ValidationError("the format is csv or json") }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 var filter = MandateFilter()
                 if let resolution { filter.resolutionID = try await MandatesCommand.resolutionID(resolution, in: platform) }
                 let views = try await platform.mandates.list(filter, viewer: cliActor)
@@ -226,8 +218,7 @@ struct MandatesCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let report = try await platform.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: cliActor)
                 let catalog = try? Catalog.bundled()
                 for problem in report.fileErrors { say("file: \(problem)") }
@@ -251,8 +242,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 for actor in try await platform.mandates.actors() {
                     say([actor.code, actor.name, actor.patterns.joined(separator: "; ")].joined(separator: "\t"))
                 }
@@ -268,8 +258,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(help: "Words that name the actor in resolutions (may be repeated).") var pattern: [String] = []
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let actor = try await platform.mandates.addActor(code: code, name: name, patterns: pattern, by: cliActor)
                 say("Added \(actor.code): \(actor.name).")
             }

@@ -40,8 +40,7 @@ struct ResolutionsCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 for summary in try await platform.resolutions.list(viewer: cliActor) {
                     say([summary.id, summary.symbol ?? "-", "v\(summary.version)", summary.status.rawValue, summary.title ?? "-"].joined(separator: "\t"))
                 }
@@ -73,8 +72,7 @@ struct ResolutionsCommand: AsyncParsableCommand {
             guard let correction = Correction(kind: kind, blockID: block, paragraphID: paragraph, addressee: addressee, citation: citation) else {
                 throw ValidationError("unknown kind of correction \"\(kind)\": use addressee, move, citation or uncite")
             }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let resolution = try await platform.resolutions.correct(id: id, correction, by: cliActor)
                 say("Corrected \(resolution.symbol ?? resolution.workID) (\(kind)); it is still a draft until confirmed.")
             }
@@ -87,8 +85,7 @@ struct ResolutionsCommand: AsyncParsableCommand {
         @Argument(help: "The resolution's id.") var id: String
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let resolution = try await platform.resolutions.confirm(id: id, by: cliActor)
                 say("Confirmed \(resolution.symbol ?? resolution.workID) version \(resolution.version).")
             }

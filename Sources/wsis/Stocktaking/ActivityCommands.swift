@@ -27,8 +27,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let request = try ActivitiesCommand.request(query: query, filters: filter, sort: sort, limit: limit, cursor: cursor)
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let page = try await platform.search.search(request, language: "en")
                 if json {
                     say(String(decoding: try ActivitySearchJSON.encode(page), as: UTF8.self))
@@ -74,8 +73,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
         @Argument(help: "The activity's id.") var id: String
 
         func run() async throws {
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let view = try await platform.activities.view(id: id, for: cliActor)
                 var record = ActivityFields.record(view.activity, includeContact: true)
                 record["id"] = view.activity.id
@@ -101,8 +99,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
             guard let transition = ActivityTransition(rawValue: step) else {
                 throw ValidationError("the step is one of " + ActivityTransition.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 let activity = try await platform.activities.transition(id: id, transition, comment: comment, expectedVersion: nil, by: cliActor)
                 say("\(activity.id) is now \(activity.state.rawValue).")
             }
@@ -172,8 +169,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
             } else {
                 handle = FileHandle.standardOutput
             }
-            let settings = readSettings(options)
-            try await withPlatform(settings) { platform in
+            try await options.withPlatform { platform in
                 try await platform.activities.export(chosen) { text in handle.write(Data(text.utf8)) }
             }
             if output != nil { try handle.close() }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// When a mandate is due, as the resolution says it.
+public enum Due: Sendable, Codable, Equatable {
+    case none
+    /// A day, month or year: `2027-12-31`, `2025-12`, `2030`.
+    case date(String, text: String)
+    /// A named event: `council-2026` for "the 2026 session of the Council"; it is dated by the calendar.
+    case event(String, text: String)
+    /// `annually`, `regularly`, `biennially`.
+    case recurrence(String, text: String)
+
+    /// The words of the resolution it was read from.
+    public var text: String? {
+        switch self {
+        case .none: nil
+        case .date(_, let text), .event(_, let text), .recurrence(_, let text): text
+        }
+    }
+
+    /// The kind as a word for forms, filters and exports: none, date, event, recurrence.
+    public var kind: String {
+        switch self {
+        case .none: "none"
+        case .date: "date"
+        case .event: "event"
+        case .recurrence: "recurrence"
+        }
+    }
+
+    /// The value: the date, the event's key or the recurrence; empty for none.
+    public var value: String {
+        switch self {
+        case .none: ""
+        case .date(let value, _), .event(let value, _), .recurrence(let value, _): value
+        }
+    }
+
+    public init(kind: String, value: String, text: String) throws {
+        switch kind {
+        case "none", "": self = .none
+        case "date":
+            guard Self.lastDay(of: value) != nil else { throw DomainError.invalid([FieldError(field: "due", code: "invalid-date")]) }
+            self = .date(value, text: text)
+        case "event":
+            guard !value.isEmpty, value.count <= 80 else { throw DomainError.invalid([FieldError(field: "due", code: "required")]) }
+            self = .event(value, text: text)
+        case "recurrence":
+            guard ["annually", "regularly", "biennially", "periodically"].contains(value) else {
+                throw DomainError.invalid([FieldError(field: "due", code: "unknown-choice")])
+            }
+            self = .recurrence(value, text: text)
+        default: throw DomainError.invalid([FieldError(field: "due", code: "unknown-choice")])
+        }
+    }
+
+    /// The last day a date covers (`2025-12` → 2025-12-31, `2030` → 2030-12-31), as `yyyy-MM-dd`; nil if it is not one.
+    public static func lastDay(of value: String) -> String? {
+        let parts = value.split(separator: "-").map { Int($0) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }), let year = parts[0], (1900...2200).contains(year) else { return nil }
+        let calendar = Timestamp.calendar
+        switch parts.count {
+        case 1: return String(format: "%04d-12-31", year)
+        case 2:
+            guard let month = parts[1], (1...12).contains(month),
+                  let date = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
+                  let days = calendar.range(of: .day, in: .month, for: date) else { return nil }
+            return String(format: "%04d-%02d-%02d", year, month, days.count)
+        case 3:
+            guard let month = parts[1], let day = parts[2],
+                  let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+                  calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month else { return nil }
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        default: return nil
+        }
+    }
+}
