@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Review
 import TestSupport
 import Testing
-import Web
+@testable import Web
 
 @Suite("Stocktaking pages and API")
 struct ActivityWebTests {
@@ -68,6 +68,21 @@ struct ActivityWebTests {
             #expect(try await web.post("/activities/\(id)/transitions", [("step", "publish")], as: reviewer).status == .seeOther)
             let published = try await web.get("/activities/\(id)")
             #expect(published.status == .ok && published.text.contains("Published") && !published.text.contains("desk@ict.go.ke"))
+
+            // The page's model, for the public and for the focal point who submitted it.
+            let catalog = try Catalog.bundled()
+            func model(_ viewer: Actor?) async throws -> ActivityPage {
+                let (view, names) = try await web.platform.activities.page(id: id, for: viewer)
+                return ActivityPage(view, names: .init(names, language: .english), language: .english, catalog: catalog)
+            }
+            let forPublic = try await model(nil)
+            #expect(forPublic.title == "Digital skills for rural teachers" && forPublic.state == "Published" && forPublic.published)
+            #expect(forPublic.contact == nil && forPublic.comments.isEmpty && forPublic.transitions.isEmpty && !forPublic.canEdit)
+            #expect(forPublic.countries == "Kenya" && forPublic.lines.map(\.code) == ["C4"] && forPublic.goals.map(\.href) == ["/sdgs/4"])
+            #expect(forPublic.description == nil && forPublic.partners == nil, "an empty fact is absent, not an empty line")
+            let forSubmitter = try await model(Actor(user: focal.user))
+            #expect(forSubmitter.contact == "desk@ict.go.ke" && forSubmitter.canEdit && forSubmitter.involved)
+            #expect(forSubmitter.editHref == "/activities/\(id)/edit" && forSubmitter.commentsHref == "/activities/\(id)/comments")
 
             let phrase = try await web.get("/activities?q=%22rural+schools%22")
             #expect(phrase.text.contains("value=\"&quot;rural schools&quot;\"") && phrase.text.contains("1 activity<"), "a + in the query is a space")

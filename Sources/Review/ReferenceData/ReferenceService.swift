@@ -38,11 +38,7 @@ public struct ReferenceService: Sendable {
 
     /// The names a page shows for codes, in one read: countries, regions, Action Lines and goals.
     public func names() async throws -> ReferenceNames {
-        try await store.read { repositories in
-            let reference = repositories.reference
-            return ReferenceNames(countries: try await reference.countries(), regions: try await reference.regions(),
-                                  actionLines: try await reference.actionLines(), goals: try await reference.goals())
-        }
+        try await store.read { try await ReferenceNames(reading: $0.reference) }
     }
 }
 
@@ -53,6 +49,12 @@ public struct ReferenceNames: Sendable {
     public var actionLines: [String: Localized]
     /// Goals' short titles.
     public var goals: [Int: Localized]
+
+    /// Reads them inside the caller's session.
+    public init(reading reference: any ReferenceRepository) async throws {
+        self.init(countries: try await reference.countries(), regions: try await reference.regions(),
+                  actionLines: try await reference.actionLines(), goals: try await reference.goals())
+    }
 
     public init(countries: [Country], regions: [Region], actionLines: [ActionLine], goals: [SDGGoal]) {
         self.countries = Dictionary(countries.map { ($0.alpha3, $0.name) }, uniquingKeysWith: { first, _ in first })

@@ -257,26 +257,35 @@ public struct ActivityService: Sendable {
 
     /// The activity as the actor may see it; not found when they may not (drafts stay private).
     public func view(id: String, for actor: Actor?) async throws -> ActivityView {
+        try await store.read { try await view(id: id, for: actor, in: $0) }
+    }
+
+    /// An activity's page: the activity as the viewer may see it, and the names of its codes, in one read.
+    public func page(id: String, for actor: Actor?) async throws -> (view: ActivityView, names: ReferenceNames) {
         try await store.read { repositories in
-            guard let activity = try await repositories.activities.activity(id: id), Self.canSee(actor, activity) else {
-                throw DomainError.notFound(kind: "activity", id: id)
-            }
-            let involved = actor.map { Self.isModerator($0) || Self.isOwner($0, of: activity) } ?? false
-            let revision = involved ? try await repositories.activities.revision(activityID: id) : nil
-            var transitions: [ActivityTransition] = []
-            var canEdit = false
-            if let actor {
-                transitions = ActivityTransition.allCases.filter { step in
-                    step.move.from.contains(activity.state) && Self.mayTake(step, actor, on: activity)
-                        && (revision != nil || (step != .acceptRevision && step != .rejectRevision))
-                }
-                canEdit = Self.mayEdit(actor, activity) && [.draft, .changesRequested, .submitted, .published].contains(activity.state)
-            }
-            return ActivityView(
-                activity: activity,
-                comments: involved ? try await repositories.activities.comments(activityID: id) : [],
-                revision: revision, canEdit: canEdit, transitions: transitions, canSeeContact: involved)
+            (try await view(id: id, for: actor, in: repositories), try await ReferenceNames(reading: repositories.reference))
         }
+    }
+
+    func view(id: String, for actor: Actor?, in repositories: any Repositories) async throws -> ActivityView {
+        guard let activity = try await repositories.activities.activity(id: id), Self.canSee(actor, activity) else {
+            throw DomainError.notFound(kind: "activity", id: id)
+        }
+        let involved = actor.map { Self.isModerator($0) || Self.isOwner($0, of: activity) } ?? false
+        let revision = involved ? try await repositories.activities.revision(activityID: id) : nil
+        var transitions: [ActivityTransition] = []
+        var canEdit = false
+        if let actor {
+            transitions = ActivityTransition.allCases.filter { step in
+                step.move.from.contains(activity.state) && Self.mayTake(step, actor, on: activity)
+                    && (revision != nil || (step != .acceptRevision && step != .rejectRevision))
+            }
+            canEdit = Self.mayEdit(actor, activity) && [.draft, .changesRequested, .submitted, .published].contains(activity.state)
+        }
+        return ActivityView(
+            activity: activity,
+            comments: involved ? try await repositories.activities.comments(activityID: id) : [],
+            revision: revision, canEdit: canEdit, transitions: transitions, canSeeContact: involved)
     }
 
     /// An organization's own activities (every state), or the moderation queue for reviewers.

@@ -90,56 +90,15 @@ struct ActivityPages: PageGroup {
     // MARK: One activity
 
     @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {
-        let view = try await services.activities.view(id: try context.parameters.require("id"), for: context.actor)
-        return try await render(view, request: request, context: context)
+        try await render(id: try context.parameters.require("id"), request: request, context: context)
     }
 
-    private func render(_ view: ActivityView, request: Request, context: some SiteContext, error: String? = nil,
+    private func render(id: String, request: Request, context: some SiteContext, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let activity = view.activity
-        let names = try await names(context)
-        let text = activity.text(context.language.rawValue)
-        var content: [String: Any] = [
-            "id": activity.id, "title": text.title, "summary": text.summary, "description": text.description,
-            "has_description": !text.description.isEmpty,
-            "state": t("activities.state.\(activity.state.rawValue)", context), "state_value": activity.state.rawValue,
-            "published": activity.state == .published, "version": activity.version,
-            "organization": activity.organization, "stakeholder": t("stakeholder.\(activity.stakeholderType.rawValue)", context),
-            "partners": activity.partners.joined(separator: "; "), "has_partners": !activity.partners.isEmpty,
-            "countries": activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
-            "regions": activity.regions.map { names.regions[$0] ?? $0 }.joined(separator: ", "),
-            "coverage": t("activities.coverage.\(activity.coverage.rawValue)", context),
-            "status": t("activities.status.\(activity.status.rawValue)", context),
-            "dates": [activity.startDate, activity.endDate].compactMap { $0 }.joined(separator: " – "),
-            "website": activity.website ?? "", "has_website": activity.website != nil,
-            "lines": activity.allActionLines.map { ["code": $0, "title": names.lines[$0] ?? $0] },
-            "goals": activity.sdgGoals.map { ["number": $0, "title": names.goals[$0] ?? ""] },
-            "targets": activity.sdgTargets.joined(separator: ", "), "has_targets": !activity.sdgTargets.isEmpty,
-            "beneficiaries": activity.beneficiaries.joined(separator: "; "), "has_beneficiaries": !activity.beneficiaries.isEmpty,
-            "impact": activity.impact, "impact_figures": activity.impactFigures,
-            "has_impact": !activity.impact.isEmpty || !activity.impactFigures.isEmpty,
-            "evidence": activity.evidence, "has_evidence": !activity.evidence.isEmpty,
-            "last_verified": activity.lastVerified ?? "", "has_last_verified": activity.lastVerified != nil,
-            "languages": activity.languages.filter { $0 != context.language.rawValue }.map { language -> [String: Any] in
-                let other = activity.texts[language]!
-                return ["language": language, "title": other.title, "summary": other.summary]
-            },
-            "contact": view.canSeeContact ? (activity.contact ?? "") : "", "has_contact": view.canSeeContact && activity.contact != nil,
-            "can_edit": view.canEdit, "involved": view.canSeeContact,
-            "transitions": view.transitions.map { ["step": $0.rawValue, "label": t("activities.steps.\($0.rawValue)", context)] },
-            "has_transitions": !view.transitions.isEmpty,
-            "comments": view.comments.map { comment -> [String: Any] in
-                ["at": Timestamp.string(comment.at).prefix(16).replacingOccurrences(of: "T", with: " "), "author": comment.author,
-                 "step": comment.transition.map { t("activities.steps.\($0)", context) } ?? "", "has_step": comment.transition != nil,
-                 "text": comment.text]
-            },
-            "has_revision": view.revision != nil,
-            "revision_by": view.revision?.submittedBy ?? "",
-            "revision_title": view.revision.map { $0.proposed.text(context.language.rawValue).title } ?? "",
-            "revision_summary": view.revision.map { $0.proposed.text(context.language.rawValue).summary } ?? "",
-        ]
-        if let error { content["error"] = error }
-        return renderer.page("activity", title: text.title, content: content, request: request, context: context, status: status)
+        let (view, names) = try await services.activities.page(id: id, for: context.viewerActor)
+        let page = ActivityPage(view, names: Names(names, language: context.language), language: context.language, catalog: renderer.catalog,
+                                error: error)
+        return renderer.page("activity", title: page.title, content: page, request: request, context: context, status: status)
     }
 
     @Sendable func transition(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -153,8 +112,7 @@ struct ActivityPages: PageGroup {
             return .redirect(to: SiteURL.activity(id).path, type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
-            return try await render(try await services.activities.view(id: id, for: context.actor), request: request, context: context,
-                                    error: message, status: status)
+            return try await render(id: id, request: request, context: context, error: message, status: status)
         }
     }
 
@@ -165,8 +123,7 @@ struct ActivityPages: PageGroup {
             return .redirect(to: SiteURL.activity(id).path(anchor: "comments"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
-            return try await render(try await services.activities.view(id: id, for: context.actor), request: request, context: context,
-                                    error: message, status: status)
+            return try await render(id: id, request: request, context: context, error: message, status: status)
         }
     }
 

@@ -1,0 +1,127 @@
+import Foundation
+import Resolutions
+import Review
+
+/// The model of an activity's page (`activity.mustache` renders it): the activity in the reader's
+/// language when it has that language (its other languages below), its facts with the codes named,
+/// and what the viewer may do: edit, take a moderation step, read and add comments.
+struct ActivityPage: Sendable {
+    struct Line: Sendable, Equatable {
+        var code: String
+        var title: String
+    }
+
+    struct Goal: Sendable, Equatable {
+        var number: Int
+        var title: String
+        var href: String
+    }
+
+    struct OtherLanguage: Sendable, Equatable {
+        var language: String
+        var title: String
+        var summary: String
+    }
+
+    struct Comment: Sendable, Equatable {
+        var at: String
+        var author: String
+        /// The moderation step the comment came with, in words.
+        var step: String?
+        var text: String
+    }
+
+    struct Revision: Sendable, Equatable {
+        var by: String
+        var title: String
+        var summary: String
+    }
+
+    var id: String
+    var version: Int
+    var title: String
+    var summary: String
+    var description: String?
+    var state: String
+    var stateValue: String
+    var published: Bool
+    var organization: String
+    var stakeholder: String
+    var partners: String?
+    var countries: String?
+    var regions: String?
+    var coverage: String
+    var status: String
+    var dates: String?
+    var website: String?
+    var lines: [Line]
+    var goals: [Goal]
+    var targets: String?
+    var beneficiaries: String?
+    var impact: String?
+    var evidence: [String]
+    var lastVerified: String?
+    var contact: String?
+    var languages: [OtherLanguage]
+    var canEdit: Bool
+    var involved: Bool
+    var transitions: [PageChoice]
+    var comments: [Comment]
+    var revision: Revision?
+    var error: String?
+    var backHref: String
+    var editHref: String
+    var transitionsHref: String
+    var commentsHref: String
+
+    init(_ view: ActivityView, names: ActivityPages.Names, language: Language, catalog: Catalog, error: String? = nil) {
+        func t(_ key: String) -> String { catalog.text(key, language) }
+        func text(_ value: String) -> String? { value.isEmpty ? nil : value }
+        let activity = view.activity
+        let own = activity.text(language.rawValue)
+        id = activity.id
+        version = activity.version
+        title = own.title
+        summary = own.summary
+        description = text(own.description)
+        state = t("activities.state.\(activity.state.rawValue)")
+        stateValue = activity.state.rawValue
+        published = activity.state == .published
+        organization = activity.organization
+        stakeholder = t("stakeholder.\(activity.stakeholderType.rawValue)")
+        partners = text(activity.partners.joined(separator: "; "))
+        countries = text(activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "))
+        regions = text(activity.regions.map { names.regions[$0] ?? $0 }.joined(separator: ", "))
+        coverage = t("activities.coverage.\(activity.coverage.rawValue)")
+        status = t("activities.status.\(activity.status.rawValue)")
+        dates = text([activity.startDate, activity.endDate].compactMap { $0 }.joined(separator: " – "))
+        website = activity.website
+        lines = activity.allActionLines.map { Line(code: $0, title: names.lines[$0] ?? $0) }
+        goals = activity.sdgGoals.map { Goal(number: $0, title: names.goals[$0] ?? "", href: SiteURL.goal(String($0)).path) }
+        targets = text(activity.sdgTargets.joined(separator: ", "))
+        beneficiaries = text(activity.beneficiaries.joined(separator: "; "))
+        impact = text([activity.impact, activity.impactFigures].filter { !$0.isEmpty }.joined(separator: " "))
+        evidence = activity.evidence
+        lastVerified = activity.lastVerified
+        contact = view.canSeeContact ? activity.contact : nil
+        languages = activity.languages.filter { $0 != language.rawValue }.compactMap { code in
+            activity.texts[code].map { OtherLanguage(language: code, title: $0.title, summary: $0.summary) }
+        }
+        canEdit = view.canEdit
+        involved = view.canSeeContact
+        transitions = view.transitions.map { PageChoice(value: $0.rawValue, label: t("activities.steps.\($0.rawValue)"), selected: false) }
+        comments = view.comments.map { comment in
+            Comment(at: Timestamp.string(comment.at).prefix(16).replacingOccurrences(of: "T", with: " "), author: comment.author,
+                    step: comment.transition.map { t("activities.steps.\($0)") }, text: comment.text)
+        }
+        revision = view.revision.map {
+            let proposed = $0.proposed.text(language.rawValue)
+            return Revision(by: $0.submittedBy, title: proposed.title, summary: proposed.summary)
+        }
+        self.error = error
+        backHref = SiteURL.activities.path
+        editHref = SiteURL.activityEdit(activity.id).path
+        transitionsHref = SiteURL.activityTransitions(activity.id).path
+        commentsHref = SiteURL.activityComments(activity.id).path
+    }
+}
