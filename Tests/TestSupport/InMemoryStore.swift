@@ -61,7 +61,8 @@ public final class InMemoryStore: Store {
     }
 }
 
-struct Unsupported: Error, CustomStringConvertible {
+/// A row inserted with a key that is already there (a primary key's refusal, in a database).
+struct KeyTaken: Error, CustomStringConvertible {
     let description: String
 }
 
@@ -168,7 +169,7 @@ struct MemoryCalendar: CalendarRepository {
     func milestone(key: String) async throws -> Milestone? { data.data.milestones[key] }
     func insert(_ milestones: [Milestone]) async throws {
         for milestone in milestones {
-            guard data.data.milestones[milestone.key] == nil else { throw Unsupported(description: "milestone \(milestone.key) exists") }
+            guard data.data.milestones[milestone.key] == nil else { throw KeyTaken(description: "milestone \(milestone.key) exists") }
             data.data.milestones[milestone.key] = milestone
         }
     }

@@ -101,6 +101,11 @@ public struct Mandate: Sendable, Codable, Equatable {
 }
 
 extension Mandate {
+    /// Accepted mandates are public; proposals and dropped ones are the secretariat's.
+    public func isVisible(to viewer: Actor?) -> Bool {
+        proposal == .accepted || viewer?.has(.secretariat) == true
+    }
+
     /// The signals of an accepted, open mandate at `now`. `dueDay` is the day it is due
     /// (`yyyy-MM-dd`), when known: from its date, or from the calendar for an event.
     public func signals(now: Date, dueDay: String?) -> [Signal] {

@@ -31,27 +31,23 @@ extension MandateService {
     /// A mandate's dossier, if the viewer may see the mandate (accepted ones for everyone,
     /// proposals and dropped ones for the secretariat).
     public func dossier(id: String, viewer: Actor?) async throws -> MandateDossier {
-        let staff = viewer?.has(.secretariat) == true
         let read = try await store.read { repositories -> Read? in
-            guard let mandate = try await repositories.mandates.mandate(id: id), mandate.proposal == .accepted || staff,
+            guard let mandate = try await repositories.mandates.mandate(id: id), mandate.isVisible(to: viewer),
                   let resolution = try await repositories.resolutions.resolution(id: mandate.resolutionID),
-                  resolution.status == .confirmed || staff else { return nil }
+                  resolution.isVisible(to: viewer) else { return nil }
             let milestone: Milestone? = if case .event(let key, _) = mandate.due { try await repositories.calendar.milestone(key: key) } else { nil }
-            let language = resolution.structure.language.rawValue
             return Read(
                 mandate: mandate,
                 updates: try await repositories.mandates.updates(mandateID: id),
                 resolution: resolution,
                 milestone: milestone,
                 tracked: mandate.periodLength == nil ? [] : try await repositories.mandates.occurrences(mandateIDs: [id]),
-                actors: try await repositories.mandates.actors(),
+                actorNames: try await repositories.mandates.actorNames(),
                 evidence: try await repositories.mandates.evidence(mandateID: id),
-                linkedWorks: try await repositories.resolutions.confirmedWorks(Set(resolution.structure.citations.map(\.citation.id))),
+                linkedWorks: try await repositories.resolutions.linkedWorks(of: resolution),
                 citedBy: try await repositories.resolutions.citing(workID: resolution.workID),
-                laterVersion: try await repositories.resolutions.summaries(includeDrafts: false)
-                    .filter { $0.workID == resolution.workID && $0.language == language && $0.version > resolution.version }
-                    .max { $0.version < $1.version },
-                mergeTargets: staff && mandate.proposal == .proposed
+                laterVersion: try await repositories.resolutions.laterVersion(of: resolution),
+                mergeTargets: viewer?.has(.secretariat) == true && mandate.proposal == .proposed
                     ? try await repositories.mandates.mandates(MandateFilter(resolutionID: mandate.resolutionID, proposal: .proposed)).filter { $0.id != id }
                     : []
             )
@@ -61,7 +57,7 @@ extension MandateService {
             view: view(read.mandate, calendar: read.milestone.map { [$0.key: $0] } ?? [:], tracked: read.tracked),
             updates: read.updates,
             resolution: read.resolution,
-            actorNames: Dictionary(read.actors.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            actorNames: read.actorNames,
             evidenceNames: Dictionary(read.evidence.map { ($0.link, $0.fileName) }, uniquingKeysWith: { first, _ in first }),
             linkedWorks: read.linkedWorks,
             citedBy: read.citedBy,
@@ -77,7 +73,7 @@ extension MandateService {
         var resolution: StoredResolution
         var milestone: Milestone?
         var tracked: [Occurrence]
-        var actors: [MandateActor]
+        var actorNames: [String: String]
         var evidence: [StoredEvidence]
         var linkedWorks: [String: String]
         var citedBy: [CitingParagraph]
@@ -97,18 +93,16 @@ public struct MandateBoard: Sendable {
 
 extension MandateService {
     public func board(resolutionID: String, filter: MandateFilter, signal: Signal?, viewer: Actor?) async throws -> MandateBoard {
-        let staff = viewer?.has(.secretariat) == true
         var filter = filter
         filter.resolutionID = resolutionID
         let board = try await store.read { [self, filter] repositories -> MandateBoard? in
-            guard let resolution = try await repositories.resolutions.resolution(id: resolutionID), resolution.status == .confirmed || staff else {
+            guard let resolution = try await repositories.resolutions.resolution(id: resolutionID), resolution.isVisible(to: viewer) else {
                 return nil
             }
             let all = try await list(MandateFilter(resolutionID: resolutionID), viewer: viewer, in: repositories)
             let shown = try await list(filter, signal: signal, viewer: viewer, in: repositories)
-            let actors = try await repositories.mandates.actors()
             return MandateBoard(resolution: resolution, all: all, shown: Set(shown.map(\.mandate.id)),
-                                actorNames: Dictionary(actors.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))
+                                actorNames: try await repositories.mandates.actorNames())
         }
         guard let board else { throw DomainError.notFound(kind: "resolution", id: resolutionID) }
         return board
@@ -117,9 +111,7 @@ extension MandateService {
     /// Mandates the viewer may see, filtered, with the actors' names, in one read.
     public func listing(_ filter: MandateFilter, signal: Signal?, viewer: Actor?) async throws -> (views: [MandateView], actorNames: [String: String]) {
         try await store.read { [self] repositories in
-            let views = try await list(filter, signal: signal, viewer: viewer, in: repositories)
-            let actors = try await repositories.mandates.actors()
-            return (views, Dictionary(actors.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))
+            (try await list(filter, signal: signal, viewer: viewer, in: repositories), try await repositories.mandates.actorNames())
         }
     }
 }

@@ -26,3 +26,10 @@ public protocol MandateRepository: Sendable {
     func occurrences(mandateIDs: [String]) async throws -> [Occurrence]
     func save(_ occurrence: Occurrence) async throws
 }
+
+extension MandateRepository {
+    /// The actor registry's names by code.
+    public func actorNames() async throws -> [String: String] {
+        Dictionary(try await actors().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -77,14 +77,13 @@ public struct MandateService: Sendable {
 
     /// `list`, inside the caller's read session.
     func list(_ filter: MandateFilter, signal: Signal? = nil, viewer: Actor?, in repositories: any Repositories) async throws -> [MandateView] {
-        let staff = viewer?.has(.secretariat) == true
-        let mandates = try await repositories.mandates.mandates(filter)
+        let mandates = try await repositories.mandates.mandates(filter).filter { $0.isVisible(to: viewer) }
         let recurring = mandates.filter { $0.periodLength != nil }.map(\.id)
         let milestones = try await repositories.calendar.milestones()
         let occurrences = recurring.isEmpty ? [] : try await repositories.mandates.occurrences(mandateIDs: recurring)
         let calendar = Dictionary(milestones.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let tracked = Dictionary(grouping: occurrences, by: \.mandateID)
-        return mandates.filter { staff || $0.proposal == .accepted }.map { view($0, calendar: calendar, tracked: tracked[$0.id] ?? []) }
+        return mandates.map { view($0, calendar: calendar, tracked: tracked[$0.id] ?? []) }
             .filter { (signal == nil || $0.signals.contains(signal!)) && filter.admits($0) }
     }
 
@@ -93,7 +92,7 @@ public struct MandateService: Sendable {
             guard let mandate = try await repositories.mandates.mandate(id: id) else { return nil }
             return (mandate, try await repositories.mandates.updates(mandateID: id))
         }
-        guard let found, found.0.proposal == .accepted || viewer?.has(.secretariat) == true else {
+        guard let found, found.0.isVisible(to: viewer) else {
             throw DomainError.notFound(kind: "mandate", id: id)
         }
         return (try await view(found.0), found.1)

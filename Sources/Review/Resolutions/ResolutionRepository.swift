@@ -17,3 +17,17 @@ public protocol ResolutionRepository: Sendable {
     /// Confirmed resolutions citing the work.
     func citing(workID: String) async throws -> [CitingParagraph]
 }
+
+extension ResolutionRepository {
+    /// For each work the resolution cites, the id of the confirmed resolution that is that work, if imported.
+    public func linkedWorks(of resolution: StoredResolution) async throws -> [String: String] {
+        try await confirmedWorks(Set(resolution.structure.citations.map(\.citation.id)))
+    }
+
+    /// The latest confirmed version of the same work in the same language, if later than this one.
+    public func laterVersion(of resolution: StoredResolution) async throws -> ResolutionSummary? {
+        try await summaries(includeDrafts: false)
+            .filter { $0.workID == resolution.workID && $0.language == resolution.structure.language.rawValue && $0.version > resolution.version }
+            .max { $0.version < $1.version }
+    }
+}

@@ -82,7 +82,7 @@ public struct ResolutionService: Sendable {
     /// A resolution, if the viewer may see it: drafts only for the secretariat.
     public func resolution(id: String, viewer: Actor?) async throws -> StoredResolution {
         let found = try await store.read { try await $0.resolutions.resolution(id: id) }
-        guard let found, found.status == .confirmed || viewer?.has(.secretariat) == true else {
+        guard let found, found.isVisible(to: viewer) else {
             throw DomainError.notFound(kind: "resolution", id: id)
         }
         return found
@@ -99,14 +99,6 @@ public struct ResolutionService: Sendable {
         return match
     }
 
-    /// The latest confirmed version of the same work in the same language, if later than this one.
-    public func laterVersion(of resolution: StoredResolution, viewer: Actor?) async throws -> ResolutionSummary? {
-        try await list(viewer: viewer)
-            .filter { $0.workID == resolution.workID && $0.language == resolution.structure.language.rawValue && $0.status == .confirmed
-                && $0.version > resolution.version }
-            .max { $0.version < $1.version }
-    }
-
     public func list(viewer: Actor?) async throws -> [ResolutionSummary] {
         let drafts = viewer?.has(.secretariat) == true
         return try await store.read { try await $0.resolutions.summaries(includeDrafts: drafts) }
@@ -114,8 +106,7 @@ public struct ResolutionService: Sendable {
 
     /// For each work the resolution cites, the id of the confirmed resolution that is that work, if imported.
     public func linkedWorks(of resolution: StoredResolution) async throws -> [String: String] {
-        let works = Set(resolution.structure.citations.map(\.citation.id))
-        return try await store.read { try await $0.resolutions.confirmedWorks(works) }
+        try await store.read { try await $0.resolutions.linkedWorks(of: resolution) }
     }
 
     public func citedBy(workID: String) async throws -> [CitingParagraph] {

@@ -50,6 +50,13 @@ public struct StoredResolution: Sendable, Codable, Equatable, Identifiable {
     public var title: String? { structure.title?.value }
 }
 
+extension StoredResolution {
+    /// Drafts are the secretariat's until confirmed; a confirmed resolution is public.
+    public func isVisible(to viewer: Actor?) -> Bool {
+        status == .confirmed || viewer?.has(.secretariat) == true
+    }
+}
+
 /// A line of a list of resolutions, without the texts.
 public struct ResolutionSummary: Sendable, Codable, Equatable, Identifiable {
     public var id: String

@@ -5,7 +5,9 @@ import Review
 /// The model of a mandate's page (`mandate.mustache` renders it): what the mandate asks, of whom
 /// and by when, how far it is, its history, where it comes from and what it is linked to, and the
 /// forms the viewer may use. Made from a `MandateDossier` (one read) by `init`; every text in the
-/// reader's language, every link from `SiteURL`.
+/// reader's language, every link from `SiteURL`. What a row of the list shows of the mandate is its
+/// `mandate` (the template reads it inside `{{#mandate}}`; Swift reads `page.action` through it).
+@dynamicMemberLookup
 struct MandatePage: Sendable {
     struct Update: Sendable, Equatable {
         var id: String
@@ -21,7 +23,7 @@ struct MandatePage: Sendable {
         var text: String
         var id: String
         /// The cited resolution's page, when it has been imported and confirmed.
-        var href: String?
+        var link: String?
     }
 
     struct Period: Sendable, Equatable {
@@ -32,19 +34,10 @@ struct MandatePage: Sendable {
         var current: Bool
     }
 
-    // The mandate.
-    var id: String
-    var version: Int
-    var action: String
-    var actors: String
-    var due: String
-    var status: String
+    // The mandate: what its row in the list shows, and more.
+    var mandate: MandateRow
     var statusReason: String
-    var progress: Int
-    var proposed: Bool
-    var dropped: Bool
     var superseded: Bool
-    var signals: [PageBadge]
     var owner: String
     var actionLines: String
     var sdgs: String
@@ -54,10 +47,8 @@ struct MandatePage: Sendable {
     // Where it comes from.
     var symbol: String
     var blockHeading: String
-    var paragraphLabel: String
     var paragraphNumber: String
     var paragraphText: String
-    var sourceHref: String
     var boardHref: String
 
     // What it is linked to.
@@ -67,9 +58,7 @@ struct MandatePage: Sendable {
     var updates: [Update]
 
     // What the viewer may do, and the forms' values.
-    var staff: Bool
     var mayReport: Bool
-    var decisionHref: String
     var updatesHref: String
     var statusChoices: [PageChoice]
     var dueKinds: [PageChoice]
@@ -89,29 +78,22 @@ struct MandatePage: Sendable {
         var weight: Int
     }
 
+    subscript<Value>(dynamicMember field: KeyPath<MandateRow, Value>) -> Value { mandate[keyPath: field] }
+
     init(_ dossier: MandateDossier, language: Language, catalog: Catalog, staff: Bool, error: String? = nil) {
         func t(_ key: String, _ parameters: [String: String] = [:]) -> String { catalog.text(key, language, parameters) }
-        let mandate = dossier.mandate
+        let stored = dossier.mandate
         let none = t("mandate.none")
         func shown(_ values: [String]) -> String { values.isEmpty ? none : values.joined(separator: ", ") }
         func status(_ status: Mandate.Status) -> String { t("mandate.status.\(status.rawValue)") }
 
-        id = mandate.id
-        version = mandate.version
-        action = mandate.action
-        actors = mandate.actors.map { dossier.actorNames[$0] ?? $0.replacingOccurrences(of: "unlisted:", with: "") }.joined(separator: ", ")
-        due = MandatePages.due(mandate.due, day: dossier.view.dueDay, language: language, catalog: catalog)
-        self.status = status(mandate.status)
-        statusReason = mandate.statusReason ?? ""
-        progress = mandate.progress
-        proposed = mandate.proposal == .proposed
-        dropped = mandate.proposal == .dropped
-        superseded = mandate.status == .superseded
-        signals = dossier.view.signals.map { PageBadge(code: $0.rawValue, label: t("mandate.signal.\($0.rawValue)")) }
-        owner = shown(mandate.owner.map { [$0] } ?? [])
-        actionLines = shown(mandate.actionLines)
-        sdgs = shown(mandate.sdgs)
-        suggestedSDGs = shown(mandate.suggestedSDGs)
+        mandate = MandateRow(dossier.view, actorNames: dossier.actorNames, language: language, catalog: catalog, staff: staff)
+        statusReason = stored.statusReason ?? ""
+        superseded = stored.status == .superseded
+        owner = shown(stored.owner.map { [$0] } ?? [])
+        actionLines = shown(stored.actionLines)
+        sdgs = shown(stored.sdgs)
+        suggestedSDGs = shown(stored.suggestedSDGs)
         let lastPeriod = dossier.view.occurrences.last?.period
         periods = dossier.view.occurrences.map {
             Period(period: $0.period, due: $0.dueDay, status: t("mandate.status.\($0.status.rawValue)"), progress: $0.progress,
@@ -121,14 +103,12 @@ struct MandatePage: Sendable {
         let resolution = dossier.resolution
         symbol = resolution.symbol ?? resolution.workID
         blockHeading = dossier.block.map { [$0.phrase, $0.addressee].compactMap { $0 }.joined(separator: " ") } ?? ""
-        paragraphLabel = MandatePages.paragraphLabel(mandate.paragraphID)
         paragraphNumber = dossier.paragraph?.number ?? ""
         paragraphText = dossier.paragraph?.text ?? ""
-        sourceHref = SiteURL.resolution(mandate.resolutionID).path(anchor: mandate.paragraphID)
-        boardHref = SiteURL.board(mandate.resolutionID).path
+        boardHref = SiteURL.board(stored.resolutionID).path
 
         cites = (dossier.paragraph?.citations ?? []).map { citation in
-            Citation(text: citation.text, id: citation.id, href: dossier.linkedWorks[citation.id].map { SiteURL.resolution($0).path })
+            Citation(text: citation.text, id: citation.id, link: dossier.linkedWorks[citation.id].map { SiteURL.resolution($0).path })
         }
         citedBy = dossier.citedBy.map {
             PageLink(href: SiteURL.resolution($0.resolution.id).path(anchor: $0.paragraphID), label: $0.resolution.symbol ?? $0.resolution.workID)
@@ -148,19 +128,17 @@ struct MandatePage: Sendable {
                           evidence: update.evidence.map { PageLink(href: $0, label: dossier.evidenceNames[$0] ?? $0) })
         }
 
-        self.staff = staff
         mayReport = dossier.mayReport
-        decisionHref = SiteURL.mandateDecision(mandate.id).path
-        updatesHref = SiteURL.mandateUpdates(mandate.id).path
-        statusChoices = Mandate.Status.allCases.map { PageChoice(value: $0.rawValue, label: status($0), selected: $0 == mandate.status) }
+        updatesHref = SiteURL.mandateUpdates(stored.id).path
+        statusChoices = Mandate.Status.allCases.map { PageChoice(value: $0.rawValue, label: status($0), selected: $0 == stored.status) }
         dueKinds = ["none", "date", "event", "recurrence"].map {
-            PageChoice(value: $0, label: t("mandate.due_kind.\($0)"), selected: $0 == mandate.due.kind)
+            PageChoice(value: $0, label: t("mandate.due_kind.\($0)"), selected: $0 == stored.due.kind)
         }
         mergeTargets = dossier.mergeTargets.map {
             PageChoice(value: $0.id, label: MandatePages.paragraphLabel($0.paragraphID) + " — " + $0.action, selected: false)
         }
-        form = EditForm(actorCodes: mandate.actors.joined(separator: ", "), dueKind: mandate.due.kind, dueValue: mandate.due.value,
-                        dueText: mandate.due.text ?? "", owner: mandate.owner ?? "", weight: mandate.weight)
+        form = EditForm(actorCodes: stored.actors.joined(separator: ", "), dueKind: stored.due.kind, dueValue: stored.due.value,
+                        dueText: stored.due.text ?? "", owner: stored.owner ?? "", weight: stored.weight)
         self.error = error
         self.none = none
     }

@@ -53,10 +53,6 @@ struct MandatePages: PageGroup {
         }.joined(separator: " ")
     }
 
-    private func due(_ due: Due, day: String?, context: some SiteContext) -> String {
-        Self.due(due, day: day, language: context.language, catalog: renderer.catalog)
-    }
-
     /// A deadline in words: its text, and the day it falls on when known.
     static func due(_ due: Due, day: String?, language: Language, catalog: Catalog) -> String {
         switch due {

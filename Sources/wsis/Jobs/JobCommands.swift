@@ -16,7 +16,7 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withPlatform { platform in
-                for job in try await platform.jobs.recent(limit: max(1, min(limit, 1000)), for: Actor(system: "cli")) {
+                for job in try await platform.jobs.recent(limit: max(1, min(limit, 1000)), for: cliActor) {
                     say([job.id, job.kind, job.state.rawValue, String(job.attempts), Timestamp.string(job.createdAt), job.ownerLabel, job.title,
                          job.failure ?? ""].joined(separator: "\t"))
                 }
