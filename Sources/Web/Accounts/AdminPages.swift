@@ -20,7 +20,6 @@ struct AdminPages: PageGroup {
         signedIn.get(SiteURL.audit.route, use: audit)
     }
 
-
     // MARK: Organizations
 
     @Sendable func organizations(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -19,7 +19,6 @@ struct CalendarPages: PageGroup {
         router.get(SiteURL.actorFeed(":code").route, use: actorFeed)
     }
 
-
     @Sendable func page(_ request: Request, context: WebContext) async throws -> Response {
         try await render(request: request, context: context)
     }

@@ -27,7 +27,6 @@ struct MandatePages: PageGroup {
         signedIn.post(SiteURL.boardAcceptAll(":id").route, use: acceptAll)
     }
 
-
     /// The filters a list or board takes from its query: status, signal, actor, owner, due window,
     /// Action Line, SDG, and "mine" for a focal point.
     private func filters(_ request: Request) -> (filter: MandateFilter, signal: Signal?, dueWithin: String?, mine: Bool) {

@@ -15,7 +15,6 @@ struct MatrixPages: PageGroup {
         router.group(context: SignedInContext.self).post(SiteURL.matrixChanges.route, use: changeMatrix)
     }
 
-
     @Sendable func changeMatrix(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = context.form
         do {

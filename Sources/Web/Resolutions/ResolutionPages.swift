@@ -20,7 +20,6 @@ struct ResolutionPages: PageGroup {
         router.get(SiteURL.resolutionAKN(":id").route, use: akn)
     }
 
-
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
         let summaries = try await services.resolutions.list(viewer: context.actor)
         return renderer.page("resolutions", title: t("resolutions.title", context), content: [

@@ -30,7 +30,6 @@ struct ActivityPages: PageGroup {
         signedIn.post(SiteURL.activityComments(":id").route, use: comment)
     }
 
-
     // MARK: Search
 
     @Sendable func search(_ request: Request, context: WebContext) async throws -> Response {

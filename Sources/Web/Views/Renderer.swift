@@ -132,7 +132,6 @@ extension Renderer {
     }
 }
 
-
 /// A group of pages (one per capability): the services it calls and the renderer of its pages.
 protocol PageGroup: Sendable {
     var services: Services { get }
