@@ -86,13 +86,13 @@ struct ResolutionStoreTests {
             let officer = Actor(system: "test")
             let citing = try await service.importDocument(Data(SampleResolutions.citing.utf8), by: officer).resolution
             #expect(citing.structure.citations.map(\.citation.id) == ["itu/doc/C31/7"])
-            #expect(try await service.linkedWorks(of: citing).isEmpty)
+            #expect(try await service.dossier(id: citing.id, viewer: officer).linkedWorks.isEmpty)
             let cited = try await service.importDocument(Data(SampleResolutions.cited.utf8), by: officer).resolution
             _ = try await service.confirm(id: cited.id, by: officer)
-            #expect(try await service.linkedWorks(of: citing) == ["itu/doc/C31/7": cited.id])
-            #expect(try await service.citedBy(workID: cited.workID).isEmpty, "a draft does not count as citing")
+            #expect(try await service.dossier(id: citing.id, viewer: officer).linkedWorks == ["itu/doc/C31/7": cited.id])
+            #expect(try await service.dossier(id: cited.id, viewer: officer).citedBy.isEmpty, "a draft does not count as citing")
             _ = try await service.confirm(id: citing.id, by: officer)
-            let citedBy = try await service.citedBy(workID: cited.workID)
+            let citedBy = try await service.dossier(id: cited.id, viewer: officer).citedBy
             #expect(citedBy.map(\.resolution.id) == [citing.id])
             #expect(citedBy.first?.paragraphID == "pmbl_1__para_a")
         }

@@ -78,7 +78,7 @@ struct ActivityWebTests {
             let forPublic = try await model(nil)
             #expect(forPublic.title == "Digital skills for rural teachers" && forPublic.state == "Published" && forPublic.published)
             #expect(forPublic.contact == nil && forPublic.comments.isEmpty && forPublic.transitions.isEmpty && !forPublic.canEdit)
-            #expect(forPublic.countries == "Kenya" && forPublic.lines.map(\.code) == ["C4"] && forPublic.goals.map(\.href) == ["/sdgs/4"])
+            #expect(forPublic.countries == "Kenya" && forPublic.lines.map(\.term) == ["C4"] && forPublic.goals.map(\.href) == ["/sdgs/4"])
             #expect(forPublic.description == nil && forPublic.partners == nil, "an empty fact is absent, not an empty line")
             let forSubmitter = try await model(Actor(user: focal.user))
             #expect(forSubmitter.contact == "desk@ict.go.ke" && forSubmitter.canEdit && forSubmitter.involved)

@@ -60,12 +60,6 @@ public struct AccountService: Sendable {
         try await store.read { try await $0.accounts.organizations() }
     }
 
-    /// The name of the organization with this id, if there is one.
-    public func organizationName(id: String?) async throws -> String? {
-        guard let id else { return nil }
-        return try await store.read { try await $0.accounts.organization(id: id)?.name }
-    }
-
     // MARK: Users
 
     /// Creates an account. Returns the password to hand to the person when one was generated.

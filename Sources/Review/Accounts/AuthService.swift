@@ -111,11 +111,6 @@ public struct AuthService: Sendable {
         return (token, record)
     }
 
-    public func apiTokens(for actor: Actor) async throws -> [APIToken] {
-        guard let userID = actor.userID else { return [] }
-        return try await store.read { try await $0.sessions.apiTokens(userID: userID) }
-    }
-
     /// The user behind a bearer token, or nil.
     public func user(apiToken token: String) async throws -> User? {
         try await store.read { repositories in

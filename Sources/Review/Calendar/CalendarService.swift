@@ -38,7 +38,7 @@ public struct CalendarService: Sendable {
     }
 
     public func milestones() async throws -> [Milestone] {
-        try await store.read { try await $0.calendar.milestones() }.sorted { ($0.start, $0.key) < ($1.start, $1.key) }
+        try await store.read { try await $0.calendar.milestones() }.sorted(by: Milestone.inCalendarOrder)
     }
 
     public func milestone(key: String) async throws -> Milestone {

@@ -46,6 +46,9 @@ public struct Milestone: Sendable, Codable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    /// Calendar order: by start, then key.
+    public static func inCalendarOrder(_ a: Milestone, _ b: Milestone) -> Bool { (a.start, a.key) < (b.start, b.key) }
+
     /// The first day, when the day is known.
     public var firstDay: String? { start.count == 10 ? start : nil }
 

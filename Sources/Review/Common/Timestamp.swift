@@ -35,6 +35,12 @@ public enum Timestamp {
     /// The day (UTC) of a time, as `yyyy-MM-dd`: days compare as text.
     public static func day(_ date: Date) -> String { String(string(date).prefix(10)) }
 
+    /// As a page shows a moment, in UTC: `2026-12-07 14:05`.
+    public static func minute(_ date: Date) -> String { string(date).prefix(16).replacingOccurrences(of: "T", with: " ") }
+
+    /// As the audit trail shows a moment, in UTC: `2026-12-07 14:05:09`.
+    public static func second(_ date: Date) -> String { string(date).prefix(19).replacingOccurrences(of: "T", with: " ") }
+
     public static func date(_ string: String) -> Date? {
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(string) {
             return date

@@ -54,4 +54,11 @@ public struct MatrixService: Sendable {
     public func history(limit: Int = 200) async throws -> [MatrixChange] {
         try await store.read { try await $0.matrix.changes(limit: limit) }
     }
+
+    /// What the Matrix's page shows, read in one session: the reference frame and the latest changes.
+    public func page(historyLimit: Int = 200) async throws -> (framework: ReferenceFramework, history: [MatrixChange]) {
+        try await store.read { repositories in
+            (try await ReferenceFramework(reading: repositories.reference), try await repositories.matrix.changes(limit: historyLimit))
+        }
+    }
 }

@@ -36,6 +36,12 @@ public struct ReferenceService: Sendable {
     public func countries() async throws -> [Country] { try await store.read { try await $0.reference.countries() } }
     public func regions() async throws -> [Region] { try await store.read { try await $0.reference.regions() } }
 
+    /// The SDGs, their targets, the Action Lines and the Matrix's links, read together in one session
+    /// (the reference pages show them side by side).
+    public func framework() async throws -> ReferenceFramework {
+        try await store.read { try await ReferenceFramework(reading: $0.reference) }
+    }
+
     /// The names a page shows for codes, in one read: countries, regions, Action Lines and goals.
     public func names() async throws -> ReferenceNames {
         try await store.read { try await ReferenceNames(reading: $0.reference) }
@@ -61,5 +67,27 @@ public struct ReferenceNames: Sendable {
         self.regions = Dictionary(regions.map { ($0.m49, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.actionLines = Dictionary(actionLines.map { ($0.code, $0.title) }, uniquingKeysWith: { first, _ in first })
         self.goals = Dictionary(goals.map { ($0.number, $0.shortTitle) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The frame the review's work is tagged against: the SDGs with their targets, the WSIS Action
+/// Lines and the WSIS-SDG Matrix that links them.
+public struct ReferenceFramework: Sendable {
+    public var goals: [SDGGoal]
+    public var targets: [SDGTarget]
+    public var actionLines: [ActionLine]
+    public var matrix: [MatrixLink]
+
+    public init(goals: [SDGGoal], targets: [SDGTarget], actionLines: [ActionLine], matrix: [MatrixLink]) {
+        self.goals = goals
+        self.targets = targets
+        self.actionLines = actionLines
+        self.matrix = matrix
+    }
+
+    /// Reads it inside the caller's session.
+    public init(reading reference: any ReferenceRepository) async throws {
+        self.init(goals: try await reference.goals(), targets: try await reference.targets(goal: nil),
+                  actionLines: try await reference.actionLines(), matrix: try await reference.matrixLinks())
     }
 }

@@ -103,15 +103,6 @@ public struct ResolutionService: Sendable {
         let drafts = viewer?.has(.secretariat) == true
         return try await store.read { try await $0.resolutions.summaries(includeDrafts: drafts) }
     }
-
-    /// For each work the resolution cites, the id of the confirmed resolution that is that work, if imported.
-    public func linkedWorks(of resolution: StoredResolution) async throws -> [String: String] {
-        try await store.read { try await $0.resolutions.linkedWorks(of: resolution) }
-    }
-
-    public func citedBy(workID: String) async throws -> [CitingParagraph] {
-        try await store.read { try await $0.resolutions.citing(workID: workID) }
-    }
 }
 
 /// What the audit trail digests of a resolution.

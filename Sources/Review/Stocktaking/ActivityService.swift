@@ -87,6 +87,15 @@ public struct ActivityService: Sendable {
         try await store.read { try await vocabulary(in: $0) }
     }
 
+    /// What the submission form offers, read in one session: the codes it accepts (with the Matrix's
+    /// suggestions), the Action Lines that may be chosen, in order, and the names of codes.
+    public func formChoices() async throws -> (vocabulary: ActivityVocabulary, actionLines: [String], names: ReferenceNames) {
+        try await store.read { repositories in
+            let lines = try await repositories.reference.actionLines()
+            return (try await vocabulary(in: repositories), lines.filter(\.isCategory).map(\.code), try await ReferenceNames(reading: repositories.reference))
+        }
+    }
+
     /// Whether the actor speaks for the activity: its organization's people, or whoever created it.
     static func isOwner(_ actor: Actor, of activity: Activity) -> Bool {
         if let organization = actor.organizationID, organization == activity.organizationID { return true }
@@ -288,20 +297,23 @@ public struct ActivityService: Sendable {
             revision: revision, canEdit: canEdit, transitions: transitions, canSeeContact: involved)
     }
 
-    /// An organization's own activities (every state), or the moderation queue for reviewers.
-    public func list(_ filter: ActivityFilter, for actor: Actor) async throws -> [Activity] {
-        var filter = filter
-        if !Self.isModerator(actor) {
-            if let organization = actor.organizationID { filter.organizationID = organization } else { filter.createdBy = actor.label }
-        }
-        let chosen = filter
-        return try await store.read { try await $0.activities.activities(chosen) }
-    }
-
     /// Published activities with a pending revision, for the moderation queue.
     public func pendingRevisions(for actor: Actor) async throws -> [ActivityRevision] {
         guard Self.isModerator(actor) else { throw DomainError.forbidden }
         return try await store.read { try await $0.activities.revisions() }
+    }
+
+    /// The queue's page, read in one session: for a moderator, what waits for moderation and the
+    /// revisions proposed to published activities; for anyone else, their own organization's activities.
+    public func queue(for actor: Actor) async throws -> (activities: [Activity], revisions: [ActivityRevision]) {
+        let moderator = Self.isModerator(actor)
+        var chosen = ActivityFilter(states: moderator ? [.submitted, .inReview, .changesRequested] : [])
+        if !moderator {
+            if let organization = actor.organizationID { chosen.organizationID = organization } else { chosen.createdBy = actor.label }
+        }
+        return try await store.read { [chosen] repositories in
+            (try await repositories.activities.activities(chosen), moderator ? try await repositories.activities.revisions() : [])
+        }
     }
 
     public func counts() async throws -> [Activity.State: Int] {

@@ -68,11 +68,8 @@ struct AccountPages: PageGroup {
 
     private func renderSignIn(request: Request, context: some SiteContext, email: String, error: String?, notice: String?,
                               next: String, status: HTTPResponse.Status = .ok) -> Response {
-        var content: [String: Any] = ["email": email, "next": next]
-        if let error { content["error"] = error }
-        if let notice { content["notice"] = notice }
-        return renderer.page("sign-in", title: renderer.catalog.text("sign_in.title", context.language), content: content,
-                             request: request, context: context, status: status)
+        renderer.page("sign-in", title: t("sign_in.title", context), content: SignInPage(email: email, next: next, error: error, notice: notice),
+                      request: request, context: context, status: status)
     }
 
     @Sendable func signOut(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -88,46 +85,33 @@ struct AccountPages: PageGroup {
         try await renderProfile(request: request, context: context)
     }
 
-    private func renderProfile(request: Request, context: SignedInContext, extra: [String: Any] = [:],
-                               status: HTTPResponse.Status = .ok) async throws -> Response {
-        let user = context.user
-        let language = context.language
-        let organization = try await services.accounts.organizationName(id: user.organizationID)
-        let tokens = try await services.auth.apiTokens(for: context.actor)
-        var content: [String: Any] = [
-            "name": user.name, "email": user.email, "has_tokens": !tokens.isEmpty,
-            "organization": organization ?? renderer.catalog.text("profile.no_organization", language),
-            "roles": user.sortedRoles.map { renderer.catalog.text("role.\($0.rawValue)", language) }.joined(separator: ", "),
-            "tokens": tokens.map {
-                ["name": $0.name, "created": Timestamp.string($0.createdAt).prefix(16).replacingOccurrences(of: "T", with: " ")]
-            },
-        ]
-        content.merge(extra) { _, new in new }
-        return renderer.page("profile", title: renderer.catalog.text("profile.title", language), content: content,
-                             request: request, context: context, status: status)
+    /// The profile; `adjust` adds what the last form's answer says (a notice, a new token, problems).
+    private func renderProfile(request: Request, context: SignedInContext, status: HTTPResponse.Status = .ok,
+                               _ adjust: (inout ProfilePage) -> Void = { _ in }) async throws -> Response {
+        var page = ProfilePage(try await services.accounts.dossier(userID: context.user.id), language: context.language, catalog: renderer.catalog)
+        adjust(&page)
+        return renderer.page("profile", title: t("profile.title", context), content: page, request: request, context: context, status: status)
     }
 
     @Sendable func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
         do {
             try await services.accounts.changePassword(userID: context.user.id, current: context.form["current"],
                                                        new: context.form["new"], by: context.actor)
-            return try await renderProfile(request: request, context: context,
-                                           extra: ["notice": renderer.catalog.text("profile.password_changed", context.language)])
+            let notice = t("profile.password_changed", context)
+            return try await renderProfile(request: request, context: context) { $0.notice = notice }
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await renderProfile(request: request, context: context,
-                                           extra: ["password_errors": renderer.fieldErrors(error, language: context.language)],
-                                           status: .badRequest)
+            let errors = renderer.fieldErrors(error, language: context.language)
+            return try await renderProfile(request: request, context: context, status: .badRequest) { $0.passwordErrors = errors }
         }
     }
 
     @Sendable func createToken(_ request: Request, context: SignedInContext) async throws -> Response {
         do {
             let (token, _) = try await services.auth.createAPIToken(name: context.form["name"], for: context.actor)
-            return try await renderProfile(request: request, context: context, extra: ["new_token": token])
+            return try await renderProfile(request: request, context: context) { $0.newToken = token }
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await renderProfile(request: request, context: context,
-                                           extra: ["token_errors": renderer.fieldErrors(error, language: context.language)],
-                                           status: .badRequest)
+            let errors = renderer.fieldErrors(error, language: context.language)
+            return try await renderProfile(request: request, context: context, status: .badRequest) { $0.tokenErrors = errors }
         }
     }
 }

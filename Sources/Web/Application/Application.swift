@@ -41,6 +41,7 @@ public func buildRouter(services: Services, health: any HealthCheck, settings: W
     PublicPages(services: services, renderer: renderer, assets: assets, healthCheck: health).register(on: router)
     AccountPages(services: services, renderer: renderer, settings: settings).register(on: router)
     AdminPages(services: services, renderer: renderer).register(on: router)
+    AuditPages(services: services, renderer: renderer).register(on: router)
     ResolutionPages(services: services, renderer: renderer).register(on: router)
     MandatePages(services: services, renderer: renderer).register(on: router)
     CalendarPages(services: services, renderer: renderer, settings: settings).register(on: router)

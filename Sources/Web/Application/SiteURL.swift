@@ -147,6 +147,14 @@ public enum SiteURL: Sendable, Hashable {
     /// The address with a fragment (`#history`) after it.
     public func path(anchor: String) -> String { path + "#" + anchor }
 
+    /// The address with a query (`?month=2027-01`), its names and values escaped, in the order given.
+    public func path(query: KeyValuePairs<String, String>) -> String {
+        var components = URLComponents()
+        components.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) }
+        // `URLComponents` leaves `+` as it is, which a form decoder reads as a space.
+        return path + "?" + (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+    }
+
     /// A parameter as one path segment: a router pattern's `:name` as it is, anything else escaped.
     static func segment(_ value: String) -> String {
         if value.hasPrefix(":") { return value }

@@ -24,76 +24,11 @@ struct CalendarPages: PageGroup {
     }
 
     private func render(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let milestones = try await services.calendar.milestones()
-        let mandates = try await services.mandates.list(MandateFilter(proposal: .accepted), viewer: context.viewerActor).filter { $0.dueDay != nil }
-        let today = Timestamp.day(services.clock.now())
         let month = request.uri.queryParameters["month"].map(String.init).flatMap { Due.lastDay(of: $0) != nil && $0.count == 7 ? $0 : nil }
-        let staff = context.isStaff
-        let actors = try await services.mandates.actors()
-        func milestoneModel(_ milestone: Milestone) -> [String: Any] {
-            [
-                "key": milestone.key, "title": milestone.title, "kind": t("calendar.kinds.\(milestone.kind.rawValue)", context),
-                "kind_value": milestone.kind.rawValue, "start": milestone.start, "end": milestone.end ?? "",
-                "when": milestone.end.map { "\(milestone.start) – \($0)" } ?? milestone.start, "place": milestone.place ?? "",
-                "confirmed": milestone.confirmed, "source": milestone.source ?? "", "version": milestone.version, "staff": staff,
-                "kinds": Milestone.Kind.allCases.map { ["value": $0.rawValue, "label": t("calendar.kinds.\($0.rawValue)", context), "selected": $0 == milestone.kind] },
-            ]
-        }
-        var content: [String: Any] = [
-            "staff": staff,
-            "kinds": Milestone.Kind.allCases.map { ["value": $0.rawValue, "label": t("calendar.kinds.\($0.rawValue)", context), "selected": false] },
-            "actors": actors.enumerated().map { index, actor in
-                ["code": actor.code, "name": actor.name, "last": index == actors.count - 1] as [String: Any]
-            },
-        ]
-        if let error { content["error"] = error }
-        if let month {
-            // A month's grid: weeks from Monday, each day with what falls on it.
-            content["month"] = month
-            content["month_view"] = true
-            content["weekdays"] = t("calendar.weekdays", context).split(separator: " ").map(String.init)
-            let (previous, next) = Self.neighbours(of: month)
-            content["previous"] = previous
-            content["next"] = next
-            content["weeks"] = Self.weeks(of: month).map { week in
-                week.map { day -> [String: Any] in
-                    guard let day else { return ["empty": true] }
-                    let events = milestones.filter { ($0.firstDay ?? "") <= day && day <= ($0.end ?? $0.firstDay ?? "") }.map(\.title)
-                    let due = mandates.filter { $0.dueDay == day }.map { t("calendar.due", context) + ": " + $0.mandate.action }
-                    return ["day": String(day.suffix(2)), "date": day, "today": day == today, "items": events + due, "has_items": !(events + due).isEmpty]
-                }
-            }
-            content["undated"] = milestones.filter { $0.firstDay == nil && $0.overlaps(month: month) }.map(milestoneModel)
-        } else {
-            let years = Dictionary(grouping: milestones) { String($0.start.prefix(4)) }
-            content["years"] = years.keys.sorted().map { year in ["year": year, "milestones": years[year]!.map(milestoneModel)] as [String: Any] }
-            content["this_month"] = String(today.prefix(7))
-            content["deadlines"] = mandates.sorted { ($0.dueDay!, $0.mandate.id) < ($1.dueDay!, $1.mandate.id) }.map { view in
-                ["day": view.dueDay!, "action": view.mandate.action, "id": view.mandate.id,
-                 "tentative": view.milestone.map { !$0.confirmed } ?? false] as [String: Any]
-            }
-        }
-        return renderer.page("calendar", title: t("calendar.title", context), content: content, request: request, context: context, status: status)
-    }
-
-    /// The month before and after `yyyy-MM`.
-    static func neighbours(of month: String) -> (String, String) {
-        let parts = month.split(separator: "-").compactMap { Int($0) }
-        let previous = parts[1] == 1 ? (parts[0] - 1, 12) : (parts[0], parts[1] - 1)
-        let next = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
-        return (String(format: "%04d-%02d", previous.0, previous.1), String(format: "%04d-%02d", next.0, next.1))
-    }
-
-    /// The month's days in weeks from Monday; nil for the days of other months.
-    static func weeks(of month: String) -> [[String?]] {
-        let calendar = Timestamp.calendar
-        let parts = month.split(separator: "-").compactMap { Int($0) }
-        guard let first = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: 1)),
-              let days = calendar.range(of: .day, in: .month, for: first)?.count else { return [] }
-        let offset = (calendar.component(.weekday, from: first) + 5) % 7  // Monday = 0
-        var cells: [String?] = Array(repeating: nil, count: offset) + (1...days).map { String(format: "%@-%02d", month, $0) }
-        while cells.count % 7 != 0 { cells.append(nil) }
-        return stride(from: 0, to: cells.count, by: 7).map { Array(cells[$0..<($0 + 7)]) }
+        let page = CalendarPage(try await services.mandates.calendar(viewer: context.viewerActor), month: month,
+                                today: Timestamp.day(services.clock.now()), staff: context.isStaff,
+                                language: context.language, catalog: renderer.catalog, error: error)
+        return renderer.page("calendar", title: t("calendar.title", context), content: page, request: request, context: context, status: status)
     }
 
     private func milestoneInput(_ context: some SiteContext, expectedVersion: Int? = nil) -> MilestoneInput {

@@ -6,17 +6,10 @@ import Review
 struct MandateRow: Sendable, Equatable {
     var id: String
     var version: Int
-    var href: String
-    var sourceHref: String
-    var decisionHref: String
-    var paragraphLabel: String
-    var actors: String
-    var action: String
-    var due: String
-    var status: String
+    var href, sourceHref, decisionHref: String
+    var paragraphLabel, actors, action, due, status: String
     var progress: Int
-    var proposed: Bool
-    var dropped: Bool
+    var proposed, dropped: Bool
     var signals: [PageBadge]
     var staff: Bool
 
@@ -42,13 +35,8 @@ struct MandateRow: Sendable, Equatable {
 
 /// The filters above the list and a board (`mandate-filters.mustache`), as the query set them.
 struct MandateFilterForm: Sendable, Equatable {
-    var statuses: [PageChoice]
-    var signals: [PageChoice]
-    var actors: [PageChoice]
-    var owner: String
-    var dueWithin: String
-    var actionLine: String
-    var sdg: String
+    var statuses, signals, actors: [PageChoice]
+    var owner, dueWithin, actionLine, sdg: String
 
     init(_ filter: MandateFilter, signal: Signal?, dueWithin: String?, actorNames: [String: String], language: Language, catalog: Catalog) {
         statuses = Mandate.Status.allCases.map {
@@ -73,24 +61,30 @@ struct MandatesPage: Sendable {
     var focalPoint: Bool
     var mineHref: String
     var staff: Bool
+    var links = Links()
+
+    /// The downloads, the import of updates and the actor registry, linked from the list.
+    struct Links: Sendable, Equatable {
+        var csv = SiteURL.mandatesCSV.path
+        var json = SiteURL.mandatesJSON.path
+        var updatesCSV = SiteURL.mandateUpdatesCSV.path
+        var importFile = SiteURL.mandateImport.path
+        var actors = SiteURL.mandateActors.path
+    }
 }
 
 /// A resolution's board: its operative part block by block, each with its mandates and roll-up
 /// (`mandate-board.mustache`).
 struct MandateBoardPage: Sendable {
     struct Block: Sendable {
-        var id: String
-        var heading: String
+        var id, heading: String
         var rollup: Int
         var mandates: [MandateRow]
     }
 
-    var resolutionHref: String
-    var acceptAllHref: String
-    var symbol: String
-    var title: String
-    var overall: Int
-    var proposals: Int
+    var resolutionHref, acceptAllHref: String
+    var symbol, title: String
+    var overall, proposals: Int
     var staff: Bool
     var filters: MandateFilterForm
     var blocks: [Block]
@@ -113,5 +107,61 @@ struct MandateBoardPage: Sendable {
                              MandateRow($0, actorNames: board.actorNames, language: language, catalog: catalog, staff: staff)
                          })
         }
+    }
+}
+
+/// The import of mandate updates (`mandate-import.mustache`): the form, then the report row by row.
+struct MandateImportPage: Sendable {
+    struct Row: Sendable, Equatable {
+        var line: Int
+        var mandate, change: String
+        /// The row's problems in one sentence; absent when it has none.
+        var problems: String?
+    }
+
+    struct Report: Sendable, Equatable {
+        var summary: String
+        var fileErrors: [String]
+        var rows: [Row]
+    }
+
+    var report: Report?
+    var error: String?
+    var action = SiteURL.mandateImport.path
+    var backHref = SiteURL.mandates.path
+
+    init(error: String? = nil) {
+        self.error = error
+    }
+
+    init(_ report: UpdateImportReport, applying: Bool, language: Language, catalog: Catalog) {
+        func t(_ key: String, _ parameters: [String: String]) -> String { catalog.text(key, language, parameters) }
+        let summary = report.applied
+            ? t("import.summary_applied", ["rows": String(report.rows.filter { !$0.skipped }.count)])
+            : applying ? t("import.summary_refused", ["problems": String(report.problems)])
+            : t("import.summary_checked", ["rows": String(report.rows.count), "problems": String(report.problems)])
+        self.report = Report(summary: summary, fileErrors: report.fileErrors, rows: report.rows.map { row in
+            Row(line: row.line, mandate: row.mandateID, change: row.change,
+                problems: row.errors.isEmpty ? nil : row.errors.map { "\($0.field): " + catalog.message(for: $0, language) }.joined(separator: " "))
+        })
+    }
+}
+
+/// The actor registry (`mandate-actors.mustache`): who resolutions address, and the words that name them.
+struct MandateActorsPage: Sendable {
+    struct Row: Sendable, Equatable {
+        var code, name, patterns: String
+    }
+
+    var actors: [Row]
+    var staff: Bool
+    var error: String?
+    var action = SiteURL.mandateActors.path
+    var backHref = SiteURL.mandates.path
+
+    init(_ actors: [MandateActor], staff: Bool, error: String?) {
+        self.actors = actors.map { Row(code: $0.code, name: $0.name, patterns: $0.patterns.joined(separator: "; ")) }
+        self.staff = staff
+        self.error = error
     }
 }

@@ -10,26 +10,20 @@ import Review
 @dynamicMemberLookup
 struct MandatePage: Sendable {
     struct Update: Sendable, Equatable {
-        var id: String
-        var at: String
-        var author: String
-        var note: String
+        var id, at, author, note: String
         /// The facts the update recorded (status, period, progress, blocked, reason), in words.
         var facts: String?
         var evidence: [PageLink]
     }
 
     struct Citation: Sendable, Equatable {
-        var text: String
-        var id: String
+        var text, id: String
         /// The cited resolution's page, when it has been imported and confirmed.
         var link: String?
     }
 
     struct Period: Sendable, Equatable {
-        var period: String
-        var due: String
-        var status: String
+        var period, due, status: String
         var progress: Int
         var current: Bool
     }
@@ -38,18 +32,11 @@ struct MandatePage: Sendable {
     var mandate: MandateRow
     var statusReason: String
     var superseded: Bool
-    var owner: String
-    var actionLines: String
-    var sdgs: String
-    var suggestedSDGs: String
+    var owner, actionLines, sdgs, suggestedSDGs: String
     var periods: [Period]
 
     // Where it comes from.
-    var symbol: String
-    var blockHeading: String
-    var paragraphNumber: String
-    var paragraphText: String
-    var boardHref: String
+    var symbol, blockHeading, paragraphNumber, paragraphText, boardHref: String
 
     // What it is linked to.
     var cites: [Citation]
@@ -60,9 +47,7 @@ struct MandatePage: Sendable {
     // What the viewer may do, and the forms' values.
     var mayReport: Bool
     var updatesHref: String
-    var statusChoices: [PageChoice]
-    var dueKinds: [PageChoice]
-    var mergeTargets: [PageChoice]
+    var statusChoices, dueKinds, mergeTargets: [PageChoice]
     var form: EditForm
     var error: String?
     /// What stands for an empty list of facts.
@@ -70,11 +55,7 @@ struct MandatePage: Sendable {
 
     /// The values the secretariat's edit form starts from.
     struct EditForm: Sendable, Equatable {
-        var actorCodes: String
-        var dueKind: String
-        var dueValue: String
-        var dueText: String
-        var owner: String
+        var actorCodes, dueKind, dueValue, dueText, owner: String
         var weight: Int
     }
 
@@ -123,7 +104,7 @@ struct MandatePage: Sendable {
             if let progress = update.progress { facts.append(t("mandate.update.progress", ["percent": String(progress)])) }
             if update.blocked { facts.append(t("mandate.signal.blocked")) }
             if let reason = update.reason { facts.append(t("mandate.update.reason", ["reason": reason])) }
-            return Update(id: update.id, at: Timestamp.string(update.at).prefix(16).replacingOccurrences(of: "T", with: " "),
+            return Update(id: update.id, at: Timestamp.minute(update.at),
                           author: update.author, note: update.note, facts: facts.isEmpty ? nil : facts.joined(separator: " · "),
                           evidence: update.evidence.map { PageLink(href: $0, label: dossier.evidenceNames[$0] ?? $0) })
         }

@@ -71,7 +71,7 @@ struct MandatePages: PageGroup {
         let page = MandatesPage(
             filters: MandateFilterForm(filter, signal: signal, dueWithin: dueWithin, actorNames: names, language: language, catalog: catalog),
             mandates: views.map { MandateRow($0, actorNames: names, language: language, catalog: catalog, staff: context.isStaff) },
-            focalPoint: context.viewer?.organizationID != nil, mineHref: SiteURL.mandates.path + "?mine=1", staff: context.isStaff)
+            focalPoint: context.viewer?.organizationID != nil, mineHref: SiteURL.mandates.path(query: ["mine": "1"]), staff: context.isStaff)
         return renderer.page("mandates", title: t("mandates.title", context), content: page, request: request, context: context)
     }
 
@@ -184,31 +184,19 @@ struct MandatePages: PageGroup {
     }
 
     @Sendable func importForm(_ request: Request, context: SignedInContext) async throws -> Response {
-        renderer.page("mandate-import", title: t("import.title", context), content: [:], request: request, context: context)
+        renderer.page("mandate-import", title: t("import.title", context), content: MandateImportPage(), request: request, context: context)
     }
 
     /// Checks (dry run) or applies a CSV of updates and shows the report, row by row.
     @Sendable func importUpdates(_ request: Request, context: SignedInContext) async throws -> Response {
         guard let data = context.uploads["file"]?.data, !data.isEmpty else {
-            return renderer.page("mandate-import", title: t("import.title", context), content: ["error": t("import.nothing_sent", context)],
+            return renderer.page("mandate-import", title: t("import.title", context), content: MandateImportPage(error: t("import.nothing_sent", context)),
                                  request: request, context: context, status: .badRequest)
         }
         let apply = context.form["mode"] == "apply"
         let report = try await services.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: context.actor)
-        let summary = report.applied
-            ? t("import.summary_applied", context, ["rows": String(report.rows.filter { !$0.skipped }.count)])
-            : apply ? t("import.summary_refused", context, ["problems": String(report.problems)])
-            : t("import.summary_checked", context, ["rows": String(report.rows.count), "problems": String(report.problems)])
-        let content: [String: Any] = [
-            "has_report": true, "summary": summary, "file_errors": report.fileErrors, "has_file_errors": !report.fileErrors.isEmpty,
-            "rows": report.rows.map { row in
-                [
-                    "line": row.line, "mandate": row.mandateID, "change": row.change, "has_errors": !row.errors.isEmpty,
-                    "problems": row.errors.map { "\($0.field): " + renderer.catalog.message(for: $0, context.language) }.joined(separator: " "),
-                ] as [String: Any]
-            },
-        ]
-        return renderer.page("mandate-import", title: t("import.title", context), content: content, request: request, context: context,
+        let page = MandateImportPage(report, applying: apply, language: context.language, catalog: renderer.catalog)
+        return renderer.page("mandate-import", title: t("import.title", context), content: page, request: request, context: context,
                              status: report.problems == 0 ? .ok : .badRequest)
     }
 
@@ -227,12 +215,8 @@ struct MandatePages: PageGroup {
     }
 
     private func renderActors(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        var content: [String: Any] = [
-            "actors": try await services.mandates.actors().map { ["code": $0.code, "name": $0.name, "patterns": $0.patterns.joined(separator: "; ")] },
-            "staff": context.isStaff,
-        ]
-        if let error { content["error"] = error }
-        return renderer.page("mandate-actors", title: t("actors.title", context), content: content, request: request, context: context, status: status)
+        let page = MandateActorsPage(try await services.mandates.actors(), staff: context.isStaff, error: error)
+        return renderer.page("mandate-actors", title: t("actors.title", context), content: page, request: request, context: context, status: status)
     }
 
     /// The secretariat adds someone resolutions address: the words that name them, one per line.

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import Reporting
 import Resolutions
 import Review
 
@@ -31,45 +30,11 @@ struct MatrixPages: PageGroup {
         try await matrixPage(request: request, context: context)
     }
 
-    /// The matrix's links as a table, published activities per cell as a heat map, the history of
-    /// changes, and for the secretariat the form to change a link.
+    /// The page, with the refusal of a change when there was one.
     func matrixPage(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let language = context.language
-        let lines = try await services.reference.actionLines()
-        let goals = try await services.reference.goals()
-        let grid = MatrixGrid(actionLines: lines, goals: goals, links: try await services.reference.matrix())
-        let maximum = max(grid.maximum, 1)
-        let activityCounts = try await services.search.cooccurrence()
-        let history = try await services.matrix.history()
-        var content: [String: Any] = [
-            "summary": t("matrix.summary", context, [
-                "links": String(grid.totalLinks), "lines": String(grid.rows.count), "goals": String(grid.goals.count),
-            ]),
-            "goals": grid.goals.map { ["number": $0.number, "short": $0.shortTitle.text(language), "color_class": "sdg-\($0.number)"] },
-            "rows": grid.rows.map { row in
-                [
-                    "code": row.actionLine.code, "title": row.actionLine.title.text(language), "total": row.total,
-                    "cells": row.cells.map { cell in
-                        [
-                            "links": cell.links, "has_links": cell.links > 0,
-                            // Five shades; the number is always printed too, so colour is never the only signal.
-                            "level": cell.links == 0 ? 0 : min(5, 1 + (cell.links * 5 - 1) / maximum),
-                            "targets": cell.targets.isEmpty ? t("matrix.whole_goal", context) : cell.targets.joined(separator: ", "),
-                        ] as [String: Any]
-                    },
-                ] as [String: Any]
-            },
-            "heat_map": MatrixHeatMap.svg(grid: grid, activities: activityCounts, title: t("matrix.heat_title", context),
-                                          description: t("matrix.heat_description", context)),
-            "history": history.map { change in
-                ["at": Timestamp.string(change.at).prefix(10), "actor": change.actor, "change": t("matrix.change_\(change.kind.rawValue)", context),
-                 "link": "\(change.link.actionLine) → \(change.link.target ?? String(change.link.goal))", "reason": change.reason] as [String: Any]
-            },
-            "has_history": !history.isEmpty,
-            "staff": context.isStaff,
-            "line_codes": lines.filter(\.isCategory).map { ["code": $0.code] },
-        ]
-        if let error { content["error"] = error }
-        return renderer.page("matrix", title: t("matrix.title", context), content: content, request: request, context: context, status: status)
+        let (framework, history) = try await services.matrix.page()
+        let page = MatrixPage(framework, history: history, activities: try await services.search.cooccurrence(), staff: context.isStaff,
+                              language: context.language, catalog: renderer.catalog, error: error)
+        return renderer.page("matrix", title: t("matrix.title", context), content: page, request: request, context: context, status: status)
     }
 }

@@ -35,73 +35,27 @@ struct PublicPages: PageGroup {
     }
 
     @Sendable func home(_ request: Request, context: WebContext) async throws -> Response {
-        let t = { (key: String, parameters: [String: String]) in renderer.catalog.text(key, context.language, parameters) }
-        let goals = try await services.reference.goals()
-        let targets = try await services.reference.targets()
-        let lines = try await services.reference.actionLines().filter(\.isCategory)
-        let links = try await services.reference.matrix()
-        return renderer.page("home", title: t("home.title", [:]), content: [
-            "facts": [
-                ["href": SiteURL.goals.path, "text": t("home.fact_goals", ["goals": String(goals.count), "targets": String(targets.count)])],
-                ["href": SiteURL.actionLines.path, "text": t("home.fact_action_lines", ["count": String(lines.count)])],
-                ["href": SiteURL.matrix.path, "text": t("home.fact_matrix", ["count": String(links.count)])],
-            ],
-        ], request: request, context: context)
+        let page = HomePage(try await services.reference.framework(), language: context.language, catalog: renderer.catalog)
+        return renderer.page("home", title: t("home.title", context), content: page, request: request, context: context)
     }
 
     @Sendable func goals(_ request: Request, context: WebContext) async throws -> Response {
-        let language = context.language
-        let goals = try await services.reference.goals()
-        let targets = Dictionary(grouping: try await services.reference.targets(), by: \.goal)
-        return renderer.page("sdgs", title: renderer.catalog.text("sdgs.title", language), content: [
-            "goals": goals.map { goal in
-                [
-                    "number": goal.number, "color_class": "sdg-\(goal.number)",
-                    "short": goal.shortTitle.text(language), "title": goal.title.text(language),
-                    "targets": renderer.catalog.text("sdgs.target_count", language, ["count": String(targets[goal.number]?.count ?? 0)]),
-                ] as [String: Any]
-            },
-        ], request: request, context: context)
+        let page = GoalsPage(try await services.reference.framework(), language: context.language, catalog: renderer.catalog)
+        return renderer.page("sdgs", title: t("sdgs.title", context), content: page, request: request, context: context)
     }
 
     @Sendable func goal(_ request: Request, context: WebContext) async throws -> Response {
-        let language = context.language
         guard let number = context.parameters.get("goal", as: Int.self),
-              let goal = try await services.reference.goals().first(where: { $0.number == number }) else {
+              let page = GoalPage(number: number, try await services.reference.framework(), language: context.language) else {
             throw HTTPError(.notFound)
         }
-        let targets = try await services.reference.targets(goal: number)
-        let lines = Dictionary(uniqueKeysWithValues: try await services.reference.actionLines().map { ($0.code, $0) })
-        let links = try await services.reference.matrix().filter { $0.goal == number }
-        let linked = Dictionary(grouping: links, by: \.actionLine).sorted { (lines[$0.key]?.sortKey ?? 0) < (lines[$1.key]?.sortKey ?? 0) }
-        return renderer.page("sdg", title: "\(renderer.catalog.text("sdgs.goal", language)) \(number): \(goal.shortTitle.text(language))", content: [
-            "number": number, "color_class": "sdg-\(number)",
-            "short": goal.shortTitle.text(language), "title": goal.title.text(language),
-            "targets": targets.map { ["code": $0.code, "title": $0.title.text(language)] },
-            "action_lines": linked.map { code, links in
-                [
-                    "code": code, "title": lines[code]?.title.text(language) ?? code,
-                    "targets": links.compactMap(\.target).joined(separator: ", "),
-                ]
-            },
-            "has_action_lines": !linked.isEmpty,
-        ], request: request, context: context)
+        return renderer.page("sdg", title: "\(t("sdgs.goal", context)) \(number): \(page.badge.short)", content: page,
+                             request: request, context: context)
     }
 
     @Sendable func actionLines(_ request: Request, context: WebContext) async throws -> Response {
-        let language = context.language
-        let links = Dictionary(grouping: try await services.reference.matrix(), by: \.actionLine)
-        let lines = try await services.reference.actionLines()
-        return renderer.page("action-lines", title: renderer.catalog.text("action_lines.title", language), content: [
-            "lines": lines.map { line in
-                [
-                    "code": line.code, "title": line.title.text(language), "sub": line.parent != nil,
-                    "heading": !line.isCategory,
-                    "lead": line.leadFacilitators, "other": line.otherFacilitators,
-                    "goals": Set((links[line.code] ?? []).map(\.goal)).sorted().map { ["number": $0] },
-                ] as [String: Any]
-            },
-        ], request: request, context: context)
+        let page = ActionLinesPage(try await services.reference.framework(), language: context.language)
+        return renderer.page("action-lines", title: t("action_lines.title", context), content: page, request: request, context: context)
     }
 
     @Sendable func healthz(_ request: Request, context: WebContext) async throws -> Response {

@@ -21,11 +21,12 @@ extension APIHandler {
     }
 
     func getResolution(_ input: Operations.getResolution.Input) async throws -> Operations.getResolution.Output {
-        let stored = try await services.resolutions.resolution(id: input.path.id, viewer: viewer)
+        let dossier = try await services.resolutions.dossier(id: input.path.id, viewer: viewer)
+        let stored = dossier.resolution
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         let structure = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try encoder.encode(stored.structure))
-        let citedBy = try await services.resolutions.citedBy(workID: stored.workID).map {
+        let citedBy = dossier.citedBy.map {
             Components.Schemas.ResolutionDetail.citedByPayloadPayload(resolutionId: $0.resolution.id, symbol: $0.resolution.symbol,
                                                                       paragraphId: $0.paragraphID)
         }

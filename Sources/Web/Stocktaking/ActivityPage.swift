@@ -6,73 +6,49 @@ import Review
 /// language when it has that language (its other languages below), its facts with the codes named,
 /// and what the viewer may do: edit, take a moderation step, read and add comments.
 struct ActivityPage: Sendable {
-    struct Line: Sendable, Equatable {
-        var code: String
-        var title: String
-    }
-
     struct Goal: Sendable, Equatable {
         var number: Int
-        var title: String
-        var href: String
+        var title, href: String
     }
 
     struct OtherLanguage: Sendable, Equatable {
-        var language: String
-        var title: String
-        var summary: String
+        var language, title, summary: String
     }
 
     struct Comment: Sendable, Equatable {
-        var at: String
-        var author: String
+        var at, author: String
         /// The moderation step the comment came with, in words.
         var step: String?
         var text: String
     }
 
     struct Revision: Sendable, Equatable {
-        var by: String
-        var title: String
-        var summary: String
+        var by, title, summary: String
     }
 
     var id: String
     var version: Int
-    var title: String
-    var summary: String
+    var title, summary: String
     var description: String?
-    var state: String
-    var stateValue: String
+    var state, stateValue: String
     var published: Bool
-    var organization: String
-    var stakeholder: String
-    var partners: String?
-    var countries: String?
-    var regions: String?
-    var coverage: String
-    var status: String
-    var dates: String?
-    var website: String?
-    var lines: [Line]
+    var organization, stakeholder: String
+    var partners, countries, regions: String?
+    var coverage, status: String
+    var dates, website: String?
+    /// The Action Lines, each by its code and its name.
+    var lines: [PageTerm]
     var goals: [Goal]
-    var targets: String?
-    var beneficiaries: String?
-    var impact: String?
+    var targets, beneficiaries, impact: String?
     var evidence: [String]
-    var lastVerified: String?
-    var contact: String?
+    var lastVerified, contact: String?
     var languages: [OtherLanguage]
-    var canEdit: Bool
-    var involved: Bool
+    var canEdit, involved: Bool
     var transitions: [PageChoice]
     var comments: [Comment]
     var revision: Revision?
     var error: String?
-    var backHref: String
-    var editHref: String
-    var transitionsHref: String
-    var commentsHref: String
+    var backHref, editHref, transitionsHref, commentsHref: String
 
     init(_ view: ActivityView, names: ActivityPages.Names, language: Language, catalog: Catalog, error: String? = nil) {
         func t(_ key: String) -> String { catalog.text(key, language) }
@@ -96,7 +72,7 @@ struct ActivityPage: Sendable {
         status = t("activities.status.\(activity.status.rawValue)")
         dates = text([activity.startDate, activity.endDate].compactMap { $0 }.joined(separator: " – "))
         website = activity.website
-        lines = activity.allActionLines.map { Line(code: $0, title: names.lines[$0] ?? $0) }
+        lines = activity.allActionLines.map { PageTerm(term: $0, text: names.lines[$0] ?? $0) }
         goals = activity.sdgGoals.map { Goal(number: $0, title: names.goals[$0] ?? "", href: SiteURL.goal(String($0)).path) }
         targets = text(activity.sdgTargets.joined(separator: ", "))
         beneficiaries = text(activity.beneficiaries.joined(separator: "; "))
@@ -111,7 +87,7 @@ struct ActivityPage: Sendable {
         involved = view.canSeeContact
         transitions = view.transitions.map { PageChoice(value: $0.rawValue, label: t("activities.steps.\($0.rawValue)"), selected: false) }
         comments = view.comments.map { comment in
-            Comment(at: Timestamp.string(comment.at).prefix(16).replacingOccurrences(of: "T", with: " "), author: comment.author,
+            Comment(at: Timestamp.minute(comment.at), author: comment.author,
                     step: comment.transition.map { t("activities.steps.\($0)") }, text: comment.text)
         }
         revision = view.revision.map {

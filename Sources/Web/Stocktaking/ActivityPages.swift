@@ -57,9 +57,7 @@ struct ActivityPages: PageGroup {
 
     /// Names for codes in the reader's language.
     struct Names {
-        var countries: [String: String]
-        var regions: [String: String]
-        var lines: [String: String]
+        var countries, regions, lines: [String: String]
         var goals: [Int: String]
 
         init(_ names: ReferenceNames, language: Language) {
@@ -141,48 +139,12 @@ struct ActivityPages: PageGroup {
 
     private func formPage(_ record: [String: String], action: String, heading: String, version: Int?, request: Request, context: some SiteContext,
                           errors: DomainError? = nil, suggest: Bool = false, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let vocabulary = try await services.activities.vocabulary()
-        let names = try await names(context)
-        let chosenLines = Set(([record["primary_action_line"] ?? ""] + ActivityFields.split(record["action_lines"])).filter { !$0.isEmpty })
-        let chosenGoals = Set(ActivityFields.split(record["sdg_goals"]))
-        let chosenTargets = Set(ActivityFields.split(record["sdg_targets"]))
-        let suggestions = vocabulary.suggestions(for: Array(chosenLines))
-        let fieldErrors = errors.map { renderer.fieldErrors($0, language: context.language) } ?? [:]
-        let lineCodes = try await services.reference.actionLines().filter(\.isCategory).map(\.code)
-        var content: [String: Any] = [
-            "action": action, "heading": heading, "version": version ?? 0, "has_version": version != nil,
-            "errors": fieldErrors, "has_errors": errors != nil,
-            "error": errors.flatMap { renderer.refusal($0, context.language)?.message } ?? "",
-            "languages": Activity.languages.map { language -> [String: Any] in
-                ["code": language, "name": t("activities.languages.\(language)", context),
-                 "title": record["title_\(language)"] ?? "", "summary": record["summary_\(language)"] ?? "",
-                 "description": record["description_\(language)"] ?? "",
-                 "open": language == "en" || !(record["title_\(language)"] ?? "").isEmpty || language == context.language.rawValue]
-            },
-            "stakeholders": StakeholderType.allCases.map { ["value": $0.rawValue, "label": t("stakeholder.\($0.rawValue)", context),
-                                                            "selected": record["stakeholder_type"] == $0.rawValue] },
-            "coverages": Activity.Coverage.allCases.map { ["value": $0.rawValue, "label": t("activities.coverage.\($0.rawValue)", context),
-                                                            "selected": (record["coverage"] ?? "national") == $0.rawValue] },
-            "statuses": Activity.Status.allCases.map { ["value": $0.rawValue, "label": t("activities.status.\($0.rawValue)", context),
-                                                        "selected": (record["status"] ?? "ongoing") == $0.rawValue] },
-            "lines": lineCodes.map { code in
-                ["code": code, "title": names.lines[code] ?? code, "primary": record["primary_action_line"] == code,
-                 "secondary": ActivityFields.split(record["action_lines"]).contains(code)] as [String: Any]
-            },
-            "goals": (1...17).map { goal in
-                ["number": goal, "title": names.goals[goal] ?? "", "checked": chosenGoals.contains(String(goal)),
-                 "suggested": suggestions.goals.contains(goal) && !chosenGoals.contains(String(goal))] as [String: Any]
-            },
-            "suggested_targets": suggestions.targets.filter { !chosenTargets.contains($0) }.map { ["code": $0] },
-            "has_suggestions": suggest && !chosenLines.isEmpty,
-            "suggestion_text": t("activities.form.suggestions", context, ["lines": chosenLines.sorted().joined(separator: ", ")]),
-        ]
-        for name in ["organization", "partners", "countries", "regions", "start_date", "end_date", "website", "contact", "sdg_targets",
-                     "beneficiaries", "impact", "impact_figures", "evidence", "last_verified"] {
-            content[name] = record[name] ?? ""
-        }
-        content["moderator"] = context.viewer.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false
-        return renderer.page("activity-form", title: heading, content: content, request: request, context: context, status: status)
+        let page = ActivityFormPage(record, action: action, heading: heading, version: version, choices: try await services.activities.formChoices(),
+                                    errors: errors.map { renderer.fieldErrors($0, language: context.language) } ?? [:],
+                                    error: errors.flatMap { renderer.refusal($0, context.language)?.message }, suggest: suggest,
+                                    moderator: context.viewer.map { $0.has(.reviewer) || $0.has(.secretariat) } ?? false,
+                                    language: context.language, catalog: renderer.catalog)
+        return renderer.page("activity-form", title: heading, content: page, request: request, context: context, status: status)
     }
 
     @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -236,22 +198,11 @@ struct ActivityPages: PageGroup {
     // MARK: Moderation queue and one's own
 
     @Sendable func queue(_ request: Request, context: SignedInContext) async throws -> Response {
-        let actor = context.actor
-        let moderator = actor.has(.reviewer) || actor.has(.secretariat)
-        let states: Set<Activity.State> = moderator ? [.submitted, .inReview, .changesRequested] : []
-        let activities = try await services.activities.list(ActivityFilter(states: states), for: actor)
-        let revisions = moderator ? try await services.activities.pendingRevisions(for: actor) : []
-        func row(_ activity: Activity) -> [String: Any] {
-            ["id": activity.id, "title": activity.text(context.language.rawValue).title, "organization": activity.organization,
-             "state": t("activities.state.\(activity.state.rawValue)", context),
-             "updated": Timestamp.string(activity.updatedAt).prefix(10)]
-        }
-        let content: [String: Any] = [
-            "moderator": moderator, "activities": activities.map(row), "has_activities": !activities.isEmpty,
-            "revisions": revisions.map { row($0.proposed) }, "has_revisions": !revisions.isEmpty,
-        ]
+        let moderator = context.actor.has(.reviewer) || context.actor.has(.secretariat)
+        let (activities, revisions) = try await services.activities.queue(for: context.actor)
+        let page = ActivityQueuePage(activities: activities, revisions: revisions, moderator: moderator, language: context.language, catalog: renderer.catalog)
         return renderer.page("activity-queue", title: t(moderator ? "activities.queue.title" : "activities.queue.mine", context),
-                             content: content, request: request, context: context)
+                             content: page, request: request, context: context)
     }
 
     // MARK: Open data
@@ -280,13 +231,13 @@ struct ActivityPages: PageGroup {
     }
 
     @Sendable func importForm(_ request: Request, context: SignedInContext) async throws -> Response {
-        renderer.page("activity-import", title: t("activities.import.title", context), content: [:], request: request, context: context)
+        renderer.page("activity-import", title: t("activities.import.title", context), content: ActivityImportPage(), request: request, context: context)
     }
 
     /// Checks (dry run) or applies a file of activities and shows the report, problem by problem.
     @Sendable func importFile(_ request: Request, context: SignedInContext) async throws -> Response {
         guard let upload = context.uploads["file"], !upload.data.isEmpty else {
-            return renderer.page("activity-import", title: t("activities.import.title", context), content: ["error": t("import.nothing_sent", context)],
+            return renderer.page("activity-import", title: t("activities.import.title", context), content: ActivityImportPage(error: t("import.nothing_sent", context)),
                                  request: request, context: context, status: .badRequest)
         }
         let apply = context.form["mode"] == "apply"
@@ -297,46 +248,16 @@ struct ActivityPages: PageGroup {
         }
         let file = ActivityFile.upload(upload.data, fileName: upload.fileName)
         let report = try await services.activities.importActivities(file, apply: false, by: context.actor)
-        return renderer.page("activity-import", title: t("activities.import.title", context), content: reportContent(report, context),
+        return renderer.page("activity-import", title: t("activities.import.title", context),
+                             content: ActivityImportPage(report: report, language: context.language, catalog: renderer.catalog),
                              request: request, context: context, status: report.problemCount == 0 ? .ok : .badRequest)
-    }
-
-    private func reportContent(_ report: ActivityImportReport, _ context: some SiteContext) -> [String: Any] {
-        let summary = report.applied
-            ? t("activities.import.applied", context, ["rows": String(report.rows), "created": String(report.created),
-                                                       "updated": String(report.updated), "unchanged": String(report.unchanged)])
-            : report.problemCount > 0 ? t("activities.import.refused", context, ["problems": String(report.problemCount)])
-            : t("activities.import.checked", context, ["rows": String(report.rows)])
-        return [
-            "has_report": true, "summary": summary,
-            "problems": report.problems.map { problem in
-                ["row": problem.row, "field": problem.field, "message": renderer.catalog.message(for: problem.fieldError, context.language)] as [String: Any]
-            },
-            "has_problems": !report.problems.isEmpty,
-            "more": report.problemCount > report.problems.count
-                ? t("activities.import.more", context, ["count": String(report.problemCount - report.problems.count)]) : "",
-        ]
     }
 
     /// An import running in the background: how far it is (the page refreshes itself), then its report.
     @Sendable func importJob(_ request: Request, context: SignedInContext) async throws -> Response {
         let (job, report) = try await services.activityImports.status(id: try context.parameters.require("id"), for: context.actor)
-        var content: [String: Any] = ["job": true, "file_name": job.title]
-        switch job.state {
-        case .queued, .running:
-            content["running"] = true
-            let progress = job.progress
-            content["percent"] = progress?.percent ?? 0
-            content["progress"] = t("activities.import.progress_\(progress?.phase ?? "check")", context,
-                                    ["rows": String(progress?.items ?? 0), "percent": String(progress?.percent ?? 0)])
-        case .done:
-            if let report { content.merge(reportContent(report, context)) { $1 } }
-        case .failed where job.failure == Job.interrupted:
-            content["error"] = t("activities.import.interrupted", context)
-        case .failed:
-            content["error"] = t("activities.import.failed", context, ["reason": job.failure ?? ""])
-        }
-        var response = renderer.page("activity-import", title: t("activities.import.title", context), content: content, request: request, context: context,
+        let page = ActivityImportPage(job: job, report: report, language: context.language, catalog: renderer.catalog)
+        var response = renderer.page("activity-import", title: t("activities.import.title", context), content: page, request: request, context: context,
                                      status: report.map { $0.problemCount == 0 ? .ok : .badRequest } ?? .ok)
         if !job.isFinished { response.headers[.init("Refresh")!] = "2" }
         return response

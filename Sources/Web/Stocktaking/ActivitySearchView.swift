@@ -9,13 +9,8 @@ struct ActivitySearchView: Sendable {
     struct Hit: Sendable, Equatable {
         var href: String
         /// The title and the extract, escaped, with the words searched for in `<mark>`.
-        var titleHTML: String
-        var snippetHTML: String
-        var organization: String
-        var language: String
-        var start: String
-        var primary: String
-        var countries: String
+        var titleHTML, snippetHTML: String
+        var organization, language, start, primary, countries: String
         /// The goals, each a link to its page labelled with its number.
         var goals: [PageLink]
     }
@@ -26,26 +21,34 @@ struct ActivitySearchView: Sendable {
     }
 
     struct FacetValue: Sendable, Equatable {
-        var label: String
-        var count: String
-        var href: String
+        var label, count, href: String
         var chosen: Bool
     }
 
     var q: String
     var error: String?
     /// "1,234 activities"; nil until a search has run.
-    var total: String?
-    var ranking: String?
+    var total, ranking: String?
     var sortRelevance = true
     var relevanceLink = ""
     var dateLink = ""
     var hits: [Hit] = []
     var facets: [FacetGroup] = []
     var next: String?
-    var signedIn: Bool
-    var moderator: Bool
-    var staff: Bool
+    var signedIn, moderator, staff: Bool
+    var links = Links()
+
+    /// The registry's own pages and downloads, linked from the search page.
+    struct Links: Sendable, Equatable {
+        var search = SiteURL.activities.path
+        var new = SiteURL.newActivity.path
+        var queue = SiteURL.activityQueue.path
+        var importFile = SiteURL.activityImport.path
+        var csv = SiteURL.activitiesCSV.path
+        var json = SiteURL.activitiesJSON.path
+        var iati = SiteURL.activitiesIATI.path
+        var fields = SiteURL.activityFields.path
+    }
 
     init(text: String, viewer: User?) {
         q = text

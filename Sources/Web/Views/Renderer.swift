@@ -20,26 +20,18 @@ public struct Renderer: Sendable {
         return Renderer(library: try await MustacheLibrary(directory: directory), catalog: try Catalog.bundled())
     }
 
-    /// A full page. `content` is the page's own view model (a `…Page` struct, or a dictionary where
-    /// a page has none yet); the layout adds the strings, the navigation, the signed-in user and the CSRF token.
+    /// A full page. `content` is the page's own model (a `…Page` struct); the layout adds the
+    /// strings, the navigation, the signed-in user and the CSRF token.
     func page(_ template: String, title: String, content: Any, request: Request, context: some SiteContext,
               status: HTTPResponse.Status = .ok) -> Response {
         let language = context.language
-        var model: [String: Any] = [
-            "t": catalog.tree(language),
-            "lang": language.rawValue,
-            "dir": language.isRightToLeft ? "rtl" : "ltr",
-            "title": title,
-            "csrf": context.csrfToken,
-            "content": Self.plain(content) ?? [String: Any](),
-            "nav": navigation(request: request, context: context),
-        ]
-        if let user = context.viewer {
-            model["user"] = [
-                "name": user.name, "email": user.email,
-                "staff": user.has(.secretariat), "administrator": user.has(.administrator),
-            ]
-        }
+        let layout = Layout(lang: language.rawValue, dir: language.isRightToLeft ? "rtl" : "ltr", title: title, csrf: context.csrfToken,
+                            nav: navigation(request: request, context: context),
+                            user: context.viewer.map { Layout.SignedIn(name: $0.name, staff: $0.has(.secretariat), administrator: $0.has(.administrator)) })
+        var model = Self.plain(layout) as? [String: Any] ?? [:]
+        // The strings are already a tree of dictionaries (cached per language): given as they are.
+        model["t"] = catalog.tree(language)
+        model["content"] = Self.plain(content) ?? [String: Any]()
         let html = library.render(model, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,
@@ -76,17 +68,15 @@ public struct Renderer: Sendable {
     }
 
     func errorPage(_ problem: Problem, request: Request, context: WebContext) -> Response {
-        var response = page("error", title: problem.title, content: [
-            "status": problem.status.code, "heading": problem.title, "detail": problem.detail,
-            "errors": problem.errors.map { ["message": $0.message] },
-        ], request: request, context: context, status: problem.status)
+        let model = ErrorPage(heading: problem.title, detail: problem.detail, errors: problem.errors.map(\.message))
+        var response = page("error", title: problem.title, content: model, request: request, context: context, status: problem.status)
         for field in problem.headers where field.name != .contentType {
             response.headers.append(field)
         }
         return response
     }
 
-    private func navigation(request: Request, context: some SiteContext) -> [[String: Any]] {
+    private func navigation(request: Request, context: some SiteContext) -> [PageLink] {
         let path = request.uri.path
         let language = context.language
         var items: [(SiteURL, String)] = [(.home, "nav.home"), (.resolutions, "nav.resolutions"), (.mandates, "nav.mandates"), (.calendar, "nav.calendar"),
@@ -101,12 +91,12 @@ public struct Renderer: Sendable {
         return items.map { url, key in
             let href = url.path
             let current = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
-            return ["href": href, "label": catalog.text(key, language), "current": current]
+            return PageLink(href: href, label: catalog.text(key, language), current: current)
         }
     }
 
     /// Field errors by field name, for showing each message next to its field.
-    func fieldErrors(_ error: DomainError, language: Language) -> [String: Any] {
+    func fieldErrors(_ error: DomainError, language: Language) -> [String: String] {
         var byField: [String: [String]] = [:]
         for field in error.fieldErrors {
             byField[field.field, default: []].append(catalog.message(for: field, language))
@@ -130,6 +120,32 @@ extension Renderer {
             return nil
         }
     }
+}
+
+/// What every page has around its content (`layout.mustache`): the language and direction, the
+/// title, the navigation, who is signed in, and the site's own addresses.
+struct Layout: Sendable {
+    struct SignedIn: Sendable, Equatable {
+        var name: String
+        var staff, administrator: Bool
+    }
+
+    var lang, dir, title, csrf: String
+    var nav: [PageLink]
+    var user: SignedIn?
+    var homeHref = SiteURL.home.path
+    var styleHref = SiteURL.asset("site.css").path
+    var profileHref = SiteURL.profile.path
+    var signInHref = SiteURL.signIn.path
+    var signOutHref = SiteURL.signOut.path
+    var apiHref = SiteURL.openAPI.path
+}
+
+/// A refusal or a failure as a page (`error.mustache`).
+struct ErrorPage: Sendable {
+    var heading, detail: String
+    var errors: [String]
+    var homeHref = SiteURL.home.path
 }
 
 /// A group of pages (one per capability): the services it calls and the renderer of its pages.

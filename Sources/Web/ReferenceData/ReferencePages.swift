@@ -1,0 +1,108 @@
+import Foundation
+import Resolutions
+import Review
+
+// The models of the reference pages: home, the SDGs, one goal, the Action Lines. Each is made from
+// one `ReferenceFramework` (read in one session) in the reader's language.
+
+/// A goal's badge: its number in its colour, linking to its page.
+struct GoalBadge: Sendable, Equatable {
+    var number: Int
+    var short, colorClass, href: String
+
+    init(_ goal: SDGGoal, language: Language) {
+        number = goal.number
+        short = goal.shortTitle.text(language)
+        colorClass = "sdg-\(goal.number)"
+        href = SiteURL.goal(String(goal.number)).path
+    }
+}
+
+/// The home page (`home.mustache`): what the platform holds, each fact linking to its page.
+struct HomePage: Sendable {
+    var facts: [PageLink]
+
+    init(_ framework: ReferenceFramework, language: Language, catalog: Catalog) {
+        let goals = String(framework.goals.count), targets = String(framework.targets.count)
+        facts = [
+            PageLink(href: SiteURL.goals.path, label: catalog.text("home.fact_goals", language, ["goals": goals, "targets": targets])),
+            PageLink(href: SiteURL.actionLines.path,
+                     label: catalog.text("home.fact_action_lines", language, ["count": String(framework.actionLines.filter(\.isCategory).count)])),
+            PageLink(href: SiteURL.matrix.path, label: catalog.text("home.fact_matrix", language, ["count": String(framework.matrix.count)])),
+        ]
+    }
+}
+
+/// The seventeen goals (`sdgs.mustache`).
+struct GoalsPage: Sendable {
+    struct Goal: Sendable, Equatable {
+        var badge: GoalBadge
+        var title: String
+        /// "n targets".
+        var targets: String
+    }
+
+    var goals: [Goal]
+
+    init(_ framework: ReferenceFramework, language: Language, catalog: Catalog) {
+        let targets = Dictionary(grouping: framework.targets, by: \.goal)
+        goals = framework.goals.map { goal in
+            Goal(badge: GoalBadge(goal, language: language), title: goal.title.text(language),
+                 targets: catalog.text("sdgs.target_count", language, ["count": String(targets[goal.number]?.count ?? 0)]))
+        }
+    }
+}
+
+/// One goal (`sdg.mustache`): its targets and the Action Lines the Matrix links to it.
+struct GoalPage: Sendable {
+    struct LinkedLine: Sendable, Equatable {
+        var code, title: String
+        /// The linked targets, or empty when the whole goal is linked.
+        var targets: String
+    }
+
+    var badge: GoalBadge
+    var title: String
+    var targets: [PageTerm]
+    var actionLines: [LinkedLine]
+    var backHref: String
+
+    /// Nil when there is no such goal.
+    init?(number: Int, _ framework: ReferenceFramework, language: Language) {
+        guard let goal = framework.goals.first(where: { $0.number == number }) else { return nil }
+        let lines = Dictionary(framework.actionLines.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let linked = Dictionary(grouping: framework.matrix.filter { $0.goal == number }, by: \.actionLine)
+            .sorted { (lines[$0.key]?.sortKey ?? 0) < (lines[$1.key]?.sortKey ?? 0) }
+        badge = GoalBadge(goal, language: language)
+        title = goal.title.text(language)
+        targets = framework.targets.filter { $0.goal == number }.map { PageTerm(term: $0.code, text: $0.title.text(language)) }
+        actionLines = linked.map { code, links in
+            LinkedLine(code: code, title: lines[code]?.title.text(language) ?? code, targets: links.compactMap(\.target).joined(separator: ", "))
+        }
+        backHref = SiteURL.goals.path
+    }
+}
+
+/// The Action Lines with their facilitators and linked goals (`action-lines.mustache`).
+struct ActionLinesPage: Sendable {
+    struct Line: Sendable, Equatable {
+        var code, title: String
+        /// A sub-line (C7's e-government, e-business, …), indented.
+        var sub: Bool
+        /// A line that only heads its sub-lines.
+        var heading: Bool
+        var lead, other: String
+        var goals: [PageLink]
+    }
+
+    var lines: [Line]
+
+    init(_ framework: ReferenceFramework, language: Language) {
+        let links = Dictionary(grouping: framework.matrix, by: \.actionLine)
+        lines = framework.actionLines.map { line in
+            Line(code: line.code, title: line.title.text(language), sub: line.parent != nil, heading: !line.isCategory,
+                 lead: line.leadFacilitators, other: line.otherFacilitators,
+                 goals: Set((links[line.code] ?? []).map(\.goal)).sorted().map { PageLink(href: SiteURL.goal(String($0)).path, label: String($0)) })
+        }
+    }
+}
