@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 import Review
 import TestSupport
 import Testing
@@ -44,6 +45,91 @@ struct InMemoryServiceTests {
         let audit = AuditService(store: store)
         #expect(try await audit.search(AuditFilter(action: "milestone.update")).count == 1)
         #expect(try await audit.verify() == .intact(records: try await audit.search(AuditFilter()).count))
+    }
+
+    @Test("the slice in memory: a resolution read, confirmed and its mandates proposed; accepted; reported on; a stale report refused; what cites what; the audit chain holds")
+    func resolutionToMandates() async throws {
+        let store = InMemoryStore()
+        let clock = FixedClock(Date(timeIntervalSince1970: 1_780_000_000))
+        let mandates = MandateService(store: store, clock: clock, ids: UUIDGenerator())
+        let resolutions = ResolutionService(store: store, clock: clock, ids: UUIDGenerator(), mandates: mandates)
+        let officer = Actor(system: "test")
+
+        let imported = try await resolutions.importDocument(Data(SampleText.tracked.utf8), by: officer)
+        #expect(imported.created && imported.resolution.status == .draft)
+        #expect(try await resolutions.importDocument(Data(SampleText.tracked.utf8), by: officer).created == false, "the same file again changes nothing")
+        await #expect(throws: DomainError.notFound(kind: "resolution", id: imported.resolution.id)) {
+            try await resolutions.dossier(id: imported.resolution.id, viewer: nil)
+        }
+        #expect(try await mandates.list(MandateFilter(), viewer: officer).isEmpty, "a draft proposes nothing")
+
+        let confirmed = try await resolutions.confirm(id: imported.resolution.id, by: officer)
+        #expect(confirmed.status == .confirmed)
+        let proposed = try await mandates.list(MandateFilter(resolutionID: confirmed.id), viewer: officer)
+        #expect(!proposed.isEmpty && proposed.allSatisfy { $0.mandate.proposal == .proposed })
+        #expect(try await mandates.list(MandateFilter(), viewer: nil).isEmpty, "proposals are the secretariat's until accepted")
+        #expect(try await mandates.acceptAll(resolutionID: confirmed.id, by: officer) == proposed.count)
+
+        let first = try #require(try await mandates.list(MandateFilter(resolutionID: confirmed.id), viewer: nil).first).mandate
+        let (reported, _) = try await mandates.report(on: first.id, MandateReport(expectedVersion: first.version, note: "Work has begun.",
+                                                                                   status: .inProgress, progress: 20), by: officer)
+        #expect(reported.status == .inProgress && reported.progress == 20 && reported.version == first.version + 1)
+        await #expect(throws: DomainError.conflict("changed-meanwhile")) {
+            try await mandates.report(on: first.id, MandateReport(expectedVersion: first.version, note: "Again."), by: officer)
+        }
+        let dossier = try await mandates.dossier(id: first.id, viewer: nil)
+        #expect(dossier.updates.map(\.note) == ["Work has begun."] && dossier.resolution.id == confirmed.id)
+        #expect(try await resolutions.dossier(id: confirmed.id, viewer: nil).citedBy.isEmpty)
+
+        let audit = AuditService(store: store)
+        #expect(try await audit.search(AuditFilter(action: "mandate.update")).count == 1)
+        #expect(try await audit.verify() == .intact(records: try await audit.search(AuditFilter()).count))
+    }
+
+    @Test("the registry in memory: a focal point's draft hidden from others, submitted, published by a reviewer; a stale edit refused; a revision waits; the queue and the export see the right ones")
+    func registry() async throws {
+        let store = InMemoryStore()
+        let clock = FixedClock(Date(timeIntervalSince1970: 1_780_000_000))
+        try await ReferenceService(store: store, clock: clock).loadIfEmpty()
+        let accounts = AccountService(store: store, clock: clock, ids: UUIDGenerator(), hasher: PlainHasher())
+        let activities = ActivityService(store: store, clock: clock, ids: UUIDGenerator())
+        let system = Actor(system: "test")
+        let ministry = try await accounts.createOrganization(NewOrganization(name: "Ministry of ICT Kenya", stakeholderType: "government",
+                                                                             country: "KEN", ituMembership: "none"), by: system)
+        func person(_ email: String, _ role: Role, organization: String? = nil) async throws -> Actor {
+            Actor(user: try await accounts.createUser(NewUser(name: email, email: email, organizationID: organization, roles: [role.rawValue],
+                                                              password: "a long enough password"), by: system).user)
+        }
+        let submitter = try await person("fp@ict.go.ke", .focalPoint, organization: ministry.id)
+        let stranger = try await person("fp@elsewhere.org", .focalPoint)
+        let reviewer = try await person("reviewer@itu.int", .reviewer)
+        let record = ["title_en": "Digital skills for teachers", "summary_en": "Teachers learn digital skills.", "stakeholder_type": "government",
+                      "coverage": "national", "status": "ongoing", "primary_action_line": "C4", "sdg_goals": "4", "countries": "KEN"]
+
+        let draft = try await activities.create(record, by: submitter)
+        #expect(draft.state == .draft && draft.organizationID == ministry.id)
+        await #expect(throws: DomainError.notFound(kind: "activity", id: draft.id)) { try await activities.view(id: draft.id, for: stranger) }
+        await #expect(throws: DomainError.invalid([FieldError(field: "countries", code: "unknown-code", parameters: ["value": "XXX"])])) {
+            try await activities.create(record.merging(["countries": "XXX"]) { $1 }, by: submitter)
+        }
+        try await activities.transition(id: draft.id, .submit, comment: nil, expectedVersion: nil, by: submitter)
+        #expect(try await activities.queue(for: reviewer).activities.map(\.id) == [draft.id])
+        #expect(try await activities.queue(for: stranger).activities.isEmpty, "someone else's draft is not in their list")
+        try await activities.transition(id: draft.id, .startReview, comment: nil, expectedVersion: nil, by: reviewer)
+        let published = try await activities.transition(id: draft.id, .publish, comment: "Thank you.", expectedVersion: nil, by: reviewer)
+        #expect(published.state == .published)
+
+        var changed = record
+        changed["title_en"] = "Digital skills for teachers and librarians"
+        _ = try await activities.edit(id: draft.id, changed, expectedVersion: published.version, by: submitter)
+        await #expect(throws: DomainError.conflict("activity-changed-meanwhile")) {
+            try await activities.edit(id: draft.id, changed, expectedVersion: published.version, by: submitter)
+        }
+        #expect(try await activities.view(id: draft.id, for: nil).activity.text("en").title == "Digital skills for teachers", "the public sees the published text")
+        #expect(try await activities.queue(for: reviewer).revisions.map(\.activityID) == [draft.id])
+        let vocabulary = try await activities.vocabulary()
+        let page = try #require(try await activities.exportPage(.csv, after: 0, vocabulary: vocabulary))
+        #expect(page.text.contains("Digital skills for teachers") && !page.text.contains("librarians"))
     }
 
     @Test("a write that throws leaves nothing behind")

@@ -207,35 +207,46 @@ extension ActivityService {
         let audit = self.audit
         do {
             return try await store.bulkWrite { repositories in
-                var counts = ImportCounts()
-                var batch: [Activity] = []
-                // A pipeline over the two cores: while one batch is written (in the file's order, on the
-                // transaction's connection), the next is prepared (its rows and words made) and the one
-                // after it read and checked. At most two batches wait for the writer.
-                var writes: [Task<ImportCounts, any Error>] = []
-                func finishWriting() async throws {
-                    while !writes.isEmpty { counts.add(try await writes.removeFirst().value) }
-                }
-                func startWriting() async throws {
-                    if writes.count >= 2 { counts.add(try await writes.removeFirst().value) }
-                    let rows = batch.map { activity in
-                        var activity = activity
-                        activity.state = .published
-                        activity.publishedAt = now
-                        return activity
+                // A pipeline over the two cores, in child tasks of this one: while one batch is written
+                // (in the file's order, on the transaction's connection), the next is prepared (its rows
+                // and words made) and the one after it read and checked. At most two batches wait for
+                // the writer; after a write fails, or the import is cancelled, no later batch writes.
+                var (report, counts) = try await withThrowingTaskGroup(of: ImportCounts.self) { group in
+                    var counts = ImportCounts()
+                    var batch: [Activity] = []
+                    var started = 0, finished = 0
+                    let turns = InOrder()
+                    func startWriting() async throws {
+                        if started - finished >= 2, let written = try await group.next() {
+                            counts.add(written)
+                            finished += 1
+                        }
+                        let rows = batch.map { activity in
+                            var activity = activity
+                            activity.state = .published
+                            activity.publishedAt = now
+                            return activity
+                        }
+                        batch.removeAll(keepingCapacity: true)
+                        let ticket = started
+                        started += 1
+                        group.addTask {
+                            let prepared = await repositories.activities.prepare(rows)
+                            guard await turns.wait(for: ticket), !Task.isCancelled else {
+                                await turns.finished(ticket, written: false)
+                                throw CancellationError()
+                            }
+                            do {
+                                let written = try await Self.write(prepared, into: repositories, now: now)
+                                await turns.finished(ticket, written: true)
+                                return written
+                            } catch {
+                                await turns.finished(ticket, written: false)
+                                throw error
+                            }
+                        }
                     }
-                    batch.removeAll(keepingCapacity: true)
-                    let prepared = Task { await repositories.activities.prepare(rows) }
-                    let previous = writes.last
-                    writes.append(Task {
-                        // In order; when the batch before failed, this one writes nothing.
-                        if let previous { _ = try await previous.value }
-                        return try await Self.write(await prepared.value, into: repositories, now: now)
-                    })
-                }
-                var report: ActivityImportReport
-                do {
-                    report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
+                    let report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
                         batch.append(activity)
                         if batch.count >= batchSize {
                             // A server stopping ends the import here: the transaction is rolled back, the job runs again later.
@@ -243,15 +254,12 @@ extension ActivityService {
                             try await startWriting()
                         }
                     }
-                    try await finishWriting()
-                } catch {
-                    // No write may go on once the transaction is rolled back.
-                    for write in writes { _ = try? await write.value }
-                    throw error
+                    // A refused file writes nothing more; what was written is rolled back with the transaction.
+                    if report.problemCount > 0 { throw Refused(report: report) }
+                    try await startWriting()
+                    while let written = try await group.next() { counts.add(written) }
+                    return (report, counts)
                 }
-                if report.problemCount > 0 { throw Refused(report: report) }
-                try await startWriting()
-                try await finishWriting()
                 (report.created, report.updated, report.unchanged) = (counts.created, counts.updated, counts.unchanged)
                 try await audit.record(in: repositories, actor: actor, action: "activity.import", objectType: "activities", objectID: "import",
                                        before: .nothing, after: ["rows": report.rows, "created": counts.created, "updated": counts.updated,
@@ -270,6 +278,32 @@ extension ActivityService {
             created += other.created
             updated += other.updated
             unchanged += other.unchanged
+        }
+    }
+
+    /// Lets a pipeline's writes go in the order they were started. After one is not written (it
+    /// failed, or was cancelled), no later one is: `wait` answers false.
+    actor InOrder {
+        private var next = 0
+        private var stopped = false
+        private var waiting: [Int: CheckedContinuation<Bool, Never>] = [:]
+
+        /// Waits for the turn of `ticket`; false when an earlier write was not written.
+        func wait(for ticket: Int) async -> Bool {
+            if stopped { return false }
+            if ticket == next { return true }
+            return await withCheckedContinuation { waiting[ticket] = $0 }
+        }
+
+        func finished(_ ticket: Int, written: Bool) {
+            guard written else {
+                stopped = true
+                for waiter in waiting.values { waiter.resume(returning: false) }
+                waiting.removeAll()
+                return
+            }
+            next = ticket + 1
+            waiting.removeValue(forKey: next)?.resume(returning: true)
         }
     }
 
