@@ -28,16 +28,26 @@ public enum ICalendar {
             if let day = milestone.firstDay {
                 guard let next = Self.day(after: milestone.end ?? day) else { return nil }
                 (first, after, exact) = (day, next, true)
-            } else if milestone.start.count == 7, let last = Due.lastDay(of: milestone.start), let next = Self.day(after: last) {
+            } else if milestone.start.count == 7, Due.lastDay(of: milestone.start) != nil, let next = Self.day(after: milestone.start + "-01") {
+                // Known to the month only: one all-day event on its first day, the month in its title, rather
+                // than a month-long event that would fill every day of a subscriber's calendar.
                 (first, after, exact) = (milestone.start + "-01", next, false)
             } else {
                 return nil
             }
             let tentative = !milestone.confirmed || !exact
+            let when = exact ? "date to be confirmed" : "\(Self.monthName(milestone.start)), day to be confirmed"
             return Event(uid: "milestone-\(milestone.key)@wsis20-platform", stamp: milestone.updatedAt, firstDay: first, dayAfter: after,
-                         summary: milestone.title + (tentative ? " (date to be confirmed)" : ""), location: milestone.place,
+                         summary: milestone.title + (tentative ? " (\(when))" : ""), location: milestone.place,
                          description: milestone.source.map { "Source: \($0)" }, confirmed: !tentative, category: milestone.kind.rawValue)
         }
+    }
+
+    /// `2014-06` as "June 2014".
+    static func monthName(_ month: String) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        guard month.count == 7, let number = Int(month.suffix(2)), (1...12).contains(number) else { return month }
+        return "\(names[number - 1]) \(month.prefix(4))"
     }
 
     /// Accepted, open mandates whose due day is known: "Due: …", on that day.

@@ -58,6 +58,8 @@ struct AkomaNtosoTests {
         #expect(xml.contains("<statement name=\"resolution\""))
         #expect(xml.contains("<FRBRthis value=\"/akn/un/statement/deliberation/itu-council/2023-06-27/C23-85/!main\"/>"))
         #expect(xml.contains("<FRBRlanguage language=\"eng\"/><FRBRtranslation fromLanguage=\"rus\""))
+        let manifestation = try #require(xml.range(of: "<FRBRManifestation>").map { String(xml[$0.upperBound...].prefix(400)) })
+        #expect(manifestation.contains(".xml\"/>") && !xml.contains("/.xml\""), "the manifestation's IRI ends .xml, without a slash before it")
         #expect(xml.contains("eId=\"op_2__para_1\"") && xml.contains("eId=\"op_3__para_1\""), "numbering restarts, ids stay unique")
         #expect(xml.contains("<ref href=\"/akn/un/statement/deliberation/itu-pp/res-140\">Resolution 140 (Rev. Bucharest, 2022) of the Plenipotentiary Conference</ref>"))
         #expect(xml.contains("<ref href=\"/akn/un/statement/deliberation/un-ga/70-125\">70/125</ref>") || xml.contains("un-ga/70-125"))

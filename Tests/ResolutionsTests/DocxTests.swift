@@ -87,6 +87,32 @@ struct DocxTests {
         #expect(resolution.preamble[0].paragraphs[1].citations.first?.id == "itu/council/res/1332")
     }
 
+    @Test("Word's non-breaking hyphen is a hyphen, its soft hyphen nothing; footnotes take the numbers Word shows, in the order of reference, not their ids")
+    func hyphensAndFootnoteNumbers() async throws {
+        let body = [
+            Docx.paragraph("Document C99/4-E"), Docx.paragraph("6 June 2031"), Docx.paragraph("Numbers of notes"),
+            Docx.paragraph("The Council,"), Docx.paragraph("resolves"),
+            "<w:p><w:r><w:t xml:space=\"preserve\">1\tto support ITU</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">coordinated co</w:t>"
+                + "<w:softHyphen/><w:t>operation</w:t></w:r><w:r><w:footnoteReference w:id=\"5\"/></w:r>"
+                + "<w:r><w:t xml:space=\"preserve\"> at every level</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r><w:r><w:t>.</w:t></w:r></w:p>",
+        ].joined()
+        let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(Docx.namespaces)><w:body>\(body)</w:body></w:document>"
+        let footnotes = """
+            <?xml version="1.0" encoding="UTF-8"?><w:footnotes \(Docx.namespaces)>
+            <w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+            <w:footnote w:id="2"><w:p><w:r><w:t>Second in the text.</w:t></w:r></w:p></w:footnote>
+            <w:footnote w:id="5"><w:p><w:r><w:t>First in the text.</w:t></w:r></w:p></w:footnote>
+            </w:footnotes>
+            """
+        let file = try Docx.make(["word/document.xml": Data(document.utf8), "word/footnotes.xml": Data(footnotes.utf8),
+                                  "[Content_Types].xml": Data("<Types/>".utf8)])
+        let resolution = try ResolutionParser().parse(try await DocumentReader.text(from: file).text)
+        let paragraph = try #require(resolution.operative.first?.paragraphs.first)
+        #expect(paragraph.text == "to support ITU-coordinated cooperation at every level.")
+        #expect(paragraph.footnoteReferences == ["1", "2"])
+        #expect(resolution.footnotes.map(\.marker) == ["1", "2"] && resolution.footnotes.map(\.text) == ["First in the text.", "Second in the text."])
+    }
+
     @Test("a zip bomb is refused")
     func zipBomb() async throws {
         let zeros = Data(count: 8 * 1_048_576)
@@ -128,5 +154,60 @@ struct DocxTests {
         await #expect(throws: ReadingError.unsupported("PDF files need pdftotext")) { try await DocumentReader.text(from: pdf, pdf: Missing()) }
         // An empty PDF is damaged: pdftotext refuses it, and so do we, in words (and without it, we say it is missing).
         await #expect(throws: ReadingError.self) { try await DocumentReader.text(from: pdf) }
+    }
+}
+
+/// Whether a program answers on this machine (LibreOffice, python-docx): the tests that need one say they skip when it does not.
+enum Writers {
+    static func runs(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        } catch {
+            return false
+        }
+    }
+
+    static let available = runs(["python3", "-c", "import docx"]) && runs(["soffice", "--version"])
+    static let absent: Comment = "needs python-docx (pip) and LibreOffice (Debian: libreoffice-writer-nogui); .ci/run installs both"
+
+    /// The documents `Writers/write_docx.py` makes, in a fresh folder.
+    static func write() throws -> URL {
+        var script = URL(fileURLWithPath: #filePath)
+        script.deleteLastPathComponent()
+        script.appendPathComponent("Writers/write_docx.py")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsis-docx-\(UUID().uuidString)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, folder.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ReadingError.unsupported("write_docx.py failed") }
+        return folder
+    }
+}
+
+@Suite("Word documents as Word's neighbours write them", .enabled(if: Writers.available, Writers.absent))
+struct DocxWritersTests {
+    @Test("python-docx's non-breaking and soft hyphens, LibreOffice's footnotes numbered as shown")
+    func writers() async throws {
+        let folder = try Writers.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+
+        let hyphens = try ResolutionParser().parse(try await DocumentReader.text(from: Data(contentsOf: folder.appendingPathComponent("python-docx.docx"))).text)
+        let supported = try #require(hyphens.operative.first?.paragraphs.first)
+        #expect(supported.text == "to support ITU-coordinated work and cooperation.")
+
+        let notes = try ResolutionParser().parse(try await DocumentReader.text(from: Data(contentsOf: folder.appendingPathComponent("libreoffice.docx"))).text)
+        let paragraph = try #require(notes.operative.first?.paragraphs.first)
+        #expect(paragraph.footnoteReferences == ["1", "2"])
+        #expect(notes.footnotes.map(\.marker) == ["1", "2"])
+        #expect(notes.footnotes.map(\.text) == ["Including the least developed countries.", "As each Member State decides."])
     }
 }

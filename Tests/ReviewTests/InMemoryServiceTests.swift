@@ -77,12 +77,19 @@ struct InMemoryServiceTests {
         await #expect(throws: DomainError.conflict("changed-meanwhile")) {
             try await mandates.report(on: first.id, MandateReport(expectedVersion: first.version, note: "Again."), by: officer)
         }
+        await #expect(throws: DomainError.invalid([FieldError(field: "evidence", code: "invalid-url")]), "a link with a space in it is refused") {
+            try await mandates.report(on: first.id, MandateReport(expectedVersion: reported.version, note: "Two links.",
+                                                                  evidence: ["https://example.org/a https://example.org/b"]), by: officer)
+        }
+        let lines = try await mandates.report(on: first.id, MandateReport(expectedVersion: reported.version, note: "Done:\n- the survey\n- the report"),
+                                              by: officer)
+        #expect(lines.1.note == "Done:\n- the survey\n- the report", "a note keeps its lines")
         let dossier = try await mandates.dossier(id: first.id, viewer: nil)
-        #expect(dossier.updates.map(\.note) == ["Work has begun."] && dossier.resolution.id == confirmed.id)
+        #expect(dossier.updates.map(\.note) == ["Work has begun.", "Done:\n- the survey\n- the report"] && dossier.resolution.id == confirmed.id)
         #expect(try await resolutions.dossier(id: confirmed.id, viewer: nil).citedBy.isEmpty)
 
         let audit = AuditService(store: store)
-        #expect(try await audit.search(AuditFilter(action: "mandate.update")).count == 1)
+        #expect(try await audit.search(AuditFilter(action: "mandate.update")).count == 2)
         #expect(try await audit.verify() == .intact(records: try await audit.search(AuditFilter()).count))
     }
 
@@ -106,8 +113,10 @@ struct InMemoryServiceTests {
         let record = ["title_en": "Digital skills for teachers", "summary_en": "Teachers learn digital skills.", "stakeholder_type": "government",
                       "coverage": "national", "status": "ongoing", "primary_action_line": "C4", "sdg_goals": "4", "countries": "KEN"]
 
-        let draft = try await activities.create(record, by: submitter)
+        let draft = try await activities.create(record.merging(["evidence": "https://example.org/report.pdf https://example.org/photos"]) { $1 },
+                                                by: submitter)
         #expect(draft.state == .draft && draft.organizationID == ministry.id)
+        #expect(draft.evidence == ["https://example.org/report.pdf", "https://example.org/photos"], "two links typed in one field are two values")
         await #expect(throws: DomainError.notFound(kind: "activity", id: draft.id)) { try await activities.view(id: draft.id, for: stranger) }
         await #expect(throws: DomainError.invalid([FieldError(field: "countries", code: "unknown-code", parameters: ["value": "XXX"])])) {
             try await activities.create(record.merging(["countries": "XXX"]) { $1 }, by: submitter)

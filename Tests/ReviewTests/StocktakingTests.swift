@@ -98,7 +98,7 @@ struct StocktakingTests {
         #expect(activity.countries == ["KEN", "UGA"] && activity.regions == ["002"] && activity.primaryActionLine == "C4")
         #expect(activity.actionLines == ["C7.elea"], "the primary is not repeated")
         #expect(activity.sdgGoals == [4, 5] && activity.sdgTargets == ["5.b"], "a target brings its goal")
-        #expect(activity.startDate == "2021-03-01" && activity.languages == ["en", "fr"])
+        #expect(activity.startDate == "2021-03" && activity.languages == ["en", "fr"], "a partial date keeps its precision")
 
         var bad = Self.goodRecord
         bad["sdg_goals"] = "18"

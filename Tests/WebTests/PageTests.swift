@@ -52,7 +52,7 @@ struct PageTests {
             #expect(try await web.get("/assets/other.css").status == .notFound)
             let metrics = try await web.get("/metrics")
             #expect(metrics.status == .ok)
-            #expect(metrics.text.contains("hb_requests"))
+            #expect(metrics.text.contains("# HELP wsis_http_requests_total") && metrics.text.contains("wsis_http_requests_total{"))
         }
     }
 

@@ -52,9 +52,10 @@ public enum DocxReader {
         }
         let numbering = try part("word/numbering.xml").map(Numbering.init) ?? Numbering()
         let footnotes = try part("word/footnotes.xml").map { try Footnotes.read($0) } ?? [:]
-        var paragraphs = try Body.read(document, numbering: numbering)
-        for (id, text) in footnotes.sorted(by: { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }) {
-            paragraphs.append("[\(id): \(id) \(text)]")
+        var (paragraphs, footnoteNumbers) = try Body.read(document, numbering: numbering)
+        // Footnotes by the number Word shows (their order of reference in the text), not by Word's internal id.
+        for (id, number) in footnoteNumbers.sorted(by: { $0.value < $1.value }) {
+            if let text = footnotes[id] { paragraphs.append("[\(number): \(number) \(text)]") }
         }
         return paragraphs.joined(separator: "\n") + "\n"
     }
@@ -69,11 +70,13 @@ public enum DocxReader {
         var inText = false
         var deleted = 0
         var counters = Numbering.Counters()
+        /// Each footnote's number as Word shows it: 1, 2, 3 … in the order the text refers to them.
+        var footnoteNumbers: [String: Int] = [:]
         var failure: String?
 
         init(numbering: Numbering) { self.numbering = numbering }
 
-        static func read(_ data: Data, numbering: Numbering) throws -> [String] {
+        static func read(_ data: Data, numbering: Numbering) throws -> (paragraphs: [String], footnoteNumbers: [String: Int]) {
             let body = Body(numbering: numbering)
             let parser = XMLParser(data: data)
             parser.shouldResolveExternalEntities = false
@@ -81,7 +84,7 @@ public enum DocxReader {
             guard parser.parse() else {
                 throw ReadingError.unsupported("the Word document's text cannot be read: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML")")
             }
-            return body.paragraphs
+            return (body.paragraphs, body.footnoteNumbers)
         }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -93,7 +96,15 @@ public enum DocxReader {
             case "w:del", "w:moveFrom": deleted += 1
             case "w:tab": if deleted == 0 { current += "\t" }
             case "w:br": if deleted == 0 { current += " " }
-            case "w:footnoteReference": if let id = attributes["w:id"] { current += "[footnoteRef:\(id)]" }
+            // A hyphen Word keeps on one line, and one it shows only at a line's end (the reader drops it).
+            case "w:noBreakHyphen": if deleted == 0 { current += "\u{2011}" }
+            case "w:softHyphen": if deleted == 0 { current += "\u{00AD}" }
+            case "w:footnoteReference":
+                if let id = attributes["w:id"], deleted == 0 {
+                    let number = footnoteNumbers[id] ?? footnoteNumbers.count + 1
+                    footnoteNumbers[id] = number
+                    current += "[footnoteRef:\(number)]"
+                }
             default: break
             }
         }
@@ -133,6 +144,7 @@ public enum DocxReader {
                 }
                 if name == "w:t" { inText = true }
                 if name == "w:tab", id != nil { text += " " }
+                if name == "w:noBreakHyphen", id != nil { text += "\u{2011}" }
             }
 
             func parser(_ parser: XMLParser, foundCharacters string: String) { if inText, id != nil { text += string } }

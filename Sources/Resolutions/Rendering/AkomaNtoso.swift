@@ -108,7 +108,7 @@ public enum AkomaNtoso {
                 xml += "<FRBRtranslation fromLanguage=\"\(original)\" by=\"#\(actor)\" href=\"\(work)/\(original)@\(date)\"/>"
             }
             xml += "</FRBRExpression>\n"
-            xml += "<FRBRManifestation><FRBRthis value=\"\(expression)/!main.xml\"/><FRBRuri value=\"\(expression)/.xml\"/>"
+            xml += "<FRBRManifestation><FRBRthis value=\"\(expression)/!main.xml\"/><FRBRuri value=\"\(expression).xml\"/>"
             xml += "<FRBRdate date=\"\(date)\" name=\"markup\"/><FRBRauthor href=\"#parser\"/><FRBRformat value=\"application/akn+xml\"/></FRBRManifestation>\n"
             xml += "</identification>\n<references source=\"#parser\">\n"
             xml += "<TLCOrganization eId=\"parser\" href=\"/ontology/organization/local/wsis-platform\" showAs=\"WSIS+20 review platform\"/>\n"
@@ -223,7 +223,7 @@ public enum AkomaNtoso {
                 output += "<FRBRExpression><FRBRthis value=\"\(expression)/\(component)\"/><FRBRuri value=\"\(expression)\"/>"
                 output += "<FRBRdate date=\"\(date)\" name=\"\(dateName)\"/><FRBRauthor href=\"\(author)\"/>"
                 output += "<FRBRlanguage language=\"\(code(resolution.language))\"/></FRBRExpression>\n"
-                output += "<FRBRManifestation><FRBRthis value=\"\(expression)/\(component).xml\"/><FRBRuri value=\"\(expression)/.xml\"/>"
+                output += "<FRBRManifestation><FRBRthis value=\"\(expression)/\(component).xml\"/><FRBRuri value=\"\(expression).xml\"/>"
                 output += "<FRBRdate date=\"\(date)\" name=\"markup\"/><FRBRauthor href=\"#parser\"/></FRBRManifestation>\n"
                 output += "</identification>\n</meta>\n"
                 output += "<preface><longTitle><p><docTitle>\(escape(annex.heading))</docTitle></p>"

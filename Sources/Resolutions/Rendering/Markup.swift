@@ -26,7 +26,8 @@ public enum Markup {
 
     /// Whether the text is a web address: http or https, with a host.
     public static func isWebAddress(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+        // A space is never part of an address: two addresses typed in one field are two values, not one.
+        guard !text.contains(where: { $0.isWhitespace || $0.isNewline }), let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = url.host, !host.isEmpty else { return false }
         return true
     }

@@ -150,7 +150,7 @@ public struct MandateService: Sendable {
         var validator = Validator()
         var checked = report
         checked.note = validator.text("note", report.note, required: report.status == nil && report.progress == nil && report.evidence.isEmpty
-                                          && report.files.isEmpty, maxLength: 5000)
+                                          && report.files.isEmpty, maxLength: 5000, multiline: true)
         let reason = validator.text("reason", report.reason, required: false, maxLength: 1000)
         checked.reason = reason.isEmpty ? nil : reason
         if let progress = report.progress, !(0...100).contains(progress) { validator.add("progress", "out-of-range", ["min": "0", "max": "100"]) }

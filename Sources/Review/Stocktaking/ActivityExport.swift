@@ -129,10 +129,11 @@ public enum IATI {
         }
         let status = switch activity.status { case .planned: "1"; case .ongoing: "2"; case .completed: "4" }
         xml += "<activity-status code=\"\(status)\"/>\n"
-        if let start = activity.startDate {
+        // IATI's dates are days: a start known to the month or year is its first day, an end its last.
+        if let start = activity.startDate.map(Activity.firstDay) {
             xml += "<activity-date iso-date=\"\(start)\" type=\"\(activity.status == .planned ? "1" : "2")\"/>\n"
         }
-        if let end = activity.endDate {
+        if let end = activity.endDate.flatMap(Due.lastDay) {
             xml += "<activity-date iso-date=\"\(end)\" type=\"\(activity.status == .completed ? "4" : "3")\"/>\n"
         }
         let scope = switch activity.coverage { case .global: "1"; case .regional: "2"; case .national: "4" }

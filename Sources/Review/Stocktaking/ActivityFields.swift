@@ -43,7 +43,7 @@ public enum ActivityFields {
                   description: "One of " + Activity.Coverage.allCases.map(\.rawValue).joined(separator: ", ") + ".", example: "national"),
             Field(name: "status", kind: "code", required: true,
                   description: "One of " + Activity.Status.allCases.map(\.rawValue).joined(separator: ", ") + ".", example: "ongoing"),
-            Field(name: "start_date", kind: "date", required: false, description: "yyyy-mm-dd, or yyyy-mm, or yyyy.", example: "2021-03-01"),
+            Field(name: "start_date", kind: "date", required: false, description: "yyyy-mm-dd, or yyyy-mm, or yyyy: kept as precise as given (IATI, which needs a day, gets the first day).", example: "2021-03"),
             Field(name: "end_date", kind: "date", required: false, description: "yyyy-mm-dd, or yyyy-mm, or yyyy; not before the start.", example: ""),
             Field(name: "website", kind: "url", required: false, description: "An http or https address.", example: "https://example.org/project"),
             Field(name: "contact", kind: "text", required: false, description: "Who to ask (name, e-mail). Never public and never exported.", example: ""),
@@ -56,7 +56,7 @@ public enum ActivityFields {
             Field(name: "beneficiaries", kind: "list of text", required: false, description: "Who benefits: women, youth, persons with disabilities …", example: "teachers; youth"),
             Field(name: "impact", kind: "text", required: false, description: "What changed, in words.", example: ""),
             Field(name: "impact_figures", kind: "text", required: false, description: "What changed, in figures.", example: "12,000 teachers trained"),
-            Field(name: "evidence", kind: "list of urls", required: false, description: "Links to reports, evaluations, media.", example: ""),
+            Field(name: "evidence", kind: "list of urls", required: false, description: "Links to reports, evaluations, media (http or https), separated by semicolons; a space or a line break also separates two links, since no address holds one.", example: ""),
             Field(name: "last_verified", kind: "date", required: false, description: "When the information was last checked, yyyy-mm-dd.", example: "2026-01-15"),
         ]
         return fields
@@ -207,7 +207,10 @@ extension Activity {
         }
         let startDate = Self.day(record["start_date"], field: "start_date", into: &check)
         let endDate = Self.day(record["end_date"], field: "end_date", into: &check)
-        if let startDate, let endDate, endDate < startDate { check.add("end_date", "before-start") }
+        // A partial date stands for its whole month or year: the end may not finish before the start begins.
+        if let startDate, let endDate, let last = Due.lastDay(of: endDate), last < Activity.firstDay(of: startDate) {
+            check.add("end_date", "before-start")
+        }
         let website = check.text("website", record["website"], required: false, maxLength: 2000)
         if !website.isEmpty, !Markup.isWebAddress(website) { check.add("website", "invalid-url") }
         let contact = check.text("contact", record["contact"], required: false, maxLength: 500)
@@ -236,7 +239,8 @@ extension Activity {
         let beneficiaries = ActivityFields.split(record["beneficiaries"])
         let impact = check.text("impact", record["impact"], required: false, maxLength: 10_000, multiline: true)
         let figures = check.text("impact_figures", record["impact_figures"], required: false, maxLength: 2000)
-        let evidence = ActivityFields.split(record["evidence"])
+        // Links are separated by semicolons, or by spaces and line breaks, which no address holds.
+        let evidence = ActivityFields.split(record["evidence"]).flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
         for link in evidence where !Markup.isWebAddress(link) { check.add("evidence", "invalid-url", ["value": link]) }
         let lastVerified = Self.day(record["last_verified"], field: "last_verified", into: &check)
         for (field, values) in [("partners", partners), ("beneficiaries", beneficiaries)] where values.contains(where: { $0.count > 300 }) {
@@ -271,6 +275,12 @@ extension Activity {
             check.add(field, "invalid-partial-date", ["value": text])
             return nil
         }
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        // Kept as precise as it was given: a year, a month or a day (`2027`, `2021-03`, `2021-03-05`).
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
+        switch parts.count {
+        case 1: return String(year)
+        case 2: return "\(year)-\(two(month))"
+        default: return "\(year)-\(two(month))-\(two(day))"
+        }
     }
 }

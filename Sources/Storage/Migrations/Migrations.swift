@@ -179,7 +179,29 @@ public enum Migrations {
                 "DROP TABLE jobs",
             ] }
         ),
+        Migration(
+            version: 12, name: "calendar-checked",
+            reason: "The seeded calendar published internal source tags ([S], [K]) in the public source text, and some of its dates were wrong or missing when checked against ITU and UN pages (the WSIS+20 High-Level Event 2025 ended on 11 July, the WSIS+10 meeting ran 15-16 December 2015, ITU Council 2026, the CWG cluster of January 2026 and PP-26 got their dates). Each milestone the secretariat has not edited since it was seeded (version 1) and that still holds the seeded value is corrected; an edited one is left as the secretariat made it. The way back restores the seeded values under the same conditions.",
+            up: { kind in calendarCorrections(kind, forward: true) },
+            down: { kind in calendarCorrections(kind, forward: false) }
+        ),
     ]
+
+    /// One UPDATE per corrected milestone (see `CalendarCorrections`), forward or back.
+    static func calendarCorrections(_ kind: DatabaseKind, forward: Bool) -> [String] {
+        let same = kind == .postgres ? "IS NOT DISTINCT FROM" : "IS"
+        func literal(_ column: String, _ value: String?) -> String {
+            guard let value else { return "NULL" }
+            return column == "confirmed" ? value : sqlText(value)
+        }
+        let byKey = Dictionary(grouping: CalendarCorrections.changes, by: \.key)
+        return byKey.keys.sorted().map { key in
+            let changes = byKey[key]!
+            let set = changes.map { "\($0.column) = \(literal($0.column, forward ? $0.after : $0.before))" }.joined(separator: ", ")
+            let holds = changes.map { "\($0.column) \(same) \(literal($0.column, forward ? $0.before : $0.after))" }.joined(separator: " AND ")
+            return "UPDATE milestones SET \(set) WHERE key = \(sqlText(key)) AND version = 1 AND \(holds)"
+        }
+    }
 
     /// Replaces PostgreSQL's `activity_search` with a table filled by `fill` (doc, tsv, title), narrow
     /// (word lists in TOAST, see migration 10) or as migration 9 made it, and indexes it.

@@ -33,9 +33,12 @@ struct Problem: Sendable {
             // The OpenAPI layer wraps what the handler threw, and reports bodies or parameters it could not decode.
             if error.underlyingError is DomainError || error.underlyingError is HTTPError || error.underlyingError is ReadingError {
                 self.init(error.underlyingError, catalog: catalog, language: language)
+            } else if error.httpStatus == .unsupportedMediaType {
+                let type = error.request.headerFields[.contentType] ?? "none"
+                self.init(status: .unsupportedMediaType, title: t("problem.unsupported-media-type.title"),
+                          detail: catalog.text("problem.unsupported-media-type.content-type", language, ["type": type]))
             } else {
-                self.init(status: .badRequest, title: t("problem.bad-request.title"),
-                          detail: t("problem.bad-request.detail") + " " + error.causeDescription)
+                self.init(status: .badRequest, title: t("problem.bad-request.title"), detail: Self.readable(error, catalog: catalog, language: language))
             }
         case let error as DomainError:
             switch error {
@@ -84,11 +87,37 @@ struct Problem: Sendable {
             // Errors that carry their own status, such as a body over the size limit.
             let key = Self.key(for: error.status)
             self.init(status: error.status, title: t("problem.\(key).title"), detail: t("problem.\(key).detail"))
-        case is DecodingError:
-            self.init(status: .badRequest, title: t("problem.bad-request.title"), detail: t("problem.bad-request.detail"))
+        case let error as DecodingError:
+            self.init(status: .badRequest, title: t("problem.bad-request.title"), detail: Self.sentence(error, catalog: catalog, language: language))
         default:
             self.init(status: .internalServerError, title: t("problem.internal.title"), detail: t("problem.internal.detail"))
         }
+    }
+
+    /// What the OpenAPI layer could not read, in a sentence naming the field: never a Swift type,
+    /// a coding path or an enum's case as the decoder prints them.
+    private static func readable(_ error: ServerError, catalog: Catalog, language: Language) -> String {
+        if let decoding = error.underlyingError as? DecodingError { return sentence(decoding, catalog: catalog, language: language) }
+        let cause = error.causeDescription
+        // The runtime's own sentences name a parameter plainly ("Missing required query parameter named: q");
+        // anything that shows the decoder's insides is replaced by the general sentence.
+        let internals = ["Swift.", "Components.", "Operations.", "CodingKeys", "codingPath", "_0", "DecodingError", "Context("]
+        if cause.isEmpty || internals.contains(where: cause.contains) { return catalog.text("problem.bad-request.detail", language) }
+        return catalog.text("problem.bad-request.detail", language) + " " + cause
+    }
+
+    /// A decoding failure as a sentence naming the field (`due.kind`), or saying the body is not JSON.
+    private static func sentence(_ error: DecodingError, catalog: Catalog, language: Language) -> String {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        @unknown default: path = []
+        }
+        let field = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            .reduce("") { name, part in part.hasPrefix("[") || name.isEmpty ? name + part : name + "." + part }
+        if field.isEmpty { return catalog.text("problem.bad-request.body", language) }
+        return catalog.text("problem.bad-request.field", language, ["field": field])
     }
 
     private static func key(for status: HTTPResponse.Status) -> String {
@@ -116,7 +145,9 @@ struct Problem: Sendable {
 
     func response() -> Response {
         let body = Body(title: title, status: status.code, detail: detail, errors: errors.isEmpty ? nil : errors)
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
         var fields = headers
         fields[.contentType] = "application/problem+json"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -25,15 +25,21 @@ public func buildRouter(services: Services, health: any HealthCheck, settings: W
     let renderer = try await Renderer.bundled()
     let assets = try Assets.load(goals: try await services.reference.goals())
 
-    let router = Router(context: WebContext.self)
-    router.add(middleware: MetricsMiddleware())
+    // HEAD is answered on every GET route, with GET's headers and no body.
+    let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: RequestMetricsMiddleware(registry: PlatformMetrics.registry))
     router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: CORSMiddleware())
     // Errors are turned into answers twice: inside authentication, so that an error page still
     // shows who is signed in; and outside it, for what authentication itself refuses (a bad token).
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: AuthenticationMiddleware(services: services, settings: settings))
     router.add(middleware: ErrorMiddleware(renderer: renderer))
+    // Inside authentication: whether someone is signed in decides what may be kept.
+    router.add(middleware: CachingMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware())
     router.add(middleware: PermissionMiddleware())
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: FormMiddleware())

@@ -52,8 +52,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var response = try await RequestUser.$current.withValue(context.user) {
             try await next(request, context)
         }
-        if let newCSRFCookie {
+        // Only a page can hold a form: data, feeds and the API's answers carry no cookie (so they can be kept by caches).
+        if let newCSRFCookie, response.headers[.contentType]?.hasPrefix("text/html") == true {
             response.setCookie(cookie(Self.csrfCookie, newCSRFCookie))
+            // An answer that hands out a cookie is kept by nobody else.
+            if response.headers[.cacheControl] == "no-cache" { response.headers[.cacheControl] = "private, no-cache" }
         }
         if clearSessionCookie, response.headers[.setCookie]?.contains(Self.sessionCookie) != true {
             response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))
@@ -188,7 +191,8 @@ struct ErrorMiddleware: RouterMiddleware {
             if problem.status == .internalServerError {
                 context.logger.error("unexpected error on \(request.method) \(request.uri.path): \(String(reflecting: error))")
             }
-            if SiteMap.isAPIPath(request.uri.path) {
+            // The API, and data the site serves (a feed, a download), answer as data: problem+json, not a page.
+            if SiteMap.isAPIPath(request.uri.path) || SiteMap.isData(request.uri.path) {
                 return problem.response()
             }
             return renderer.errorPage(problem, request: request, context: context)

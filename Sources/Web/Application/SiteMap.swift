@@ -107,10 +107,40 @@ public enum SiteMap {
         entries.map { ("\($0.method) \($0.path)", $0) }, uniquingKeysWith: { first, _ in first }
     )
 
-    /// The declared entry for a matched route, by the router's path of it.
+    /// The declared entry for a matched route, by the router's path of it. HEAD is declared by GET:
+    /// the router answers HEAD on every GET route.
     public static func entry(method: HTTPRequest.Method, endpoint: String) -> Entry? {
-        index["\(method) \(endpoint)"]
+        index["\(method == .head ? .get : method) \(endpoint)"]
     }
+
+    /// The entries whose path is this request path (`/mandates/abc` is `/mandates/{id}`'s).
+    public static func entries(forPath path: String) -> [Entry] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        return patterns.filter { pattern in
+            pattern.segments.count == segments.count && zip(pattern.segments, segments).allSatisfy { expected, given in
+                expected.hasPrefix(":") || expected.hasPrefix("{") || expected == given
+            }
+        }.map(\.entry)
+    }
+
+    /// What `Allow` says for a path: its methods, HEAD with GET. Empty for a path the site does not serve.
+    public static func methods(forPath path: String) -> [HTTPRequest.Method] {
+        let methods = Set(entries(forPath: path).map(\.method))
+        return [.get, .head, .post, .put, .delete].filter { methods.contains($0) || ($0 == .head && methods.contains(.get)) }
+    }
+
+    private static let patterns: [(entry: Entry, segments: [Substring])] = entries.map {
+        ($0, $0.path.split(separator: "/", omittingEmptySubsequences: true))
+    }
+
+    /// The open-data downloads and feeds (with the API's public reads, what another site's page may read).
+    static let openData: Set<String> = Set([
+        SiteURL.mandatesCSV, .mandatesJSON, .mandateUpdatesCSV, .calendarFeed, .actorFeed(":code"), .activitiesCSV, .activitiesJSON,
+        .activitiesIATI, .activityFields, .resolutionAKN(":id"), .openAPI,
+    ].map { RouterPath($0.path).description })
+
+    /// Whether a path is one of the open-data downloads or feeds (an error there is data, not a page).
+    public static func isData(_ path: String) -> Bool { entries(forPath: path).contains { openData.contains($0.path) } }
 
     /// Whether a path belongs to the JSON API (for error formatting before a route matched).
     public static func isAPIPath(_ path: String) -> Bool { path == "/api" || path.hasPrefix("/api/") }

@@ -19,7 +19,7 @@ struct PublicPages: PageGroup {
         router.get(SiteURL.actionLines.route, use: actionLines)
         router.get(SiteURL.healthz.route, use: healthz)
         router.get(SiteURL.metrics.route) { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(bytes: PlatformMetrics.registry.emitToBuffer())))
         }
         router.get(SiteURL.openAPI.route) { _, _ in

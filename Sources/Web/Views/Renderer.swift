@@ -35,7 +35,7 @@ public struct Renderer: Sendable {
         let html = library.render(model, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html))
         )
     }
