@@ -103,6 +103,27 @@ struct HTTPTests {
         }
     }
 
+    @Test("CSV for spreadsheets: ?bom=1 puts UTF-8's byte order mark first, which the platform's import skips")
+    func byteOrderMark() async throws {
+        try await WebTest.with(.sqlite) { web in
+            for path in ["/activities.csv", "/mandates.csv", "/mandates-updates.csv"] {
+                let marked = try await web.get(path + "?bom=1")
+                #expect(Array(marked.body.readableBytesView.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(path)")
+                let plain = try await web.get(path)
+                #expect(plain.body.readableBytesView.first != 0xEF && String(marked.text.dropFirst()) == plain.text, "\(path)")
+            }
+            let fields = try await web.get("/activities.json?bom=1")
+            #expect(fields.body.readableBytesView.first == UInt8(ascii: "["), "JSON gets no mark")
+            let officer = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
+            let file = "\u{FEFF}" + "external_id,organization,title_en,summary_en,stakeholder_type,coverage,status,primary_action_line,sdg_goals,countries\r\n"
+                + "bom-1,Ministère de l'Éducation,Écoles numériques à Dakar,Des écoles apprennent.,government,national,ongoing,C4,4,SEN\r\n"
+            let report = try await web.platform.activities.importActivities(.upload(Data(file.utf8), fileName: "excel.csv"), apply: true,
+                                                                            by: Actor(user: officer.user))
+            #expect(report.problemCount == 0 && report.created == 1, "\(report.problems)")
+            #expect(try await web.get("/activities.csv").text.contains("Écoles numériques à Dakar"), "the first column's name was read past the mark")
+        }
+    }
+
     @Test("a body of the wrong type is 415; a body the API cannot read names the field, never the decoder's insides; a feed's 404 is data")
     func problems() async throws {
         try await WebTest.with(.sqlite) { web in

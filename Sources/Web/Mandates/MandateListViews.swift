@@ -66,6 +66,7 @@ struct MandatesPage: Sendable {
     /// The downloads, the import of updates and the actor registry, linked from the list.
     struct Links: Sendable, Equatable {
         var csv = SiteURL.mandatesCSV.path
+        var csvForExcel = SiteURL.mandatesCSV.path(query: ["bom": "1"])
         var json = SiteURL.mandatesJSON.path
         var updatesCSV = SiteURL.mandateUpdatesCSV.path
         var importFile = SiteURL.mandateImport.path

@@ -163,24 +163,25 @@ struct MandatePages: PageGroup {
         return try await services.mandates.list(scoped, signal: signal, viewer: context.viewerActor)
     }
 
-    private func download(_ body: String, type: String, name: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    private func download(_ body: String, type: String, name: String, request: Request) -> Response {
+        let bom = type.hasPrefix("text/csv") && SpreadsheetCSV.asked(request) ? SpreadsheetCSV.byteOrderMark : ""
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                        body: .init(byteBuffer: ByteBuffer(string: bom + body)))
     }
 
     @Sendable func exportMandates(_ request: Request, context: WebContext) async throws -> Response {
-        download(MandateExchange.mandatesCSV(try await exportViews(request, context: context)), type: "text/csv; charset=utf-8", name: "mandates.csv")
+        download(MandateExchange.mandatesCSV(try await exportViews(request, context: context)), type: "text/csv; charset=utf-8", name: "mandates.csv", request: request)
     }
 
     @Sendable func exportUpdates(_ request: Request, context: WebContext) async throws -> Response {
         let updates = try await services.mandates.updates(of: try await exportViews(request, context: context))
-        return download(MandateExchange.updatesCSV(updates), type: "text/csv; charset=utf-8", name: "mandates-updates.csv")
+        return download(MandateExchange.updatesCSV(updates), type: "text/csv; charset=utf-8", name: "mandates-updates.csv", request: request)
     }
 
     @Sendable func exportJSON(_ request: Request, context: WebContext) async throws -> Response {
         let views = try await exportViews(request, context: context)
         let data = try MandateExchange.json(views, updates: try await services.mandates.updates(of: views))
-        return download(String(decoding: data, as: UTF8.self), type: "application/json; charset=utf-8", name: "mandates.json")
+        return download(String(decoding: data, as: UTF8.self), type: "application/json; charset=utf-8", name: "mandates.json", request: request)
     }
 
     @Sendable func importForm(_ request: Request, context: SignedInContext) async throws -> Response {

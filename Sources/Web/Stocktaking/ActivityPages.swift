@@ -214,9 +214,11 @@ struct ActivityPages: PageGroup {
 
     /// Every published activity, streamed a page at a time.
     func export(_ format: ActivityExportFormat, request: Request, context: some SiteContext) async throws -> Response {
+        let bom = format == .csv && SpreadsheetCSV.asked(request)
         let service = services.activities
         let vocabulary = try await service.vocabulary()
         let body = ResponseBody { writer in
+            if bom { try await writer.write(ByteBuffer(string: SpreadsheetCSV.byteOrderMark)) }
             try await writer.write(ByteBuffer(string: service.exportHeader(format)))
             var position: Int64 = 0
             while let (text, last) = try await service.exportPage(format, after: position, vocabulary: vocabulary) {

@@ -45,6 +45,7 @@ struct ActivitySearchView: Sendable {
         var queue = SiteURL.activityQueue.path
         var importFile = SiteURL.activityImport.path
         var csv = SiteURL.activitiesCSV.path
+        var csvForExcel = SiteURL.activitiesCSV.path(query: ["bom": "1"])
         var json = SiteURL.activitiesJSON.path
         var iati = SiteURL.activitiesIATI.path
         var fields = SiteURL.activityFields.path
