@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ResolutionsTests",
-            dependencies: ["Resolutions", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Resolutions", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Writers"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict

@@ -1,52 +1,16 @@
 import Foundation
 import Resolutions
+import TestSupport
 import Testing
-
-/// Validates Akoma Ntoso output against the official XSD with xmllint (Debian libxml2-utils),
-/// from ../shared/schemas/akn; the tests that need it are reported as skipped when either is absent.
-enum SchemaValidator {
-    /// Whether xmllint and the schema are both here.
-    static var isAvailable: Bool {
-        guard let schema, FileManager.default.fileExists(atPath: schema.path) else { return false }
-        return xmllint != nil
-    }
-    static let unavailable: Comment = "xmllint (Debian libxml2-utils) or ../shared/schemas/akn is absent, so Akoma Ntoso cannot be validated"
-
-    static var schema: URL? {
-        Corpus.folder?.deletingLastPathComponent().appendingPathComponent("schemas/akn/akomantoso30.xsd")
-    }
-
-    static var xmllint: String? {
-        ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// Nil when valid; the validator's complaint otherwise. Only for tests enabled `if: isAvailable`.
-    static func problems(_ xml: String) throws -> String? {
-        let schema = try #require(schema), xmllint = try #require(xmllint)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("akn-\(UUID().uuidString).xml")
-        try xml.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--noout", "--schema", schema.path, file.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : output
-    }
-}
 
 @Suite("Akoma Ntoso")
 struct AkomaNtosoTests {
     @Test("the corpus resolutions export to Akoma Ntoso that validates against the AKN 3.0 schema",
-          .enabled(if: Corpus.folder != nil, Corpus.absent), .enabled(if: SchemaValidator.isAvailable, SchemaValidator.unavailable),
+          .enabled(if: Corpus.folder != nil, Corpus.absent), .enabled(if: XMLSchemaCheck.akomaNtoso.isAvailable, Comment(rawValue: XMLSchemaCheck.akomaNtoso.unavailable)),
           arguments: ["itu-council-C23-85-E.txt", "un-ga-res-73-6-en.txt"])
     func corpusValidates(name: String) throws {
         let resolution = try ResolutionParser().parse(try #require(Corpus.text(name)))
-        let problems = try SchemaValidator.problems(AkomaNtoso.render(resolution))
+        let problems = try XMLSchemaCheck.akomaNtoso.problems(AkomaNtoso.render(resolution))
         #expect(problems == nil, "\(problems ?? "")")
     }
 
@@ -73,8 +37,8 @@ struct AkomaNtosoTests {
         let resolution = try ResolutionParser().parse("The Council,\nconsidering\na)\tthat a test is needed,\nresolves\n1\tto test.\n")
         let xml = AkomaNtoso.render(resolution, draft: true)
         #expect(xml.contains("<statement name=\"resolutionDraft\""))
-        if SchemaValidator.isAvailable {
-            let problems = try SchemaValidator.problems(xml)
+        if XMLSchemaCheck.akomaNtoso.isAvailable {
+            let problems = try XMLSchemaCheck.akomaNtoso.problems(xml)
             #expect(problems == nil, "\(problems ?? "")")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Resolutions
+import TestSupport
 import Testing
 
 /// Our own fictional resolutions (Tests/ResolutionsTests/Fixtures, described in its README).
@@ -179,9 +180,9 @@ struct FixtureTests {
     }
 
     @Test("every fixture exports Akoma Ntoso that validates against the AKN 3.0 schema",
-          .enabled(if: SchemaValidator.isAvailable, SchemaValidator.unavailable), arguments: Fixture.all)
+          .enabled(if: XMLSchemaCheck.akomaNtoso.isAvailable, Comment(rawValue: XMLSchemaCheck.akomaNtoso.unavailable)), arguments: Fixture.all)
     func akomaNtosoValidates(name: String) throws {
-        let problems = try SchemaValidator.problems(AkomaNtoso.render(try ResolutionParser().parse(try Fixture.text(name))))
+        let problems = try XMLSchemaCheck.akomaNtoso.problems(AkomaNtoso.render(try ResolutionParser().parse(try Fixture.text(name))))
         #expect(problems == nil, "\(problems ?? "")")
     }
 }

@@ -140,12 +140,41 @@ struct StocktakingTests {
         #expect(xml.contains("<iati-identifier>XM-WSIS-a1</iati-identifier>"))
         #expect(xml.contains("<narrative xml:lang=\"en\">Tools &amp; &lt;rights&gt;</narrative><narrative xml:lang=\"fr\">Compétences numériques</narrative>"))
         #expect(xml.contains("<activity-status code=\"2\"/>") && xml.contains("<activity-scope code=\"4\"/>"))
-        #expect(xml.contains("<recipient-country code=\"KE\"/>") && xml.contains("<recipient-region code=\"002\" vocabulary=\"2\"/>"))
+        // Two countries and a region share 100 %; one sector, DAC's ICT, at 100 %.
+        #expect(xml.contains("<recipient-country code=\"KE\" percentage=\"33.33\"/>") && xml.contains("<recipient-country code=\"UG\" percentage=\"33.33\"/>"))
+        #expect(xml.contains("<recipient-region code=\"002\" vocabulary=\"2\" percentage=\"33.34\"/>"))
+        #expect(xml.contains("<sector vocabulary=\"1\" code=\"22040\" percentage=\"100\"/>"))
         #expect(xml.contains("<tag vocabulary=\"2\" code=\"4\"/>") && xml.contains("<tag vocabulary=\"3\" code=\"5.b\"/>"))
         #expect(xml.contains("<tag vocabulary=\"99\" vocabulary-uri=\"https://www.itu.int/net4/wsis/sdg/\" code=\"C4\"><narrative>Capacity building</narrative></tag>"))
         #expect(!xml.contains("secret@example.org"))
         let document = "<iati-activities version=\"2.03\">" + xml + "</iati-activities>"
         #expect(throws: Never.self) { _ = try XMLDocument(xmlString: document) }
+    }
+
+    @Test("IATI: shares of 100 add up to 100; a document's format follows its address's ending")
+    func iatiParts() {
+        #expect(IATI.percentages(1) == ["100"] && IATI.percentages(2) == ["50", "50"] && IATI.percentages(3) == ["33.33", "33.33", "33.34"])
+        #expect(IATI.percentages(7).map { Double($0)! }.reduce(0, +).rounded() == 100 && IATI.percentages(0).isEmpty)
+        #expect(IATI.format(of: "https://example.org/report.PDF") == "application/pdf" && IATI.format(of: "https://example.org/a.pdf?x=1") == "application/pdf")
+        #expect(IATI.format(of: "https://example.org/page") == "text/html" && IATI.format(of: "https://example.org/slides.pptx").hasSuffix("presentation"))
+    }
+
+    @Test("the IATI export of the demo registry passes the IATI 2.03 schema", .enabled(if: XMLSchemaCheck.iati.isAvailable, Comment(rawValue: XMLSchemaCheck.iati.unavailable)))
+    func iatiSchema() throws {
+        let vocabulary = try Self.vocabulary()
+        var generator = DemoGenerator(seed: 11, vocabulary: vocabulary)
+        var text = ""
+        generator.writeCSV(count: 40) { text += $0 }
+        let records = try CSVTable(text: text).records
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\" generated-datetime=\"2026-12-07T12:00:00Z\">\n"
+        for (index, record) in records.enumerated() {
+            var activity = try Activity.read(record.merging(["evidence": "https://example.org/r\(index).pdf https://example.org/p\(index)"]) { $1 },
+                                             vocabulary: vocabulary, id: "demo-\(index)", createdBy: "test", now: Date(timeIntervalSince1970: 0))
+            activity.state = .published
+            xml += IATI.activity(activity, vocabulary: vocabulary)
+        }
+        xml += "</iati-activities>\n"
+        #expect(try XMLSchemaCheck.iati.problems(xml) == nil)
     }
 
     @Test("the demo generator is deterministic and every row it writes is valid; the CSV stream reads it back")

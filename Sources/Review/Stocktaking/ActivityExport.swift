@@ -94,9 +94,13 @@ extension ActivityService {
 }
 
 /// IATI activity XML (https://iatistandard.org/en/iati-standard/203/activity-standard/), written
-/// in the schema's element order. SDG goals and targets are tags of vocabularies 2 and 3; the
-/// WSIS Action Lines, which IATI has no list for, are tags of vocabulary 99 (reporting
-/// organization's own).
+/// in the schema's element order. Every activity's sector is the OECD DAC CRS purpose code 22040,
+/// "Information and communication technology (ICT)" (vocabulary 1), at 100 %: the WSIS Action
+/// Lines are all ICT for development, and a finer DAC code cannot be told from what a submitter
+/// gives. The Action Lines themselves, which IATI has no list for, are tags of vocabulary 99
+/// (the reporting organization's own); SDG goals and targets are tags of vocabularies 2 and 3.
+/// Recipient countries and regions share 100 % evenly (IATI asks for percentages that add up to
+/// 100 when there are several); a document link's format is guessed from its address's ending.
 public enum IATI {
     /// The identifier prefix of the registry as a reporting organization.
     public static let reportingOrganization = "XM-WSIS"
@@ -138,12 +142,15 @@ public enum IATI {
         }
         let scope = switch activity.coverage { case .global: "1"; case .regional: "2"; case .national: "4" }
         xml += "<activity-scope code=\"\(scope)\"/>\n"
-        for country in activity.countries {
-            if let code = vocabulary.alpha2[country] { xml += "<recipient-country code=\"\(code)\"/>\n" }
+        let countries = activity.countries.compactMap { vocabulary.alpha2[$0] }
+        let shares = percentages(countries.count + activity.regions.count)
+        for (code, share) in zip(countries, shares) {
+            xml += "<recipient-country code=\"\(code)\" percentage=\"\(share)\"/>\n"
         }
-        for region in activity.regions {
-            xml += "<recipient-region code=\"\(region)\" vocabulary=\"2\"/>\n"
+        for (region, share) in zip(activity.regions, shares.dropFirst(countries.count)) {
+            xml += "<recipient-region code=\"\(region)\" vocabulary=\"2\" percentage=\"\(share)\"/>\n"
         }
+        xml += "<sector vocabulary=\"1\" code=\"22040\" percentage=\"100\"/>\n"
         for line in activity.allActionLines {
             let title = vocabulary.actionLineTitles[line] ?? line
             xml += "<tag vocabulary=\"99\" vocabulary-uri=\"https://www.itu.int/net4/wsis/sdg/\" code=\"\(escape(line))\"><narrative>\(escape(title))</narrative></tag>\n"
@@ -151,13 +158,37 @@ public enum IATI {
         for goal in activity.sdgGoals { xml += "<tag vocabulary=\"2\" code=\"\(goal)\"/>\n" }
         for target in activity.sdgTargets { xml += "<tag vocabulary=\"3\" code=\"\(escape(target))\"/>\n" }
         if let website = activity.website {
-            xml += "<document-link url=\"\(escape(website))\" format=\"text/html\"><title><narrative>Website</narrative></title><category code=\"A12\"/></document-link>\n"
+            xml += "<document-link url=\"\(escape(website))\" format=\"\(format(of: website))\"><title><narrative>Website</narrative></title><category code=\"A12\"/></document-link>\n"
         }
         for link in activity.evidence {
-            xml += "<document-link url=\"\(escape(link))\" format=\"text/html\"><title><narrative>Evidence</narrative></title><category code=\"A08\"/></document-link>\n"
+            xml += "<document-link url=\"\(escape(link))\" format=\"\(format(of: link))\"><title><narrative>Evidence</narrative></title><category code=\"A08\"/></document-link>\n"
         }
         xml += "</iati-activity>\n"
         return xml
+    }
+
+    /// `count` shares of 100 with two decimals that add up to exactly 100 (the last takes the rest):
+    /// 3 → 33.33, 33.33, 33.34.
+    static func percentages(_ count: Int) -> [String] {
+        guard count > 0 else { return [] }
+        let hundredths = 10_000 / count
+        let shares = Array(repeating: hundredths, count: count - 1) + [10_000 - hundredths * (count - 1)]
+        return shares.map { $0 % 100 == 0 ? String($0 / 100) : String(format: "%d.%02d", $0 / 100, $0 % 100) }
+    }
+
+    /// A document's media type (IATI's FileFormat list is IANA's), from its address's ending; a web page otherwise.
+    static func format(of address: String) -> String {
+        let path = (URL(string: address)?.path ?? address).lowercased()
+        let known: [(String, String)] = [
+            (".pdf", "application/pdf"), (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (".doc", "application/msword"), (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (".xls", "application/vnd.ms-excel"), (".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+            (".ppt", "application/vnd.ms-powerpoint"), (".odt", "application/vnd.oasis.opendocument.text"),
+            (".csv", "text/csv"), (".json", "application/json"), (".xml", "application/xml"), (".txt", "text/plain"),
+            (".jpg", "image/jpeg"), (".jpeg", "image/jpeg"), (".png", "image/png"), (".gif", "image/gif"), (".svg", "image/svg+xml"),
+            (".mp4", "video/mp4"), (".mp3", "audio/mpeg"), (".zip", "application/zip"),
+        ]
+        return known.first { path.hasSuffix($0.0) }?.1 ?? "text/html"
     }
 
     /// IATI's organisation type codes for the WSIS stakeholder groups.
