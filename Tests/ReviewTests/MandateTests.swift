@@ -169,3 +169,43 @@ struct CalendarSeedTests {
         #expect(seed.first { $0.key == "wsis10-high-level-event-2014" }?.overlaps(month: "2014-06") == true)
     }
 }
+
+@Suite("Deadlines and times in JSON")
+struct JSONShapeTests {
+    func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test("a deadline is {kind, value, text}, as the API's Due schema says; Swift's own enum encoding is still read")
+    func due() throws {
+        #expect(try json(Due.event("council-2026", text: "the 2026 session of the Council"))
+                == #"{"kind":"event","text":"the 2026 session of the Council","value":"council-2026"}"#)
+        #expect(try json(Due.none) == #"{"kind":"none"}"#)
+        #expect(try json(Due.date("2027-12", text: "by December 2027")) == #"{"kind":"date","text":"by December 2027","value":"2027-12"}"#)
+        for value in [Due.none, .date("2030", text: "by 2030"), .event("council-2026", text: "t"), .recurrence("annually", text: "every year")] {
+            #expect(try JSONDecoder().decode(Due.self, from: Data(try json(value).utf8)) == value)
+        }
+        let legacy = #"{"event":{"_0":"sdg-summit-2023","text":"the SDG Summit"}}"#
+        #expect(try JSONDecoder().decode(Due.self, from: Data(legacy.utf8)) == .event("sdg-summit-2023", text: "the SDG Summit"))
+        #expect(try JSONDecoder().decode(Due.self, from: Data(#"{"none":{}}"#.utf8)) == .none)
+    }
+
+    @Test("a time read from a resolution is {kind, named fields}; structures stored before are still read")
+    func times() throws {
+        let values: [TimeValue] = [.day("2024-05-27"), .days("2024-05-27", "2024-05-31"), .month("2025-12"), .year(2030), .years(2025, 2030),
+                                   .session(body: "cwg-wsis-sdg", year: 2026, qualifier: "winter"), .session(body: "unga", year: nil, qualifier: nil),
+                                   .recurrence("annually")]
+        for value in values {
+            let text = try json(value)
+            #expect(text.hasPrefix(#"{"#) && text.contains(#""kind":"#) && !text.contains("_0"), "\(text)")
+            #expect(try JSONDecoder().decode(TimeValue.self, from: Data(text.utf8)) == value)
+        }
+        #expect(try json(TimeValue.years(2025, 2030)) == #"{"from":2025,"kind":"years","to":2030}"#)
+        for (legacy, value) in [(#"{"month":{"_0":"2025-12"}}"#, TimeValue.month("2025-12")), (#"{"years":{"_0":2025,"_1":2030}}"#, .years(2025, 2030)),
+                                (#"{"session":{"body":"council","year":2026}}"#, .session(body: "council", year: 2026, qualifier: nil))] {
+            #expect(try JSONDecoder().decode(TimeValue.self, from: Data(legacy.utf8)) == value)
+        }
+    }
+}

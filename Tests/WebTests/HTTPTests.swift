@@ -124,6 +124,23 @@ struct HTTPTests {
         }
     }
 
+    @Test("no public JSON holds Swift's own enum encoding: deadlines and times are objects with a kind")
+    func jsonShapes() async throws {
+        try await WebTest.with(.sqlite) { web in
+            let officer = try await web.test.makeActor("officer@itu.int", .secretariat)
+            let imported = try await web.platform.resolutions.importDocument(Data(SampleText.tracked.utf8), by: officer).resolution
+            _ = try await web.platform.resolutions.confirm(id: imported.id, by: officer)
+            _ = try await web.platform.mandates.acceptAll(resolutionID: imported.id, by: officer)
+            for path in ["/mandates.json", "/api/v1/mandates", "/api/v1/resolutions/\(imported.id)", "/resolutions/\(imported.id)/mandates"] {
+                let text = try await web.get(path).text
+                #expect(!text.contains(#""_0""#) && !text.contains(#""none":{}"#), "\(path)")
+            }
+            let open = try #require(try await web.get("/mandates.json").json() as? [String: Any])
+            let due = try #require((((open["mandates"] as? [[String: Any]])?.first?["mandate"]) as? [String: Any])?["due"] as? [String: Any])
+            #expect(due["kind"] is String, "\(due)")
+        }
+    }
+
     @Test("a body of the wrong type is 415; a body the API cannot read names the field, never the decoder's insides; a feed's 404 is data")
     func problems() async throws {
         try await WebTest.with(.sqlite) { web in

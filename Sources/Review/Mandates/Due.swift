@@ -75,3 +75,37 @@ public enum Due: Sendable, Codable, Equatable {
         }
     }
 }
+
+/// In JSON (open data, the audit trail) a deadline is an object with its `kind`, its `value` and
+/// the resolution's `text`, the API's `Due` schema: `{"kind": "event", "value": "council-2026",
+/// "text": "the 2026 session of the Council"}`, `{"kind": "none"}`. Swift's own enum encoding
+/// (`{"event": {"_0": …}}`), which the open data held before 2026-12, is still read.
+extension Due {
+    private enum Key: String, CodingKey {
+        case kind, value, text
+        case date, event, recurrence, none, first = "_0"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(kind, forKey: .kind)
+        if case .none = self { return }
+        try container.encode(value, forKey: .value)
+        try container.encodeIfPresent(text, forKey: .text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        if let kind = try container.decodeIfPresent(String.self, forKey: .kind) {
+            self = try Due(kind: kind, value: try container.decodeIfPresent(String.self, forKey: .value) ?? "",
+                           text: try container.decodeIfPresent(String.self, forKey: .text) ?? "")
+            return
+        }
+        for (key, kind) in [(Key.date, "date"), (.event, "event"), (.recurrence, "recurrence")] where container.contains(key) {
+            let values = try container.nestedContainer(keyedBy: Key.self, forKey: key)
+            self = try Due(kind: kind, value: try values.decode(String.self, forKey: .first), text: try values.decode(String.self, forKey: .text))
+            return
+        }
+        self = .none
+    }
+}
