@@ -28,7 +28,7 @@ public enum ICalendar {
             if let day = milestone.firstDay {
                 guard let next = Self.day(after: milestone.end ?? day) else { return nil }
                 (first, after, exact) = (day, next, true)
-            } else if milestone.start.count == 7, Due.lastDay(of: milestone.start) != nil, let next = Self.day(after: milestone.start + "-01") {
+            } else if milestone.start.count == 7, PartialDate.lastDay(of: milestone.start) != nil, let next = Self.day(after: milestone.start + "-01") {
                 // Known to the month only: one all-day event on its first day, the month in its title, rather
                 // than a month-long event that would fill every day of a subscriber's calendar.
                 (first, after, exact) = (milestone.start + "-01", next, false)

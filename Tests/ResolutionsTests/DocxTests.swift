@@ -1,5 +1,6 @@
 import Foundation
 import Resolutions
+import TestSupport
 import Testing
 import ZIPFoundation
 
@@ -159,22 +160,7 @@ struct DocxTests {
 
 /// Whether a program answers on this machine (LibreOffice, python-docx): the tests that need one say they skip when it does not.
 enum Writers {
-    static func runs(_ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        } catch {
-            return false
-        }
-    }
-
-    static let available = runs(["python3", "-c", "import docx"]) && runs(["soffice", "--version"])
+    static let available = ExternalProgram.succeeds("python3", ["-c", "import docx"]) && ExternalProgram.succeeds("soffice", ["--version"])
     static let absent: Comment = "needs python-docx (pip) and LibreOffice (Debian: libreoffice-writer-nogui); .ci/run installs both"
 
     /// The documents `Writers/write_docx.py` makes, in a fresh folder.
@@ -183,12 +169,7 @@ enum Writers {
         script.deleteLastPathComponent()
         script.appendPathComponent("Writers/write_docx.py")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsis-docx-\(UUID().uuidString)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ReadingError.unsupported("write_docx.py failed") }
+        guard try ExternalProgram.run("python3", [script.path, folder.path]).status == 0 else { throw ReadingError.unsupported("write_docx.py failed") }
         return folder
     }
 }

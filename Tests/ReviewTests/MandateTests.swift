@@ -128,7 +128,7 @@ struct MandateLifecycleTests {
         #expect(mandate(status: .completed, blocked: true).signals(now: now, dueDay: "2026-05-01").isEmpty)
         #expect(mandate(status: .ongoing).signals(now: now, dueDay: "2026-05-01").isEmpty, "recurring work is not overdue")
         #expect(mandate(due: .date("2025-12", text: "")).dueDay == "2025-12-31")
-        #expect(Due.lastDay(of: "2030") == "2030-12-31" && Due.lastDay(of: "2028-02") == "2028-02-29" && Due.lastDay(of: "2027-02-30") == nil)
+        #expect(PartialDate.lastDay(of: "2030") == "2030-12-31" && PartialDate.lastDay(of: "2028-02") == "2028-02-29" && PartialDate.lastDay(of: "2027-02-30") == nil)
     }
 
     @Test("progress rolls up weighted; completed counts as 100; cancelled work and proposals do not count")

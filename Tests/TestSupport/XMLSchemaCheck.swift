@@ -14,9 +14,7 @@ public struct XMLSchemaCheck: Sendable {
 
     public var schemaFile: URL? { SharedFolder.url?.appendingPathComponent("schemas").appendingPathComponent(schema) }
 
-    static var xmllint: String? {
-        ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static let xmllint = ExternalProgram.find(["/usr/bin/xmllint", "/usr/local/bin/xmllint"])
 
     /// Whether xmllint and the schema are both here.
     public var isAvailable: Bool {
@@ -33,15 +31,7 @@ public struct XMLSchemaCheck: Sendable {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-check-\(UUID().uuidString).xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--noout", "--schema", schemaFile.path, file.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : output
+        let (status, output) = try ExternalProgram.run(xmllint, ["--noout", "--schema", schemaFile.path, file.path])
+        return status == 0 ? nil : output
     }
 }

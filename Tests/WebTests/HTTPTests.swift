@@ -170,23 +170,11 @@ struct HTTPTests {
 
 /// `promtool` (Debian: prometheus), which .ci/run installs.
 enum Promtool {
-    static let path = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let path = ExternalProgram.find(["/usr/bin/promtool", "/usr/local/bin/promtool"])
 
     /// `promtool check metrics` on an exposition: its exit status and what it said.
-    static func check(_ exposition: String) throws -> (status: Int32, said: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "promtool")
-        process.arguments = ["check", "metrics"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(exposition.utf8))
-        try input.fileHandleForWriting.close()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, said)
+    static func check(_ exposition: String) throws -> (status: Int32, output: String) {
+        try ExternalProgram.run(path ?? "promtool", ["check", "metrics"], input: Data(exposition.utf8))
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
 
 /// LibreOffice (Debian: libreoffice-calc-nogui, which .ci/run installs), driven headless.
 enum LibreOffice {
-    static let path = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let path = ExternalProgram.find(["/usr/bin/soffice", "/usr/local/bin/soffice"])
     static let absent: Comment = "needs LibreOffice (Debian: libreoffice-calc-nogui); .ci/run installs it"
 
     /// A CSV file opened in Calc, saved as .xlsx, opened again and saved as CSV: what a person's round trip does.
@@ -29,14 +29,7 @@ enum LibreOffice {
     }
 
     private static func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "soffice")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failed(arguments: arguments) }
+        guard try ExternalProgram.run(path ?? "soffice", arguments).status == 0 else { throw Failed(arguments: arguments) }
     }
 }
 

@@ -19,7 +19,7 @@ public struct CalendarService: Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else { throw ReferenceDataError.missingFile("milestones.csv") }
         return try CSVTable(text: String(decoding: data, as: UTF8.self)).records.enumerated().map { index, row in
             guard let kind = Milestone.Kind(rawValue: row["kind"] ?? ""), let key = row["key"], let title = row["title"],
-                  let start = row["start"], Due.lastDay(of: start) != nil else {
+                  let start = row["start"], PartialDate.lastDay(of: start) != nil else {
                 throw ReferenceDataError.malformed(file: "milestones.csv", line: index + 2, problem: "a key, a known kind, a title and a start are needed")
             }
             func optional(_ name: String) -> String? { row[name].flatMap { $0.isEmpty ? nil : $0 } }
@@ -89,10 +89,10 @@ public struct CalendarService: Sendable {
         if kind == nil { validator.add("kind", "unknown-choice") }
         let title = validator.text("title", input.title, maxLength: 300)
         let start = validator.text("start", input.start, maxLength: 10)
-        if !start.isEmpty, Due.lastDay(of: start) == nil { validator.add("start", "invalid-partial-date") }
+        if !start.isEmpty, PartialDate.lastDay(of: start) == nil { validator.add("start", "invalid-partial-date") }
         let end = validator.text("end", input.end, required: false, maxLength: 10)
         if !end.isEmpty {
-            if Due.lastDay(of: end) == nil || end.count != 10 { validator.add("end", "invalid-date") }
+            if PartialDate.lastDay(of: end) == nil || end.count != 10 { validator.add("end", "invalid-date") }
             else if end < start { validator.add("end", "before-start") }
         }
         let place = validator.text("place", input.place, required: false, maxLength: 200)

@@ -40,7 +40,7 @@ public enum Due: Sendable, Codable, Equatable {
         switch kind {
         case "none", "": self = .none
         case "date":
-            guard Self.lastDay(of: value) != nil else { throw DomainError.invalid([FieldError(field: "due", code: "invalid-date")]) }
+            guard PartialDate.lastDay(of: value) != nil else { throw DomainError.invalid([FieldError(field: "due", code: "invalid-date")]) }
             self = .date(value, text: text)
         case "event":
             guard !value.isEmpty, value.count <= 80 else { throw DomainError.invalid([FieldError(field: "due", code: "required")]) }
@@ -51,27 +51,6 @@ public enum Due: Sendable, Codable, Equatable {
             }
             self = .recurrence(value, text: text)
         default: throw DomainError.invalid([FieldError(field: "due", code: "unknown-choice")])
-        }
-    }
-
-    /// The last day a date covers (`2025-12` → 2025-12-31, `2030` → 2030-12-31), as `yyyy-MM-dd`; nil if it is not one.
-    public static func lastDay(of value: String) -> String? {
-        let parts = value.split(separator: "-").map { Int($0) }
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }), let year = parts[0], (1900...2200).contains(year) else { return nil }
-        let calendar = Timestamp.calendar
-        switch parts.count {
-        case 1: return String(format: "%04d-12-31", year)
-        case 2:
-            guard let month = parts[1], (1...12).contains(month),
-                  let date = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
-                  let days = calendar.range(of: .day, in: .month, for: date) else { return nil }
-            return String(format: "%04d-%02d-%02d", year, month, days.count)
-        case 3:
-            guard let month = parts[1], let day = parts[2],
-                  let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-                  calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month else { return nil }
-            return String(format: "%04d-%02d-%02d", year, month, day)
-        default: return nil
         }
     }
 }

@@ -126,7 +126,7 @@ extension Mandate {
 
     /// The day it is due when its due expression is a date.
     public var dueDay: String? {
-        if case .date(let value, _) = due { return Due.lastDay(of: value) }
+        if case .date(let value, _) = due { return PartialDate.lastDay(of: value) }
         return nil
     }
 

@@ -133,15 +133,6 @@ public struct Activity: Sendable, Codable, Equatable {
     /// The year it started, for the year facet.
     public var year: Int? { startDate.flatMap { Int($0.prefix(4)) } }
 
-    /// The first day a date as precise as it was given may stand for: `2021-03` → `2021-03-01`, `2027` → `2027-01-01`.
-    public static func firstDay(of date: String) -> String {
-        switch date.count {
-        case 4: date + "-01-01"
-        case 7: date + "-01"
-        default: date
-        }
-    }
-
     /// What its submitter changes; the moderation fields and the identity stay.
     public mutating func replaceContent(with other: Activity) {
         let keep = (id, externalID, organizationID, state, version, createdBy, createdAt, publishedAt)

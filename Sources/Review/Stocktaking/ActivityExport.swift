@@ -134,10 +134,10 @@ public enum IATI {
         let status = switch activity.status { case .planned: "1"; case .ongoing: "2"; case .completed: "4" }
         xml += "<activity-status code=\"\(status)\"/>\n"
         // IATI's dates are days: a start known to the month or year is its first day, an end its last.
-        if let start = activity.startDate.map(Activity.firstDay) {
+        if let start = activity.startDate.map(PartialDate.firstDay) {
             xml += "<activity-date iso-date=\"\(start)\" type=\"\(activity.status == .planned ? "1" : "2")\"/>\n"
         }
-        if let end = activity.endDate.flatMap(Due.lastDay) {
+        if let end = activity.endDate.flatMap(PartialDate.lastDay) {
             xml += "<activity-date iso-date=\"\(end)\" type=\"\(activity.status == .completed ? "4" : "3")\"/>\n"
         }
         let scope = switch activity.coverage { case .global: "1"; case .regional: "2"; case .national: "4" }

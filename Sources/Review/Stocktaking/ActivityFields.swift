@@ -208,7 +208,7 @@ extension Activity {
         let startDate = Self.day(record["start_date"], field: "start_date", into: &check)
         let endDate = Self.day(record["end_date"], field: "end_date", into: &check)
         // A partial date stands for its whole month or year: the end may not finish before the start begins.
-        if let startDate, let endDate, let last = Due.lastDay(of: endDate), last < Activity.firstDay(of: startDate) {
+        if let startDate, let endDate, let last = PartialDate.lastDay(of: endDate), last < PartialDate.firstDay(of: startDate) {
             check.add("end_date", "before-start")
         }
         let website = check.text("website", record["website"], required: false, maxLength: 2000)

@@ -63,7 +63,7 @@ struct FacetIndex {
         parts.append("y=" + (activity.year.map(String.init) ?? ""))
         parts.append("s=" + activity.status.rawValue)
         parts.append("h=" + activity.stakeholderType.rawValue)
-        parts.append("d=" + (activity.startDate.map(Activity.firstDay) ?? ""))
+        parts.append("d=" + (activity.startDate.map(PartialDate.firstDay) ?? ""))
         return parts.joined(separator: ";")
     }
 

@@ -32,13 +32,13 @@ public func buildRouter(services: Services, health: any HealthCheck, settings: W
     router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: CORSMiddleware())
+    // Outside authentication, so that it sees every cookie an answer hands out.
+    router.add(middleware: CachingMiddleware())
     // Errors are turned into answers twice: inside authentication, so that an error page still
     // shows who is signed in; and outside it, for what authentication itself refuses (a bad token).
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: AuthenticationMiddleware(services: services, settings: settings))
     router.add(middleware: ErrorMiddleware(renderer: renderer))
-    // Inside authentication: whether someone is signed in decides what may be kept.
-    router.add(middleware: CachingMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware())
     router.add(middleware: PermissionMiddleware())
     router.add(middleware: BodyLimitMiddleware())

@@ -23,7 +23,8 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
 }
 
 /// What may be kept, and for how long, and the validator that lets a client ask again cheaply.
-/// - A signed-in person's answers are never stored (`private, no-store`).
+/// - Answers to someone signed in (a session cookie or a bearer token came with the request) are
+///   never stored (`private, no-store`); an answer that hands out a cookie is kept by nobody else.
 /// - Open data, feeds, the API's public reads and the style sheet may be kept five minutes by anyone
 ///   (`public, max-age=300`); a calendar subscriber asks again with `If-None-Match` and gets 304.
 /// - Other public pages are kept but checked every time (`no-cache`), with their `ETag`.
@@ -38,7 +39,7 @@ struct CachingMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard request.method == .get || request.method == .head else { return response }
-        if context.user != nil || request.headers[.authorization] != nil {
+        if request.cookies[AuthenticationMiddleware.sessionCookie] != nil || request.headers[.authorization] != nil {
             response.headers[.cacheControl] = "private, no-store"
             return response
         }

@@ -55,8 +55,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
         // Only a page can hold a form: data, feeds and the API's answers carry no cookie (so they can be kept by caches).
         if let newCSRFCookie, response.headers[.contentType]?.hasPrefix("text/html") == true {
             response.setCookie(cookie(Self.csrfCookie, newCSRFCookie))
-            // An answer that hands out a cookie is kept by nobody else.
-            if response.headers[.cacheControl] == "no-cache" { response.headers[.cacheControl] = "private, no-cache" }
         }
         if clearSessionCookie, response.headers[.setCookie]?.contains(Self.sessionCookie) != true {
             response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0))

@@ -24,7 +24,7 @@ struct CalendarPages: PageGroup {
     }
 
     private func render(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let month = request.uri.queryParameters["month"].map(String.init).flatMap { Due.lastDay(of: $0) != nil && $0.count == 7 ? $0 : nil }
+        let month = request.uri.queryParameters["month"].map(String.init).flatMap { PartialDate.lastDay(of: $0) != nil && $0.count == 7 ? $0 : nil }
         let page = CalendarPage(try await services.mandates.calendar(viewer: context.viewerActor), month: month,
                                 today: Timestamp.day(services.clock.now()), staff: context.isStaff,
                                 language: context.language, catalog: renderer.catalog, error: error)

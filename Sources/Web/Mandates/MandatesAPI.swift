@@ -7,7 +7,7 @@ extension APIHandler {
     private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
 
     func listMandates(_ input: Operations.listMandates.Input) async throws -> Operations.listMandates.Output {
-        if let day = input.query.dueBefore, day.count != 10 || Due.lastDay(of: day) == nil {
+        if let day = input.query.dueBefore, day.count != 10 || PartialDate.lastDay(of: day) == nil {
             throw DomainError.invalid([FieldError(field: "dueBefore", code: "invalid-date")])
         }
         var filter = MandateFilter(resolutionID: input.query.resolution, actor: input.query.actor, actionLine: input.query.actionLine,

@@ -45,7 +45,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Option(name: .customLong("due-before"), help: "Due on or before this day (YYYY-MM-DD).") var dueBefore: String?
 
         func run() async throws {
-            if let dueBefore, dueBefore.count != 10 || Due.lastDay(of: dueBefore) == nil { throw ValidationError("--due-before takes a day: YYYY-MM-DD") }
+            if let dueBefore, dueBefore.count != 10 || PartialDate.lastDay(of: dueBefore) == nil { throw ValidationError("--due-before takes a day: YYYY-MM-DD") }
             var filter = MandateFilter(actor: actor, actionLine: actionLine, sdg: sdg, owner: owner, dueBefore: dueBefore)
             if let status {
                 guard let value = Mandate.Status(rawValue: status) else { throw ValidationError("unknown status \"\(status)\"") }
