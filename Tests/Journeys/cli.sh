@@ -29,6 +29,11 @@ check() { # check NAME EXPECTED_EXIT EXPECTED_TEXT -- COMMAND...
   fi
 }
 
+# A JSON output checked against the OpenAPI document by python's jsonschema (json_shapes.py): SCHEMA FILE.
+shapes() {
+  python3 "$here/json_shapes.py" "$here/../../Sources/Web/openapi.yaml" "$@" && echo "matches the OpenAPI document"
+}
+
 wait_for() { # wait_for FILE TEXT
   for _ in $(seq 1 100); do grep -qF "$2" "$1" 2>/dev/null && return 0; sleep 0.2; done
   return 1
@@ -76,7 +81,7 @@ journey() { # journey LABEL [--database-url URL]
 
   check "$label org add" 0 "Created Ministry of ICT" -- "$wsis" org add --data-dir "$data" "${db[@]}" --name "Ministry of ICT" --type government --country KEN --membership member-state
   check "$label org add refuses a duplicate" 1 "name: This is already in use." -- "$wsis" org add --data-dir "$data" "${db[@]}" --name "ministry of ict" --type government
-  check "$label org add refuses a bad type" 1 "stakeholderType: Choose one of the options offered." -- "$wsis" org add --data-dir "$data" "${db[@]}" --name "X" --type guild
+  check "$label org add refuses a bad type" 1 "stakeholder_type: Choose one of the options offered." -- "$wsis" org add --data-dir "$data" "${db[@]}" --name "X" --type guild
   check "$label org list" 0 "Ministry of ICT" -- "$wsis" org list --data-dir "$data" "${db[@]}"
   check "$label user add" 0 "Password (shown once): " -- "$wsis" user add --data-dir "$data" "${db[@]}" --name "Wanjiru" --email wanjiru@example.ke --roles focal-point --organization "Ministry of ICT"
   check "$label user add refuses bad input" 1 "email: This is not an e-mail address." -- "$wsis" user add --data-dir "$data" "${db[@]}" --name "X" --email nope
@@ -98,6 +103,13 @@ journey() { # journey LABEL [--database-url URL]
   check "$label activities search" 0 "ranking: best-match" -- "$wsis" activities search '"media literacy"' --filter country=IND --data-dir "$data" "${db[@]}"
   check "$label activities search json" 0 '"total":' -- "$wsis" activities search digital --json --data-dir "$data" "${db[@]}"
   check "$label activities search bad facet" 64 "--filter takes facet=value" -- "$wsis" activities search digital --filter colour=blue --data-dir "$data" "${db[@]}"
+  "$wsis" activities search digital --json --data-dir "$data" "${db[@]}" > "$work/search-$label.json"
+  check "$label activities search json is the API's shape" 0 "matches the OpenAPI document" -- shapes ActivitySearchResult "$work/search-$label.json"
+  "$wsis" activities export --format json --data-dir "$data" "${db[@]}" > "$work/activities-$label.json"
+  check "$label activities export json is the field dictionary's" 0 "matches the OpenAPI document" -- shapes "ActivityFields[]" "$work/activities-$label.json"
+  one=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])' < "$work/search-$label.json")
+  "$wsis" activities show "$one" --data-dir "$data" "${db[@]}" > "$work/activity-$label.json"
+  check "$label activities show is the API's Activity" 0 "matches the OpenAPI document" -- shapes Activity "$work/activity-$label.json"
   check "$label activities export iati" 0 '<iati-activities version="2.03"' -- "$wsis" activities export --format iati --data-dir "$data" "${db[@]}"
   printf 'external_id,title_en,summary_en,organization,stakeholder_type,primary_action_line,sdg_goals,countries\nz,T,S,O,government,C12,18,XX\n' > "$work/bad-$label.csv"
   check "$label activities import names problems" 1 "line 2	sdg_goals	“18” is not a code we know." -- "$wsis" activities import "$work/bad-$label.csv" --apply --data-dir "$data" "${db[@]}"
@@ -110,6 +122,8 @@ fixtures="$here/../ResolutionsTests/Fixtures"
 check "parse: summary" 0 "operative: 3 paragraphs in 2 blocks" -- "$wsis" parse "$fixtures/itu-council-draft-en.txt"
 check "parse: Akoma Ntoso" 0 '<statement name="resolution"' -- "$wsis" parse "$fixtures/itu-council-draft-en.txt" --format akn
 check "parse: JSON" 0 '"operative"' -- "$wsis" parse "$fixtures/un-ga-pdf-en.txt" --format json
+"$wsis" parse "$fixtures/un-ga-pdf-en.txt" --format json > "$work/parsed.json"
+check "parse: JSON names members in snake_case" 0 "matches the OpenAPI document" -- shapes - "$work/parsed.json"
 check "parse: not a resolution" 1 "this does not look like a resolution" -- "$wsis" parse "$fixtures/README.md"
 check "parse: missing file" 1 "cannot read" -- "$wsis" parse "$work/none.txt"
 head -c 4000 /dev/urandom > "$work/junk.bin"
@@ -140,6 +154,8 @@ check "mandates: unknown status" 64 "unknown status" -- "$wsis" mandates list --
 check "mandates: unknown resolution" 1 "no resolution C99/1" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C99/1
 check "mandates: export CSV" 0 "mandate_id,resolution_id,work_id" -- "$wsis" mandates export --data-dir "$work/data-sqlite"
 check "mandates: export JSON" 0 '"mandates"' -- "$wsis" mandates export --data-dir "$work/data-sqlite" --format json
+"$wsis" mandates export --data-dir "$work/data-sqlite" --format json > "$work/mandates.json"
+check "mandates: the JSON export is /mandates.json's shape" 0 "matches the OpenAPI document" -- shapes MandatesFile "$work/mandates.json"
 "$wsis" mandates export --data-dir "$work/data-sqlite" --updates > "$work/updates.csv"
 check "mandates: the exported updates import again, skipped" 0 "already imported" -- "$wsis" mandates import --data-dir "$work/data-sqlite" "$work/updates.csv" --apply
 printf 'mandate_id,note,progress\r\n%s,Half way,50\r\nnope,x,\r\n' "$mandate_id" > "$work/import.csv"

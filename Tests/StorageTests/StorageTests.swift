@@ -87,7 +87,7 @@ struct StorageTests {
                     by: Actor(system: "test")
                 )
             }
-            #expect(Set(refused?.fieldErrors.map(\.field) ?? []) == ["name", "email", "organizationID", "roles", "password"])
+            #expect(Set(refused?.fieldErrors.map(\.field) ?? []) == ["name", "email", "organization_id", "roles", "password"])
             #expect(try await accounts.users().count == 1)
 
             // A secretariat officer may create accounts but not administrators.

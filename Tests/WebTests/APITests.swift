@@ -13,7 +13,7 @@ struct APITests {
         try await WebTest.with(database) { web in
             let goals = try #require(try await web.api(.get, "/api/v1/sdgs?lang=fr").json() as? [[String: Any]])
             #expect(goals.count == 17)
-            #expect(goals.first?["shortTitle"] as? String == "Pas de pauvreté")
+            #expect(goals.first?["short_title"] as? String == "Pas de pauvreté")
             #expect((goals.first?["targets"] as? [Any])?.count == 7)
             let lines = try #require(try await web.api(.get, "/api/v1/action-lines").json() as? [[String: Any]])
             #expect(lines.count == 19)
@@ -59,35 +59,35 @@ struct APITests {
             let (token, _) = try await web.platform.auth.createAPIToken(name: "script", for: Actor(user: officer))
 
             let created = try await web.api(.post, "/api/v1/organizations", token: token,
-                                            json: #"{"name":"Digital Rights Network","stakeholderType":"civil-society","country":"BR"}"#)
+                                            json: #"{"name":"Digital Rights Network","stakeholder_type":"civil-society","country":"BR"}"#)
             #expect(created.status == .created)
             let organization = try #require(try created.json() as? [String: Any])
             #expect(organization["country"] as? String == "BRA", "kept as alpha-3")
-            #expect(organization["ituMembership"] as? String == "none")
+            #expect(organization["itu_membership"] as? String == "none")
 
             let invalid = try await web.api(.post, "/api/v1/organizations", token: token,
-                                            json: #"{"name":"digital rights network","stakeholderType":"club"}"#)
+                                            json: #"{"name":"digital rights network","stakeholder_type":"club"}"#)
             #expect(invalid.status == .badRequest)
             #expect(invalid.headers[.contentType] == "application/problem+json")
             let problem = try #require(try invalid.json() as? [String: Any])
             let errors = try #require(problem["errors"] as? [[String: String]])
-            #expect(Set(errors.map { $0["field"]! }) == ["name", "stakeholderType"])
+            #expect(Set(errors.map { $0["field"]! }) == ["name", "stakeholder_type"])
             #expect(errors.allSatisfy { !($0["message"] ?? "").isEmpty })
 
-            for body in ["{not json", #"{"stakeholderType":"academia"}"#, "[]", ""] {
+            for body in ["{not json", #"{"stakeholder_type":"academia"}"#, "[]", ""] {
                 let response = try await web.api(.post, "/api/v1/organizations", token: token, json: body)
                 #expect(response.status == .badRequest, "body \(body)")
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
             let huge = try await web.api(.post, "/api/v1/organizations", token: token,
-                                         json: #"{"name":""# + String(repeating: "x", count: 1_100_000) + #"","stakeholderType":"academia"}"#)
+                                         json: #"{"name":""# + String(repeating: "x", count: 1_100_000) + #"","stakeholder_type":"academia"}"#)
             #expect(huge.status == .contentTooLarge)
 
             let user = try await web.api(.post, "/api/v1/users", token: token,
                                          json: #"{"name":"Lina","email":"lina@example.org","roles":["reviewer"]}"#)
             #expect(user.status == .created)
             let createdUser = try #require(try user.json() as? [String: Any])
-            #expect((createdUser["generatedPassword"] as? String)?.count == 20)
+            #expect((createdUser["generated_password"] as? String)?.count == 20)
 
             #expect(try await web.platform.accounts.organizations().count == 1)
             let list = try #require(try await web.api(.get, "/api/v1/users", token: token).json() as? [[String: Any]])

@@ -64,7 +64,7 @@ struct MandateWebTests {
             #expect(list.contains("publish the data by 20 June 2026") && !list.contains("share their experience"))
             let byLine = try await web.get("/mandates?action_line=C7&due_within=400").text
             #expect(byLine.contains("report annually to the Council") && !byLine.contains("publish the data"))
-            #expect(try await web.api(.get, "/api/v1/mandates?dueBefore=someday").status == .badRequest)
+            #expect(try await web.api(.get, "/api/v1/mandates?due_before=someday").status == .badRequest)
         }
     }
 
@@ -206,10 +206,10 @@ struct MandateWebTests {
 
             let (token, _) = try await web.platform.auth.createAPIToken(name: "evidence", for: Actor(user: officer))
             let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/octet-stream"]
-            let created = try await web.client.execute(uri: "/api/v1/mandates/\(mandate.id)/evidence?version=\(mandate.version + 1)&fileName=photo.png",
+            let created = try await web.client.execute(uri: "/api/v1/mandates/\(mandate.id)/evidence?version=\(mandate.version + 1)&file_name=photo.png",
                                                        method: .post, headers: headers, body: ByteBuffer(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2]))
             #expect(created.status == .created)
-            let refused = try await web.client.execute(uri: "/api/v1/mandates/\(mandate.id)/evidence?version=\(mandate.version + 2)&fileName=x.exe",
+            let refused = try await web.client.execute(uri: "/api/v1/mandates/\(mandate.id)/evidence?version=\(mandate.version + 2)&file_name=x.exe",
                                                        method: .post, headers: headers, body: ByteBuffer(string: "MZ"))
             #expect(refused.status == .unsupportedMediaType && refused.headers[.contentType]?.hasPrefix("application/problem+json") == true)
             #expect(try await web.get("/evidence/nope").status == .notFound)

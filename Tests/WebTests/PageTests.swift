@@ -133,12 +133,12 @@ struct PageTests {
     func csrf(database: TestDatabase) async throws {
         try await WebTest.with(database) { web in
             let officer = try await web.signIn(try await web.test.makeUser("officer@itu.int", roles: [.secretariat]))
-            let forged = try await web.post("/admin/organizations", [("name", "Forged"), ("stakeholderType", "academia")], as: officer, csrf: false)
+            let forged = try await web.post("/admin/organizations", [("name", "Forged"), ("stakeholder_type", "academia")], as: officer, csrf: false)
             #expect(forged.status == .forbidden)
             #expect(forged.text.contains("This form has expired"))
             var wrong = officer
             wrong.csrf = "not-the-token"
-            #expect(try await web.post("/admin/organizations", [("name", "Forged"), ("stakeholderType", "academia")], as: wrong).status == .forbidden)
+            #expect(try await web.post("/admin/organizations", [("name", "Forged"), ("stakeholder_type", "academia")], as: wrong).status == .forbidden)
             #expect(try await web.platform.accounts.organizations().isEmpty)
         }
     }
@@ -151,7 +151,7 @@ struct PageTests {
             let auditBefore = try await web.platform.audit.search(AuditFilter(), limit: 1000).count
 
             let organization = try await web.post("/admin/organizations", [
-                ("name", String(repeating: "n", count: 201)), ("stakeholderType", "guild"), ("country", "ZZZ"),
+                ("name", String(repeating: "n", count: 201)), ("stakeholder_type", "guild"), ("country", "ZZZ"),
             ], as: officer)
             #expect(organization.status == .badRequest)
             #expect(organization.text.contains("id=\"org-name-error\">This is too long: at most 200 characters."))
@@ -201,14 +201,14 @@ struct PageTests {
         try await WebTest.with(database) { web in
             let admin = try await web.signIn(try await web.test.makeUser("admin@itu.int", roles: [.administrator]))
             let created = try await web.post("/admin/organizations", [
-                ("name", "Ministry of Communications of Fiji"), ("stakeholderType", "government"), ("country", "FJI"), ("ituMembership", "member-state"),
+                ("name", "Ministry of Communications of Fiji"), ("stakeholder_type", "government"), ("country", "FJI"), ("itu_membership", "member-state"),
             ], as: admin)
             #expect(created.status == .ok)
             #expect(created.text.contains("Ministry of Communications of Fiji has been added."))
             let organization = try #require(try await web.platform.accounts.organizations().first)
 
             let user = try await web.post("/admin/users", [
-                ("name", "Seini"), ("email", "seini@example.fj"), ("organizationID", organization.id), ("roles", "focal-point"),
+                ("name", "Seini"), ("email", "seini@example.fj"), ("organization_id", organization.id), ("roles", "focal-point"),
             ], as: admin)
             #expect(user.status == .ok)
             let password = try #require(user.text.firstMatch(of: /id="generated-password">([^<]+)</)?.1)

@@ -165,10 +165,10 @@ struct ResolutionWebTests {
 
             let (token, _) = try await web.platform.auth.createAPIToken(name: "fix", for: Actor(user: officer))
             let moved = try await web.api(.post, "/api/v1/resolutions/\(id)/corrections", token: token,
-                                          json: #"{"kind":"move","paragraphId":"op_1__para_2","blockId":"pmbl_1"}"#)
+                                          json: #"{"kind":"move","paragraph_id":"op_1__para_2","block_id":"pmbl_1"}"#)
             #expect(moved.status == .ok)
             #expect(try await web.api(.post, "/api/v1/resolutions/\(id)/corrections", token: token,
-                                      json: #"{"kind":"move","paragraphId":"op_1__para_9","blockId":"pmbl_1"}"#).status == .badRequest)
+                                      json: #"{"kind":"move","paragraph_id":"op_1__para_9","block_id":"pmbl_1"}"#).status == .badRequest)
 
             let stored = try await web.platform.resolutions.resolution(id: id, viewer: Actor(user: officer))
             #expect(stored.structure.operative[0].addressee == "the Director of the Telecommunication Development Bureau")
@@ -217,8 +217,8 @@ struct ResolutionWebTests {
                                                        body: ByteBuffer(string: Self.sample))
             #expect(created.status == .created)
             let summary = try #require(try created.json() as? [String: Any])
-            #expect(summary["workId"] as? String == "itu/doc/C31/9")
-            #expect(summary["operativeParagraphs"] as? Int == 2)
+            #expect(summary["work_id"] as? String == "itu/doc/C31/9")
+            #expect(summary["operative_paragraphs"] as? Int == 2)
             let id = try #require(summary["id"] as? String)
             let again = try await web.client.execute(uri: "/api/v1/resolutions", method: .post, headers: headers,
                                                      body: ByteBuffer(string: Self.sample))

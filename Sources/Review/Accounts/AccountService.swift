@@ -25,10 +25,10 @@ public struct AccountService: Sendable {
         var check = Validator()
         let name = check.text("name", input.name, maxLength: 200)
         let type = StakeholderType(rawValue: input.stakeholderType ?? "")
-        if type == nil { check.add("stakeholderType", (input.stakeholderType ?? "").isEmpty ? "required" : "unknown-choice") }
+        if type == nil { check.add("stakeholder_type", (input.stakeholderType ?? "").isEmpty ? "required" : "unknown-choice") }
         let membershipText = (input.ituMembership ?? "").isEmpty ? ITUMembership.none.rawValue : input.ituMembership!
         let membership = ITUMembership(rawValue: membershipText)
-        if membership == nil { check.add("ituMembership", "unknown-choice") }
+        if membership == nil { check.add("itu_membership", "unknown-choice") }
         let countryText = (input.country ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let organization = Organization(
             id: ids.newID(), name: name, stakeholderType: type ?? .government,
@@ -83,7 +83,7 @@ public struct AccountService: Sendable {
         let created = try await store.write { [check, audit] repositories in
             var check = check
             if let organizationID, try await repositories.accounts.organization(id: organizationID) == nil {
-                check.add("organizationID", "unknown-organization")
+                check.add("organization_id", "unknown-organization")
             }
             if !email.isEmpty, try await repositories.accounts.user(email: email) != nil {
                 check.add("email", "taken")

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Mandates and their updates as open data: CSV and JSON out, and the same CSV of updates in.
+/// Mandates and their updates as open data: CSV out, and the same CSV of updates in (the JSON
+/// file is the API's shape: `MandatesJSON` in Web).
 /// A file of updates exported from one platform can be imported into another (or edited and
 /// imported back): rows whose update id is already there are skipped, so importing twice is safe.
 public enum MandateExchange {
@@ -43,20 +44,6 @@ public enum MandateExchange {
                 list(update.evidence), update.corrects ?? "", update.period ?? "",
             ]
         })
-    }
-
-    /// One JSON document: each mandate with its signals and its updates.
-    public static func json(_ views: [MandateView], updates: [MandateUpdate]) throws -> Data {
-        struct Entry: Encodable {
-            var mandate: Mandate
-            var dueDay: String?
-            var signals: [Signal]
-            var updates: [MandateUpdate]
-        }
-        let byMandate = Dictionary(grouping: updates, by: \.mandateID)
-        return try Timestamp.jsonEncoder(.prettyPrinted).encode(["mandates": views.map {
-            Entry(mandate: $0.mandate, dueDay: $0.dueDay, signals: $0.signals, updates: byMandate[$0.mandate.id] ?? [])
-        }])
     }
 }
 

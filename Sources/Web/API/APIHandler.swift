@@ -24,12 +24,12 @@ struct APIHandler: APIProtocol {
         return language
     }
 
-    func getMe(_ input: Operations.getMe.Input) async throws -> Operations.getMe.Output {
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         guard let user = RequestUser.current else { throw HTTPError(.unauthorized) }
         return .ok(.init(body: .json(Self.user(user))))
     }
 
-    func listSDGs(_ input: Operations.listSDGs.Input) async throws -> Operations.listSDGs.Output {
+    func listSDGs(_ input: Operations.ListSDGs.Input) async throws -> Operations.ListSDGs.Output {
         let language = try language(input.query.lang?.rawValue)
         let targets = Dictionary(grouping: try await services.reference.targets(), by: \.goal)
         let goals = try await services.reference.goals().map { goal in
@@ -41,7 +41,7 @@ struct APIHandler: APIProtocol {
         return .ok(.init(body: .json(goals)))
     }
 
-    func listActionLines(_ input: Operations.listActionLines.Input) async throws -> Operations.listActionLines.Output {
+    func listActionLines(_ input: Operations.ListActionLines.Input) async throws -> Operations.ListActionLines.Output {
         let lines = try await services.reference.actionLines().map { line in
             Components.Schemas.ActionLine(code: line.code, parent: line.parent, title: line.title.text(.english),
                                           leadFacilitators: line.leadFacilitators, otherFacilitators: line.otherFacilitators,
@@ -50,14 +50,14 @@ struct APIHandler: APIProtocol {
         return .ok(.init(body: .json(lines)))
     }
 
-    func getMatrix(_ input: Operations.getMatrix.Input) async throws -> Operations.getMatrix.Output {
+    func getMatrix(_ input: Operations.GetMatrix.Input) async throws -> Operations.GetMatrix.Output {
         let links = try await services.reference.matrix().map {
             Components.Schemas.MatrixLink(actionLine: $0.actionLine, goal: $0.goal, target: $0.target)
         }
         return .ok(.init(body: .json(links)))
     }
 
-    func listCountries(_ input: Operations.listCountries.Input) async throws -> Operations.listCountries.Output {
+    func listCountries(_ input: Operations.ListCountries.Input) async throws -> Operations.ListCountries.Output {
         let language = try language(input.query.lang?.rawValue)
         let countries = try await services.reference.countries().map { country in
             Components.Schemas.Country(
@@ -70,11 +70,11 @@ struct APIHandler: APIProtocol {
         return .ok(.init(body: .json(countries)))
     }
 
-    func listOrganizations(_ input: Operations.listOrganizations.Input) async throws -> Operations.listOrganizations.Output {
+    func listOrganizations(_ input: Operations.ListOrganizations.Input) async throws -> Operations.ListOrganizations.Output {
         .ok(.init(body: .json(try await services.accounts.organizations().map(Self.organization))))
     }
 
-    func createOrganization(_ input: Operations.createOrganization.Input) async throws -> Operations.createOrganization.Output {
+    func createOrganization(_ input: Operations.CreateOrganization.Input) async throws -> Operations.CreateOrganization.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let organization = try await services.accounts.createOrganization(
             NewOrganization(name: body.name, stakeholderType: body.stakeholderType, country: body.country, ituMembership: body.ituMembership),
@@ -83,11 +83,11 @@ struct APIHandler: APIProtocol {
         return .created(.init(body: .json(Self.organization(organization))))
     }
 
-    func listUsers(_ input: Operations.listUsers.Input) async throws -> Operations.listUsers.Output {
+    func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
         .ok(.init(body: .json(try await services.accounts.users().map(Self.user))))
     }
 
-    func createUser(_ input: Operations.createUser.Input) async throws -> Operations.createUser.Output {
+    func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let (user, password) = try await services.accounts.createUser(
             NewUser(name: body.name, email: body.email, organizationID: body.organizationId, roles: body.roles ?? [], password: body.password),
@@ -96,7 +96,7 @@ struct APIHandler: APIProtocol {
         return .created(.init(body: .json(.init(user: Self.user(user), generatedPassword: password))))
     }
 
-    func listAuditRecords(_ input: Operations.listAuditRecords.Input) async throws -> Operations.listAuditRecords.Output {
+    func listAuditRecords(_ input: Operations.ListAuditRecords.Input) async throws -> Operations.ListAuditRecords.Output {
         let limit = input.query.limit ?? 200
         guard (1...1000).contains(limit) else {
             throw DomainError.invalid([FieldError(field: "limit", code: "out-of-range", parameters: ["min": "1", "max": "1000"])])
@@ -113,7 +113,7 @@ struct APIHandler: APIProtocol {
         })))
     }
 
-    func verifyAudit(_ input: Operations.verifyAudit.Input) async throws -> Operations.verifyAudit.Output {
+    func verifyAudit(_ input: Operations.VerifyAudit.Input) async throws -> Operations.VerifyAudit.Output {
         switch try await services.audit.verify() {
         case .intact(let records):
             return .ok(.init(body: .json(.init(intact: true, records: records))))

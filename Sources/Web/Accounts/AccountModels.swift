@@ -76,10 +76,10 @@ struct OrganizationsPage: Sendable {
                 country: organization.country.flatMap { names[$0] } ?? "", membership: t("membership.\(organization.ituMembership.rawValue)"))
         }
         types = StakeholderType.allCases.map {
-            PageChoice(value: $0.rawValue, label: t("stakeholder.\($0.rawValue)"), selected: $0.rawValue == values["stakeholderType"])
+            PageChoice(value: $0.rawValue, label: t("stakeholder.\($0.rawValue)"), selected: $0.rawValue == values["stakeholder_type"])
         }
         memberships = ITUMembership.allCases.map {
-            PageChoice(value: $0.rawValue, label: t("membership.\($0.rawValue)"), selected: $0.rawValue == (values["ituMembership"] ?? "none"))
+            PageChoice(value: $0.rawValue, label: t("membership.\($0.rawValue)"), selected: $0.rawValue == (values["itu_membership"] ?? "none"))
         }
         countries = directory.countries.map { PageChoice(value: $0.alpha3, label: $0.name.text(language), selected: $0.alpha3 == values["country"]) }
         self.values = values
@@ -116,7 +116,7 @@ struct UsersPage: Sendable {
                 organization: user.organizationID.flatMap { organizationNames[$0] } ?? "",
                 roles: RoleChoices.text(user.sortedRoles, language: language, catalog: catalog))
         }
-        organizations = directory.organizations.map { PageChoice(value: $0.id, label: $0.name, selected: $0.id == values["organizationID"]) }
+        organizations = directory.organizations.map { PageChoice(value: $0.id, label: $0.name, selected: $0.id == values["organization_id"]) }
         self.roles = RoleChoices.all(checked: Set(roles), language: language, catalog: catalog)
         self.values = values
         self.errors = errors

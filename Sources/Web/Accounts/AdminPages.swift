@@ -35,8 +35,8 @@ struct AdminPages: PageGroup {
 
     @Sendable func createOrganization(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = context.form
-        let input = NewOrganization(name: form["name"], stakeholderType: form["stakeholderType"], country: form["country"],
-                                    ituMembership: form["ituMembership"])
+        let input = NewOrganization(name: form["name"], stakeholderType: form["stakeholder_type"], country: form["country"],
+                                    ituMembership: form["itu_membership"])
         do {
             let organization = try await services.accounts.createOrganization(input, by: context.actor)
             return try await renderOrganizations(request: request, context: context,
@@ -44,8 +44,8 @@ struct AdminPages: PageGroup {
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await renderOrganizations(
                 request: request, context: context,
-                values: ["name": form["name"] ?? "", "stakeholderType": form["stakeholderType"] ?? "",
-                         "country": form["country"] ?? "", "ituMembership": form["ituMembership"] ?? ""],
+                values: ["name": form["name"] ?? "", "stakeholder_type": form["stakeholder_type"] ?? "",
+                         "country": form["country"] ?? "", "itu_membership": form["itu_membership"] ?? ""],
                 errors: renderer.fieldErrors(error, language: context.language), status: .badRequest)
         }
     }
@@ -66,7 +66,7 @@ struct AdminPages: PageGroup {
 
     @Sendable func createUser(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = context.form
-        let input = NewUser(name: form["name"], email: form["email"], organizationID: form["organizationID"],
+        let input = NewUser(name: form["name"], email: form["email"], organizationID: form["organization_id"],
                             roles: form.all("roles"), password: form["password"])
         do {
             let (user, password) = try await services.accounts.createUser(input, by: context.actor)
@@ -75,7 +75,7 @@ struct AdminPages: PageGroup {
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await renderUsers(
                 request: request, context: context,
-                values: ["name": form["name"] ?? "", "email": form["email"] ?? "", "organizationID": form["organizationID"] ?? ""],
+                values: ["name": form["name"] ?? "", "email": form["email"] ?? "", "organization_id": form["organization_id"] ?? ""],
                 roles: form.all("roles"), errors: renderer.fieldErrors(error, language: context.language), status: .badRequest)
         }
     }

@@ -54,7 +54,7 @@ public func buildRouter(services: Services, health: any HealthCheck, settings: W
     ActivityPages(services: services, renderer: renderer).register(on: router)
     MatrixPages(services: services, renderer: renderer).register(on: router)
     // Compact JSON (sorted keys, no indentation): a search answer with its facets is a third the size.
-    try APIHandler(services: services).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    try APIHandler(services: services).registerHandlers(on: router, configuration: .init(dateTranscoder: .iso8601WithFractionalSeconds, jsonEncodingOptions: [.sortedKeys]))
     return router
 }
 

@@ -15,7 +15,7 @@ struct AuditPages: PageGroup {
     @Sendable func audit(_ request: Request, context: SignedInContext) async throws -> Response {
         let query = request.queryForm
         var values: [String: String] = [:]
-        for name in ["actor", "action", "objectType", "from", "to"] {
+        for name in ["actor", "action", "object_type", "from", "to"] {
             values[name] = query[name]?.trimmingCharacters(in: .whitespaces) ?? ""
         }
         func value(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
@@ -30,7 +30,7 @@ struct AuditPages: PageGroup {
         }
         let from = day("from")
         let to = day("to").map { $0.addingTimeInterval(86_400) }
-        let filter = AuditFilter(actor: value("actor"), action: value("action"), objectType: value("objectType"), from: from, to: to)
+        let filter = AuditFilter(actor: value("actor"), action: value("action"), objectType: value("object_type"), from: from, to: to)
         let (verification, records) = try await services.audit.page(errors.isEmpty ? filter : nil)
         let page = AuditPage(verification: verification, records: records, values: values, errors: errors,
                              language: context.language, catalog: renderer.catalog)

@@ -4,17 +4,17 @@ import OpenAPIRuntime
 import Review
 
 extension APIHandler {
-    func listMilestones(_ input: Operations.listMilestones.Input) async throws -> Operations.listMilestones.Output {
+    func listMilestones(_ input: Operations.ListMilestones.Input) async throws -> Operations.ListMilestones.Output {
         .ok(.init(body: .json(try await services.calendar.milestones().map(Self.milestone))))
     }
 
-    func addMilestone(_ input: Operations.addMilestone.Input) async throws -> Operations.addMilestone.Output {
+    func addMilestone(_ input: Operations.AddMilestone.Input) async throws -> Operations.AddMilestone.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let milestone = try await services.calendar.add(Self.input(body), by: Actor(user: RequestUser.current!))
         return .created(.init(body: .json(Self.milestone(milestone))))
     }
 
-    func changeMilestone(_ input: Operations.changeMilestone.Input) async throws -> Operations.changeMilestone.Output {
+    func changeMilestone(_ input: Operations.ChangeMilestone.Input) async throws -> Operations.ChangeMilestone.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let milestone = try await services.calendar.change(key: input.path.key, Self.input(body), by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.milestone(milestone))))

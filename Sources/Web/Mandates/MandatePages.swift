@@ -180,7 +180,7 @@ struct MandatePages: PageGroup {
 
     @Sendable func exportJSON(_ request: Request, context: WebContext) async throws -> Response {
         let views = try await exportViews(request, context: context)
-        let data = try MandateExchange.json(views, updates: try await services.mandates.updates(of: views))
+        let data = try MandatesJSON.document(views, updates: try await services.mandates.updates(of: views))
         return download(String(decoding: data, as: UTF8.self), type: "application/json; charset=utf-8", name: "mandates.json", request: request)
     }
 

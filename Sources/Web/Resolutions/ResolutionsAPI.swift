@@ -7,11 +7,11 @@ import Review
 extension APIHandler {
     private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
 
-    func listResolutions(_ input: Operations.listResolutions.Input) async throws -> Operations.listResolutions.Output {
+    func listResolutions(_ input: Operations.ListResolutions.Input) async throws -> Operations.ListResolutions.Output {
         .ok(.init(body: .json(try await services.resolutions.list(viewer: viewer).map(Self.summary))))
     }
 
-    func importResolution(_ input: Operations.importResolution.Input) async throws -> Operations.importResolution.Output {
+    func importResolution(_ input: Operations.ImportResolution.Input) async throws -> Operations.ImportResolution.Output {
         guard case .binary(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         // The size limit was enforced by the body limit middleware; this only gathers the bytes.
         let data = try await Data(collecting: body, upTo: .max)
@@ -20,25 +20,23 @@ extension APIHandler {
         return imported.created ? .created(.init(body: .json(summary))) : .ok(.init(body: .json(summary)))
     }
 
-    func getResolution(_ input: Operations.getResolution.Input) async throws -> Operations.getResolution.Output {
+    func getResolution(_ input: Operations.GetResolution.Input) async throws -> Operations.GetResolution.Output {
         let dossier = try await services.resolutions.dossier(id: input.path.id, viewer: viewer)
         let stored = dossier.resolution
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        let structure = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try encoder.encode(stored.structure))
+        let structure = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: try PublicJSON.encoder().encode(stored.structure))
         let citedBy = dossier.citedBy.map {
-            Components.Schemas.ResolutionDetail.citedByPayloadPayload(resolutionId: $0.resolution.id, symbol: $0.resolution.symbol,
+            Components.Schemas.ResolutionDetail.CitedByPayloadPayload(resolutionId: $0.resolution.id, symbol: $0.resolution.symbol,
                                                                       paragraphId: $0.paragraphID)
         }
         return .ok(.init(body: .json(.init(summary: Self.summary(stored), structure: .init(additionalProperties: structure), citedBy: citedBy))))
     }
 
-    func confirmResolution(_ input: Operations.confirmResolution.Input) async throws -> Operations.confirmResolution.Output {
+    func confirmResolution(_ input: Operations.ConfirmResolution.Input) async throws -> Operations.ConfirmResolution.Output {
         let confirmed = try await services.resolutions.confirm(id: input.path.id, by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.summary(confirmed))))
     }
 
-    func correctResolution(_ input: Operations.correctResolution.Input) async throws -> Operations.correctResolution.Output {
+    func correctResolution(_ input: Operations.CorrectResolution.Input) async throws -> Operations.CorrectResolution.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         // The schema's enum guarantees a known kind.
         let correction = Correction(kind: body.kind.rawValue, blockID: body.blockId, paragraphID: body.paragraphId,

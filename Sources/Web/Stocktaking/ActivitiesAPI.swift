@@ -6,12 +6,12 @@ import Review
 extension APIHandler {
     private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
 
-    func searchActivities(_ input: Operations.searchActivities.Input) async throws -> Operations.searchActivities.Output {
+    func searchActivities(_ input: Operations.SearchActivities.Input) async throws -> Operations.SearchActivities.Output {
         let query = input.query
         var request = ActivitySearchRequest(query: try SearchQuery(parsing: query.q ?? ""), sort: query.sort.flatMap { .init(rawValue: $0.rawValue) } ?? .relevance,
                                             cursor: query.cursor, limit: query.limit ?? 20)
-        let filters: [(Facet, [String]?)] = [(.actionLine, query.action_line), (.sdg, query.sdg), (.country, query.country), (.region, query.region),
-                                             (.stakeholderType, query.stakeholder_type), (.year, query.year), (.status, query.status)]
+        let filters: [(Facet, [String]?)] = [(.actionLine, query.actionLine), (.sdg, query.sdg), (.country, query.country), (.region, query.region),
+                                             (.stakeholderType, query.stakeholderType), (.year, query.year), (.status, query.status)]
         for (facet, values) in filters {
             if let values, !values.isEmpty { request.filters[facet] = Set(values) }
         }
@@ -20,54 +20,54 @@ extension APIHandler {
     }
 
     static func searchResult(_ page: ActivitySearchPage) -> Components.Schemas.ActivitySearchResult {
-        var facets: [String: [Components.Schemas.ActivitySearchResult.facetsPayload.additionalPropertiesPayloadPayload]] = [:]
+        var facets: [String: [Components.Schemas.ActivitySearchResult.FacetsPayload.AdditionalPropertiesPayloadPayload]] = [:]
         for (facet, values) in page.facets {
             facets[facet.rawValue] = values.map { .init(value: $0.value, count: $0.count) }
         }
         return .init(
-            total: page.total, ranking: .init(rawValue: page.ranking.rawValue)!, next_cursor: page.nextCursor,
+            total: page.total, ranking: .init(rawValue: page.ranking.rawValue)!, nextCursor: page.nextCursor,
             hits: page.hits.map { hit in
                 let activity = hit.activity
                 return .init(id: activity.id, title: hit.titleSnippet.html, snippet: hit.snippet.html, language: hit.language,
-                             organization: activity.organization, stakeholder_type: activity.stakeholderType.rawValue,
-                             countries: activity.countries, primary_action_line: activity.primaryActionLine, sdg_goals: activity.sdgGoals,
-                             start_date: activity.startDate, status: activity.status.rawValue)
+                             organization: activity.organization, stakeholderType: activity.stakeholderType.rawValue,
+                             countries: activity.countries, primaryActionLine: activity.primaryActionLine, sdgGoals: activity.sdgGoals,
+                             startDate: activity.startDate, status: activity.status.rawValue)
             },
             facets: .init(additionalProperties: facets))
     }
 
-    func getActivity(_ input: Operations.getActivity.Input) async throws -> Operations.getActivity.Output {
+    func getActivity(_ input: Operations.GetActivity.Input) async throws -> Operations.GetActivity.Output {
         let view = try await services.activities.view(id: input.path.id, for: viewer)
         return .ok(.init(body: .json(try Self.activity(view))))
     }
 
-    func createActivity(_ input: Operations.createActivity.Input) async throws -> Operations.createActivity.Output {
+    func createActivity(_ input: Operations.CreateActivity.Input) async throws -> Operations.CreateActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let activity = try await services.activities.create(try Self.record(body), by: viewer!)
         let view = try await services.activities.view(id: activity.id, for: viewer)
         return .created(.init(body: .json(try Self.activity(view))))
     }
 
-    func editActivity(_ input: Operations.editActivity.Input) async throws -> Operations.editActivity.Output {
+    func editActivity(_ input: Operations.EditActivity.Input) async throws -> Operations.EditActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         try await services.activities.edit(id: input.path.id, try Self.record(body), expectedVersion: input.query.version, by: viewer!)
         return .ok(.init(body: .json(try Self.activity(try await services.activities.view(id: input.path.id, for: viewer)))))
     }
 
-    func moderateActivity(_ input: Operations.moderateActivity.Input) async throws -> Operations.moderateActivity.Output {
+    func moderateActivity(_ input: Operations.ModerateActivity.Input) async throws -> Operations.ModerateActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let step = ActivityTransition(rawValue: body.step.rawValue)!
         try await services.activities.transition(id: input.path.id, step, comment: body.comment, expectedVersion: body.version, by: viewer!)
         return .ok(.init(body: .json(try Self.activity(try await services.activities.view(id: input.path.id, for: viewer)))))
     }
 
-    func commentOnActivity(_ input: Operations.commentOnActivity.Input) async throws -> Operations.commentOnActivity.Output {
+    func commentOnActivity(_ input: Operations.CommentOnActivity.Input) async throws -> Operations.CommentOnActivity.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         try await services.activities.comment(id: input.path.id, text: body.text, by: viewer!)
         return .created(.init())
     }
 
-    func importActivities(_ input: Operations.importActivities.Input) async throws -> Operations.importActivities.Output {
+    func importActivities(_ input: Operations.ImportActivities.Input) async throws -> Operations.ImportActivities.Output {
         let file: ActivityFile
         // The size limit was enforced by the body limit middleware; this only gathers the bytes.
         switch input.body {
@@ -82,25 +82,25 @@ extension APIHandler {
     static func importReport(_ report: ActivityImportReport) -> Components.Schemas.ActivityImportReport {
         let catalog = try? Catalog.bundled()
         return .init(applied: report.applied, rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged,
-                     problem_count: report.problemCount, problems: report.problems.map {
+                     problemCount: report.problemCount, problems: report.problems.map {
                          .init(row: $0.row, field: $0.field, code: $0.code, message: catalog?.message(for: $0.fieldError, .english) ?? $0.code)
                      })
     }
 
-    func changeMatrix(_ input: Operations.changeMatrix.Input) async throws -> Operations.changeMatrix.Output {
+    func changeMatrix(_ input: Operations.ChangeMatrix.Input) async throws -> Operations.ChangeMatrix.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        let change = try await services.matrix.change(body.change == .add ? .add : .remove, actionLine: body.action_line, goal: body.goal,
+        let change = try await services.matrix.change(body.change == .add ? .add : .remove, actionLine: body.actionLine, goal: body.goal,
                                                       target: body.target, reason: body.reason, by: viewer!)
         return .created(.init(body: .json(Self.matrixChange(change))))
     }
 
-    func listMatrixChanges(_ input: Operations.listMatrixChanges.Input) async throws -> Operations.listMatrixChanges.Output {
+    func listMatrixChanges(_ input: Operations.ListMatrixChanges.Input) async throws -> Operations.ListMatrixChanges.Output {
         .ok(.init(body: .json(try await services.matrix.history().map(Self.matrixChange))))
     }
 
     static func matrixChange(_ change: MatrixChange) -> Components.Schemas.MatrixChange {
         .init(sequence: change.sequence, at: change.at, actor: change.actor, change: change.kind == .add ? .add : .remove,
-              action_line: change.link.actionLine, goal: change.link.goal, target: change.link.target, reason: change.reason)
+              actionLine: change.link.actionLine, goal: change.link.goal, target: change.link.target, reason: change.reason)
     }
 
     /// The API's field object as the flat record the service reads (lists joined by `;`).
@@ -128,7 +128,7 @@ extension APIHandler {
         }
         let fields = try JSONDecoder().decode(Components.Schemas.ActivityFields.self, from: try JSONSerialization.data(withJSONObject: object))
         return .init(id: activity.id, state: .init(rawValue: activity.state.rawValue)!, version: activity.version, languages: activity.languages,
-                     published_at: activity.publishedAt, has_pending_revision: view.revision != nil, fields: fields,
+                     publishedAt: activity.publishedAt, hasPendingRevision: view.revision != nil, fields: fields,
                      comments: view.comments.isEmpty ? nil : view.comments.map { .init(at: $0.at, author: $0.author, step: $0.transition, text: $0.text) })
     }
 }

@@ -4,9 +4,13 @@ import Review
 /// The search answer as JSON, for the command line (the API answers with the same shape).
 public enum ActivitySearchJSON {
     public static func encode(_ page: ActivitySearchPage) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(APIHandler.searchResult(page))
+        try Timestamp.jsonEncoder().encode(APIHandler.searchResult(page))
+    }
+}
+
+/// One activity as JSON, for the command line: the API's `Activity` (its fields, state, version and comments).
+public enum ActivityJSON {
+    public static func encode(_ view: ActivityView) throws -> Data {
+        try Timestamp.jsonEncoder(.prettyPrinted).encode(APIHandler.activity(view))
     }
 }

@@ -197,7 +197,7 @@ struct MandatesCommand: AsyncParsableCommand {
                 let views = try await platform.mandates.list(filter, viewer: cliActor)
                 let text: String
                 if format == "json" {
-                    text = String(decoding: try MandateExchange.json(views, updates: try await platform.mandates.updates(of: views)), as: UTF8.self) + "\n"
+                    text = String(decoding: try MandatesJSON.document(views, updates: try await platform.mandates.updates(of: views)), as: UTF8.self) + "\n"
                 } else if updates {
                     text = MandateExchange.updatesCSV(try await platform.mandates.updates(of: views))
                 } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Resolutions
+import Review
 
 /// `wsis parse FILE`: reads a resolution and prints what was understood, storing nothing.
 struct ParseCommand: AsyncParsableCommand {
@@ -28,9 +29,7 @@ struct ParseCommand: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            say(String(decoding: try encoder.encode(resolution), as: UTF8.self))
+            say(String(decoding: try PublicJSON.encoder(.prettyPrinted).encode(resolution), as: UTF8.self))
         case .text:
             FileHandle.standardOutput.write(Data(PlainText.render(resolution).utf8))
         case .akn:

@@ -68,21 +68,13 @@ struct ActivitiesCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one activity (any state), as JSON with its comments.")
+        static let configuration = CommandConfiguration(abstract: "Show one activity (any state) as the API's JSON: its fields, state, version and comments.")
         @OptionGroup var options: CommonOptions
         @Argument(help: "The activity's id.") var id: String
 
         func run() async throws {
             try await options.withPlatform { platform in
-                let view = try await platform.activities.view(id: id, for: cliActor)
-                var record = ActivityFields.record(view.activity, includeContact: true)
-                record["id"] = view.activity.id
-                record["state"] = view.activity.state.rawValue
-                let data = try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-                say(String(decoding: data, as: UTF8.self))
-                for comment in view.comments {
-                    say("\(Timestamp.string(comment.at))\t\(comment.author)\t\(comment.transition ?? "comment")\t\(comment.text)")
-                }
+                say(String(decoding: try ActivityJSON.encode(try await platform.activities.view(id: id, for: cliActor)), as: UTF8.self))
             }
         }
     }
