@@ -65,14 +65,23 @@ struct APITests {
             #expect(organization["country"] as? String == "BRA", "kept as alpha-3")
             #expect(organization["itu_membership"] as? String == "none")
 
+            // Read, and refused by the rules: 422 naming every field at once (a name taken, a country nobody has).
             let invalid = try await web.api(.post, "/api/v1/organizations", token: token,
-                                            json: #"{"name":"digital rights network","stakeholder_type":"club"}"#)
-            #expect(invalid.status == .badRequest)
+                                            json: #"{"name":"digital rights network","stakeholder_type":"academia","country":"XX"}"#)
+            #expect(invalid.status == .unprocessableContent)
             #expect(invalid.headers[.contentType] == "application/problem+json")
             let problem = try #require(try invalid.json() as? [String: Any])
             let errors = try #require(problem["errors"] as? [[String: String]])
-            #expect(Set(errors.map { $0["field"]! }) == ["name", "stakeholder_type"])
+            #expect(Set(errors.map { $0["field"]! }) == ["name", "country"])
             #expect(errors.allSatisfy { !($0["message"] ?? "").isEmpty })
+            // Not what the document allows (a type outside its list, a member it does not name, a null): 400 naming the field.
+            for (body, field) in [(#"{"name":"Club","stakeholder_type":"club"}"#, "stakeholder_type"),
+                                  (#"{"name":"Club","stakeholderType":"academia"}"#, "stakeholder"),
+                                  (#"{"name":"Club","stakeholder_type":"academia","country":null}"#, "country")] {
+                let refused = try await web.api(.post, "/api/v1/organizations", token: token, json: body)
+                #expect(refused.status == .badRequest, "\(body)")
+                #expect(((try refused.json() as? [String: Any])?["detail"] as? String)?.contains(field) == true, "\(refused.text)")
+            }
 
             for body in ["{not json", #"{"stakeholder_type":"academia"}"#, "[]", ""] {
                 let response = try await web.api(.post, "/api/v1/organizations", token: token, json: body)
@@ -106,7 +115,7 @@ struct APITests {
             let verification = try #require(try await web.api(.get, "/api/v1/audit/verification", token: token).json() as? [String: Any])
             #expect(verification["intact"] as? Bool == true)
             #expect(verification["records"] as? Int == 3)
-            #expect(try await web.api(.get, "/api/v1/audit?limit=0", token: token).status == .badRequest)
+            #expect(try await web.api(.get, "/api/v1/audit?limit=0", token: token).status == .unprocessableContent)
             #expect(try await web.api(.get, "/api/v1/audit?limit=many", token: token).status == .badRequest)
         }
     }

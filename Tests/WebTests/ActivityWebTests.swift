@@ -106,9 +106,9 @@ struct ActivityWebTests {
             let long = String(repeating: "x", count: 10_000)
             #expect(try await web.get("/activities?q=\(long)").status == .badRequest)
             let apiLong = try await web.api(.get, "/api/v1/activities?q=\(long)")
-            #expect(apiLong.status == .badRequest && apiLong.text.contains("at most 1000 characters"))
-            #expect(try await web.api(.get, "/api/v1/activities?q=digital&cursor=bogus").status == .badRequest)
-            #expect(try await web.api(.get, "/api/v1/activities?limit=0").status == .badRequest)
+            #expect(apiLong.status == .unprocessableContent && apiLong.text.contains("at most 1000 characters"))
+            #expect(try await web.api(.get, "/api/v1/activities?q=digital&cursor=bogus").status == .unprocessableContent)
+            #expect(try await web.api(.get, "/api/v1/activities?limit=0").status == .unprocessableContent)
 
             let officer = try await web.test.makeUser("officer@itu.int", roles: [.secretariat])
             let browser = try await web.signIn(officer)
@@ -143,7 +143,7 @@ struct ActivityWebTests {
 
             let (token, _) = try await web.platform.auth.createAPIToken(name: "t", for: Actor(user: officer.user))
             let apiReport = try await web.api(.post, "/api/v1/activities-import?apply=true", token: token, json: #"[{"title_en":"x"}]"#)
-            #expect(apiReport.status == .badRequest && apiReport.text.contains("missing-column"))
+            #expect(apiReport.status == .unprocessableContent && apiReport.text.contains("missing-column"))
             let matrix = try await web.get("/matrix", as: browser)
             #expect(matrix.text.contains("<svg") && matrix.text.contains("id=\"matrix-change\""))
             let change = try await web.post("/matrix/changes", [("change", "add"), ("action_line", "C4"), ("goal", "99"), ("reason", "x")], as: browser)

@@ -64,7 +64,7 @@ struct MandateWebTests {
             #expect(list.contains("publish the data by 20 June 2026") && !list.contains("share their experience"))
             let byLine = try await web.get("/mandates?action_line=C7&due_within=400").text
             #expect(byLine.contains("report annually to the Council") && !byLine.contains("publish the data"))
-            #expect(try await web.api(.get, "/api/v1/mandates?due_before=someday").status == .badRequest)
+            #expect(try await web.api(.get, "/api/v1/mandates?due_before=someday").status == .unprocessableContent)
         }
     }
 
@@ -133,7 +133,7 @@ struct MandateWebTests {
                                               json: #"{"version":3,"note":"x","status":"not-started"}"#)
             #expect(forbidden.status == .conflict && forbidden.text.contains("only with a reason"))
             #expect(try await web.api(.post, "/api/v1/mandates/nope/updates", token: token, json: #"{"version":1,"note":"x"}"#).status == .notFound)
-            #expect(try await web.api(.post, "/api/v1/mandates/\(first)/updates", token: token, json: #"{"version":3,"progress":250}"#).status == .badRequest)
+            #expect(try await web.api(.post, "/api/v1/mandates/\(first)/updates", token: token, json: #"{"version":3,"progress":250}"#).status == .unprocessableContent)
             #expect(try await web.api(.post, "/api/v1/mandates/\(first)/updates", json: #"{"version":3,"note":"x"}"#).status == .unauthorized)
             let detail = try #require(try await web.api(.get, "/api/v1/mandates/\(first)").json() as? [String: Any])
             #expect((detail["updates"] as? [[String: Any]])?.first?["note"] as? String == "Started")
@@ -176,7 +176,7 @@ struct MandateWebTests {
             let bad = try await web.client.execute(uri: "/api/v1/mandate-updates/import?apply=true", method: .post, headers: headers,
                                                    body: ByteBuffer(string: "mandate_id,note,progress\r\n\(mandate.id),More,lots\r\n"))
             let badReport = try bad.json() as? [String: Any]
-            #expect(bad.status == .badRequest && badReport?["applied"] as? Bool == false)
+            #expect(bad.status == .unprocessableContent && badReport?["applied"] as? Bool == false)
             headers[.contentType] = "application/json"
             #expect(try await web.client.execute(uri: "/api/v1/mandate-updates/import", method: .post, headers: headers,
                                                  body: ByteBuffer(string: "{}")).status.code / 100 == 4)

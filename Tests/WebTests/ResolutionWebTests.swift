@@ -168,7 +168,7 @@ struct ResolutionWebTests {
                                           json: #"{"kind":"move","paragraph_id":"op_1__para_2","block_id":"pmbl_1"}"#)
             #expect(moved.status == .ok)
             #expect(try await web.api(.post, "/api/v1/resolutions/\(id)/corrections", token: token,
-                                      json: #"{"kind":"move","paragraph_id":"op_1__para_9","block_id":"pmbl_1"}"#).status == .badRequest)
+                                      json: #"{"kind":"move","paragraph_id":"op_1__para_9","block_id":"pmbl_1"}"#).status == .unprocessableContent)
 
             let stored = try await web.platform.resolutions.resolution(id: id, viewer: Actor(user: officer))
             #expect(stored.structure.operative[0].addressee == "the Director of the Telecommunication Development Bureau")
@@ -234,7 +234,7 @@ struct ResolutionWebTests {
 
             let junk = try await web.client.execute(uri: "/api/v1/resolutions", method: .post, headers: headers,
                                                     body: ByteBuffer(string: "hello"))
-            #expect(junk.status == .badRequest)
+            #expect(junk.status == .unprocessableContent)
             #expect(junk.headers[.contentType] == "application/problem+json")
             let problem = try #require(try junk.json() as? [String: Any])
             #expect(problem["title"] as? String == "The document could not be read")

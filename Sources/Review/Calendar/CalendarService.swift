@@ -97,6 +97,7 @@ public struct CalendarService: Sendable {
         }
         let place = validator.text("place", input.place, required: false, maxLength: 200)
         let source = validator.text("source", input.source, required: false, maxLength: 300)
+        if let version = input.expectedVersion, version < 1 || version > Int(Int32.max) { validator.add("version", "out-of-range", ["min": "1", "max": String(Int32.max)]) }
         try validator.check()
         return Milestone(key: key, kind: kind!, title: title, start: start, end: end.isEmpty ? nil : end, place: place.isEmpty ? nil : place,
                          confirmed: input.confirmed, source: source.isEmpty ? nil : source, updatedAt: now)

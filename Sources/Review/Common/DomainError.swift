@@ -60,8 +60,10 @@ public struct Validator: Sendable {
         let trimmed = (value ?? "").trimmedFast
         if trimmed.isEmpty {
             if required { add(field, "required") }
-        } else if trimmed.utf8.count > maxLength && trimmed.count > maxLength {
-            // A character is at least one byte: only a text of more bytes than allowed characters needs counting.
+        } else if let value, value.utf8.count > maxLength && value.unicodeScalars.count > maxLength {
+            // Counted as JSON Schema counts (code points, white space at the ends included), so that the
+            // API's document can state the limit exactly. A code point is at least one byte: only a text
+            // of more bytes than allowed code points needs counting.
             add(field, "too-long", ["max": String(maxLength)])
         } else if trimmed.hasControlCharacters(allowingLineBreaks: multiline) {
             add(field, "control-characters")

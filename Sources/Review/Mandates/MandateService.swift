@@ -338,8 +338,9 @@ public struct MandateService: Sendable {
             validator.add("code", "invalid-code")
         }
         let name = validator.text("name", name, maxLength: 200)
-        let patterns = patterns.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let patterns = patterns.map { validator.text("patterns", $0, maxLength: 200) }
         if patterns.isEmpty { validator.add("patterns", "required") }
+        if patterns.count > 20 { validator.add("patterns", "too-many-items", ["max": "20"]) }
         try validator.check()
         let entry = MandateActor(code: code, name: name, patterns: patterns)
         return try await store.write { [audit] repositories in

@@ -77,7 +77,7 @@ struct APIHandler: APIProtocol {
     func createOrganization(_ input: Operations.CreateOrganization.Input) async throws -> Operations.CreateOrganization.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let organization = try await services.accounts.createOrganization(
-            NewOrganization(name: body.name, stakeholderType: body.stakeholderType, country: body.country, ituMembership: body.ituMembership),
+            NewOrganization(name: body.name, stakeholderType: body.stakeholderType.rawValue, country: body.country, ituMembership: body.ituMembership?.rawValue),
             by: try actor
         )
         return .created(.init(body: .json(Self.organization(organization))))
@@ -90,7 +90,7 @@ struct APIHandler: APIProtocol {
     func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
         let (user, password) = try await services.accounts.createUser(
-            NewUser(name: body.name, email: body.email, organizationID: body.organizationId, roles: body.roles ?? [], password: body.password),
+            NewUser(name: body.name, email: body.email, organizationID: body.organizationId, roles: body.roles?.map(\.rawValue) ?? [], password: body.password),
             by: try actor
         )
         return .created(.init(body: .json(.init(user: Self.user(user), generatedPassword: password))))

@@ -43,7 +43,8 @@ struct Problem: Sendable {
         case let error as DomainError:
             switch error {
             case .invalid(let fields):
-                self.init(status: .badRequest, title: t("problem.invalid.title"), detail: t("problem.invalid.detail"),
+                // Read, and refused by a rule (422); what cannot be read at all is 400 (above and below).
+                self.init(status: .unprocessableContent, title: t("problem.invalid.title"), detail: t("problem.invalid.detail"),
                           errors: fields.map { FieldMessage(field: $0.field, code: $0.code, message: catalog.message(for: $0, language)) })
             case .notFound:
                 self.init(status: .notFound, title: t("problem.not-found.title"), detail: t("problem.not-found.detail"))
@@ -69,7 +70,7 @@ struct Problem: Sendable {
             if case .tooLarge = error {
                 self.init(status: .contentTooLarge, title: t("problem.too-large.title"), detail: error.description)
             } else {
-                self.init(status: .badRequest, title: t("problem.unreadable.title"), detail: error.description)
+                self.init(status: .unprocessableContent, title: t("problem.unreadable.title"), detail: error.description)
             }
         case let error as HTTPError:
             let key = Self.key(for: error.status)
@@ -87,11 +88,24 @@ struct Problem: Sendable {
             // Errors that carry their own status, such as a body over the size limit.
             let key = Self.key(for: error.status)
             self.init(status: error.status, title: t("problem.\(key).title"), detail: t("problem.\(key).detail"))
+        case let error as NullMember:
+            self.init(status: .badRequest, title: t("problem.bad-request.title"),
+                      detail: error.path.isEmpty ? catalog.text("problem.bad-request.body", language)
+                          : catalog.text("problem.bad-request.null", language, ["field": error.path]))
         case let error as DecodingError:
             self.init(status: .badRequest, title: t("problem.bad-request.title"), detail: Self.sentence(error, catalog: catalog, language: language))
         default:
             self.init(status: .internalServerError, title: t("problem.internal.title"), detail: t("problem.internal.detail"))
         }
+    }
+
+    /// The same problem as a page answers it. Pages answer 400 to any refused form (a browser makes
+    /// no difference); the API tells a request it cannot read (400) from one whose values a rule
+    /// refuses (422), so that its OpenAPI document can say exactly which requests are well formed.
+    var forPage: Problem {
+        var page = self
+        if page.status == .unprocessableContent { page.status = .badRequest }
+        return page
     }
 
     /// What the OpenAPI layer could not read, in a sentence naming the field: never a Swift type,
@@ -129,6 +143,7 @@ struct Problem: Sendable {
         case 405: "method-not-allowed"
         case 413: "too-large"
         case 415: "unsupported-media-type"
+        case 422: "invalid"
         case 429: "rate-limited"
         case 500..<600: "internal"
         default: "bad-request"

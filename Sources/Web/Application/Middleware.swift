@@ -157,7 +157,41 @@ struct BodyLimitMiddleware: RouterMiddleware {
         var request = request
         let buffer = try await request.body.collect(upTo: limit)
         request.body = RequestBody(buffer: buffer)
+        if limit == context.bodyLimit, request.headers[.contentType]?.hasPrefix("application/json") == true,
+           let member = NullMember.first(in: Data(buffer: buffer)) {
+            throw member
+        }
         return try await next(request, context)
+    }
+}
+
+/// A JSON body's member whose value is `null`. The API takes no null (the OpenAPI document allows
+/// none): a member that has no value is left out. Refused with 400, naming the member.
+struct NullMember: Error {
+    /// `due.value`, `evidence[1]`.
+    var path: String
+
+    static func first(in data: Data) -> NullMember? {
+        guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        return find(value, path: "")
+    }
+
+    private static func find(_ value: Any, path: String) -> NullMember? {
+        switch value {
+        case is NSNull:
+            return NullMember(path: path)
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if let found = find(object[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
+            }
+        case let array as [Any]:
+            for (index, item) in array.enumerated() {
+                if let found = find(item, path: path + "[\(index)]") { return found }
+            }
+        default:
+            break
+        }
+        return nil
     }
 }
 
@@ -193,7 +227,7 @@ struct ErrorMiddleware: RouterMiddleware {
             if SiteMap.isAPIPath(request.uri.path) || SiteMap.isData(request.uri.path) {
                 return problem.response()
             }
-            return renderer.errorPage(problem, request: request, context: context)
+            return renderer.errorPage(problem.forPage, request: request, context: context)
         }
     }
 }

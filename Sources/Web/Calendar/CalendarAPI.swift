@@ -16,12 +16,16 @@ extension APIHandler {
 
     func changeMilestone(_ input: Operations.ChangeMilestone.Input) async throws -> Operations.ChangeMilestone.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
+        // A milestone's key is how deadlines name it: it is given in the path and never changes.
+        if let key = body.key, key != input.path.key {
+            throw DomainError.invalid([FieldError(field: "key", code: "cannot-change")])
+        }
         let milestone = try await services.calendar.change(key: input.path.key, Self.input(body), by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.milestone(milestone))))
     }
 
     static func input(_ body: Components.Schemas.MilestoneInput) -> MilestoneInput {
-        MilestoneInput(key: body.key, kind: body.kind, title: body.title, start: body.start, end: body.end, place: body.place,
+        MilestoneInput(key: body.key, kind: body.kind.rawValue, title: body.title, start: body.start, end: body.end, place: body.place,
                        confirmed: body.confirmed ?? false, source: body.source, expectedVersion: body.version)
     }
 

@@ -225,7 +225,8 @@ struct MandatePages: PageGroup {
         let form = context.form
         do {
             let actor = try await services.mandates.addActor(code: form["code"] ?? "", name: form["name"] ?? "",
-                                                             patterns: (form["patterns"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
+                                                             patterns: (form["patterns"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                                                                 .filter { !$0.trimmedFast.isEmpty },
                                                              by: context.actor)
             return .redirect(to: SiteURL.mandateActors.path(anchor: "actor-\(actor.code)"), type: .normal)
         } catch let error as DomainError {

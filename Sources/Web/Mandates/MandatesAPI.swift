@@ -80,7 +80,7 @@ extension APIHandler {
             })
         }
         let result = Components.Schemas.ImportReport(applied: report.applied, fileErrors: report.fileErrors, rows: rows)
-        return report.problems == 0 ? .ok(.init(body: .json(result))) : .badRequest(.init(body: .json(result)))
+        return report.problems == 0 ? .ok(.init(body: .json(result))) : .unprocessableContent(.init(body: .json(result)))
     }
 
     func addMandateEvidence(_ input: Operations.AddMandateEvidence.Input) async throws -> Operations.AddMandateEvidence.Output {

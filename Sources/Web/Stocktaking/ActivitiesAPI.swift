@@ -76,7 +76,7 @@ extension APIHandler {
         }
         let report = try await services.activities.importActivities(file, apply: input.query.apply ?? false, by: viewer!)
         let result = Self.importReport(report)
-        return report.problemCount == 0 ? .ok(.init(body: .json(result))) : .badRequest(.init(body: .json(result)))
+        return report.problemCount == 0 ? .ok(.init(body: .json(result))) : .unprocessableContent(.init(body: .json(result)))
     }
 
     static func importReport(_ report: ActivityImportReport) -> Components.Schemas.ActivityImportReport {

@@ -118,7 +118,7 @@ extension Renderer {
     func refusal(_ error: DomainError, _ language: Language) -> (message: String, status: HTTPResponse.Status)? {
         switch error {
         case .invalid, .conflict, .tooLarge, .unsupportedMedia:
-            let problem = Problem(error, catalog: catalog, language: language)
+            let problem = Problem(error, catalog: catalog, language: language).forPage
             let message = problem.errors.isEmpty ? problem.detail : problem.errors.map { "\($0.field): \($0.message)" }.joined(separator: " ")
             return (message, problem.status)
         default:
