@@ -91,6 +91,17 @@ struct StocktakingTests {
         "action_lines": "C7.elea; C4", "sdg_goals": "4", "sdg_targets": "5.b", "website": "https://example.org/x",
     ]
 
+    @Test("the field dictionary says how formula-safe cells are written, on every text field, and the CSV readers do what it says")
+    func formulaSafeCellsAreDocumented() throws {
+        let text = ActivityFields.all.filter { $0.kind == "text" || $0.kind == "list of text" }
+        #expect(text.count > 20 && text.allSatisfy { $0.description.hasSuffix(ActivityFields.formulaSafeCells) })
+        #expect(ActivityFields.all.filter { $0.kind.contains("code") }.allSatisfy { !$0.description.contains("apostrophe") })
+        #expect(ActivityFields.formulaSafeCells.contains("'=1+1 is imported as =1+1") && ActivityFields.formulaSafeCells.contains("''=1+1 keeps one"))
+        let table = try CSVTable(text: "a,b,c,d\r\n'=1+1,''=1+1,'hello,-5\r\n")
+        #expect(table.records[0] == ["a": "=1+1", "b": "'=1+1", "c": "'hello", "d": "-5"])
+        #expect(CSVLine.make(["=1+1", "'=1+1", "'hello", "-5"]) == "'=1+1,''=1+1,'hello,-5\r\n", "and the writers write it so")
+    }
+
     @Test("a record is read with codes made canonical, and every bad field is named at once")
     func records() throws {
         let vocabulary = try Self.vocabulary()

@@ -163,6 +163,37 @@ struct StocktakingStoreTests {
         }
     }
 
+    @Test("a target a spreadsheet shortened (16.10 read as the number 16.1) is refused where the activity had 16.10; lists, new activities and real changes pass",
+          arguments: TestDatabase.available)
+    func spreadsheetShortenedTargets(database: TestDatabase) async throws {
+        try await TestPlatform.with(database) { test async throws in
+            let officer = Actor(user: try await test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let activities = test.platform.activities
+            #expect(SpreadsheetNumbers.shortenings(of: try await activities.vocabulary().targets.keys)
+                    == ["8.1": "8.10", "16.1": "16.10", "17.1": "17.10"])
+            func file(_ rows: [(String, String)]) -> ActivityFile {
+                var csv = "external_id,organization,title_en,summary_en,stakeholder_type,primary_action_line,sdg_goals,sdg_targets,countries\n"
+                for (id, targets) in rows { csv += "\(id),Ministry,Title \(id),Summary,government,C4,16,\"\(targets)\",SEN\n" }
+                return .csv(Data(csv.utf8))
+            }
+            let first = try await activities.importActivities(file([("s-1", "16.10"), ("s-2", "16.10; 16.9"), ("s-3", "16.1")]), apply: true, by: officer)
+            #expect(first.problemCount == 0 && first.created == 3, "a new activity may name 16.1: \(first.problems)")
+
+            // As LibreOffice saves them: s-1's lone 16.10 became 16.1; the list of s-2 is intact; s-3 had 16.1 all along.
+            for apply in [false, true] {
+                let saved = try await activities.importActivities(file([("s-1", "16.1"), ("s-2", "16.10; 16.9"), ("s-3", "16.1")]), apply: apply, by: officer)
+                #expect(saved.problems.map { "\($0.row) \($0.field) \($0.code) \($0.parameters["code"] ?? "")" } == ["2 sdg_targets spreadsheet-number 16.10"],
+                        "the check and the import say the same")
+                #expect(!saved.applied)
+            }
+            let kept = try #require(try await test.platform.store.read { try await $0.activities.activities(externalIDs: ["s-1"]) }["s-1"])
+            #expect(kept.sdgTargets == ["16.10"], "nothing written")
+            // A target really changed to 16.9, or 16.10 written back, passes.
+            let fixed = try await activities.importActivities(file([("s-1", "16.10"), ("s-2", "16.9"), ("s-3", "16.1")]), apply: true, by: officer)
+            #expect(fixed.problemCount == 0 && fixed.updated == 1 && fixed.unchanged == 2, "\(fixed.problems)")
+        }
+    }
+
     @Test("an import of many batches (each written while the next is read): a problem in the last row undoes them all; a clean file writes every one; again, all unchanged",
           arguments: TestDatabase.available)
     func importInBatches(database: TestDatabase) async throws {

@@ -35,6 +35,30 @@ enum LibreOffice {
 
 @Suite("Spreadsheets", .enabled(if: LibreOffice.path != nil, LibreOffice.absent))
 struct SpreadsheetTests {
+    @Test("a lone SDG target 16.10 that Calc saves as 16.1 is refused on import, naming the cause; the activity keeps 16.10")
+    func shortenedTargetRoundTrip() async throws {
+        try await WebTest.with(.sqlite) { web in
+            let officer = Actor(user: try await web.test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let file = "external_id,organization,title_en,summary_en,stakeholder_type,coverage,status,primary_action_line,sdg_goals,sdg_targets,countries\r\n"
+                + "calc-1,Ministère,Access to information,Public access,government,national,ongoing,C3,16,16.10,SEN\r\n"
+                + "calc-2,Ministère,Open data,Data for all,government,national,ongoing,C3,16,16.10; 16.9,SEN\r\n"
+            let first = try await web.platform.activities.importActivities(.upload(Data(file.utf8), fileName: "two.csv"), apply: true, by: officer)
+            #expect(first.problemCount == 0 && first.created == 2, "\(first.problems)")
+
+            let saved = try LibreOffice.roundTrip(try await web.get("/activities.csv").text)
+            let rows = try CSVTable(text: saved).records
+            #expect(rows.first { $0["external_id"] == "calc-1" }?["sdg_targets"] == "16.1", "Calc reads a lone 16.10 as a number: \(saved.prefix(600))")
+            #expect(rows.first { $0["external_id"] == "calc-2" }?["sdg_targets"] == "16.9; 16.10", "a list is text and survives")
+
+            let again = try await web.platform.activities.importActivities(.upload(Data(saved.utf8), fileName: "saved.csv"), apply: true, by: officer)
+            #expect(again.problems.map { "\($0.field) \($0.code)" } == ["sdg_targets spreadsheet-number"] && !again.applied)
+            let message = try #require(again.problems.first.map { try Catalog.bundled().message(for: $0.fieldError, .english) })
+            #expect(message.contains("16.10"), "\(message)")
+            let stored = try await web.platform.store.read { try await $0.activities.activities(externalIDs: ["calc-1"]) }
+            #expect(stored["calc-1"]?.sdgTargets == ["16.10"])
+        }
+    }
+
     @Test("an export opened and saved in LibreOffice Calc imports back with its formula-like values unchanged and nothing run")
     func formulaSafeRoundTrip() async throws {
         try await WebTest.with(.sqlite) { web in

@@ -200,8 +200,14 @@ extension ActivityService {
         let vocabulary = try await vocabulary()
         let now = clock.now()
         let ids = self.ids
+        // What the activities were before this import (a reader beside the import's transaction).
+        let store = self.store
+        let stored: @Sendable ([String]) async throws -> [String: Activity] = { externalIDs in
+            try await store.read { try await $0.activities.activities(externalIDs: externalIDs) }
+        }
         guard apply else {
-            return try await Self.scan(file, phase: "check", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { _ in }
+            return try await Self.scan(file, phase: "check", vocabulary: vocabulary, actor: actor, now: now, ids: ids, stored: stored,
+                                       progress: progress) { _ in }
         }
         struct Refused: Error { let report: ActivityImportReport }
         let audit = self.audit
@@ -246,7 +252,8 @@ extension ActivityService {
                             }
                         }
                     }
-                    let report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, progress: progress) { activity in
+                    let report = try await Self.scan(file, phase: "write", vocabulary: vocabulary, actor: actor, now: now, ids: ids, stored: stored,
+                                                     progress: progress) { activity in
                         batch.append(activity)
                         if batch.count >= batchSize {
                             // A server stopping ends the import here: the transaction is rolled back, the job runs again later.
@@ -347,9 +354,11 @@ extension ActivityService {
     /// Reads every row of the file, checks it, and hands each good row's activity to `accept`
     /// while no problem has been found. Returns what it found.
     static func scan(_ file: ActivityFile, phase: String, vocabulary: ActivityVocabulary, actor: Actor, now: Date, ids: any IDGenerator,
+                     stored: @escaping @Sendable ([String]) async throws -> [String: Activity],
                      progress: @Sendable (ImportProgress) -> Void, accept: (Activity) async throws -> Void) async throws -> ActivityImportReport {
         var report = ActivityImportReport()
         var seen = Set<String>()
+        var spreadsheet = SpreadsheetNumbers(vocabulary: vocabulary, stored: stored)
         do {
             var records = try file.records()
             while let (line, record, bytes) = try records.next() {
@@ -366,6 +375,8 @@ extension ActivityService {
                     if !seen.insert(external).inserted {
                         report.add(.init(row: line, field: "external_id", code: "duplicate-external-id", parameters: ["value": external]))
                     }
+                    spreadsheet.note(line: line, externalID: external, targets: record["sdg_targets"] ?? "")
+                    if spreadsheet.isFull { try await spreadsheet.check(into: &report) }
                 }
                 if let activity, report.problemCount == 0 { try await accept(activity) }
                 if report.rows % 10_000 == 0 { progress(ImportProgress(phase: phase, rows: report.rows, bytes: bytes, totalBytes: file.size)) }
@@ -375,7 +386,56 @@ extension ActivityService {
         } catch let problem as ActivityImportReport.Problem {
             report.add(problem)
         }
+        try await spreadsheet.check(into: &report)
         progress(ImportProgress(phase: phase, rows: report.rows, bytes: file.size, totalBytes: file.size))
         return report
+    }
+}
+
+/// A spreadsheet reads a cell holding only `16.10` as the number 16.1 and saves it so: the SDG
+/// targets 8.10, 16.10 and 17.10 come back as 8.1, 16.1 and 17.1, other targets
+/// (and lists, `16.10; 9.c`, which are not numbers) unharmed. A row whose `sdg_targets` cell is
+/// only such a shortened code, for an activity (by external id) that has the longer code and not
+/// the shorter one, is refused with a message that says so. Rows are looked up a few hundred at a
+/// time, in what was stored before the import.
+public struct SpreadsheetNumbers {
+    /// The shortened form of each target a spreadsheet shortens: `16.1` → `16.10`.
+    let shortened: [String: String]
+    let stored: @Sendable ([String]) async throws -> [String: Activity]
+    private var suspects: [(line: Int, externalID: String, short: String)] = []
+
+    init(vocabulary: ActivityVocabulary, stored: @escaping @Sendable ([String]) async throws -> [String: Activity]) {
+        shortened = Self.shortenings(of: vocabulary.targets.keys)
+        self.stored = stored
+    }
+
+    public static func shortenings(of codes: some Sequence<String>) -> [String: String] {
+        let known = Set(codes)
+        var result: [String: String] = [:]
+        for code in known {
+            guard let dot = code.firstIndex(of: "."), code.hasSuffix("0") else { continue }
+            var short = code
+            while short.hasSuffix("0") { short.removeLast() }
+            if short.last != ".", short.index(after: dot) < short.endIndex, known.contains(short) { result[short] = code }
+        }
+        return result
+    }
+
+    var isFull: Bool { suspects.count >= 256 }
+
+    mutating func note(line: Int, externalID: String, targets cell: String) {
+        let value = cell.trimmedFast
+        if shortened[value] != nil { suspects.append((line, externalID, value)) }
+    }
+
+    mutating func check(into report: inout ActivityImportReport) async throws {
+        guard !suspects.isEmpty else { return }
+        let found = try await stored(Array(Set(suspects.map(\.externalID))))
+        for suspect in suspects {
+            guard let long = shortened[suspect.short], let activity = found[suspect.externalID],
+                  activity.sdgTargets.contains(long), !activity.sdgTargets.contains(suspect.short) else { continue }
+            report.add(.init(row: suspect.line, field: "sdg_targets", code: "spreadsheet-number", parameters: ["value": suspect.short, "code": long]))
+        }
+        suspects.removeAll(keepingCapacity: true)
     }
 }

@@ -59,8 +59,19 @@ public enum ActivityFields {
             Field(name: "evidence", kind: "list of urls", required: false, description: "Links to reports, evaluations, media (http or https), separated by semicolons; a space or a line break also separates two links, since no address holds one.", example: ""),
             Field(name: "last_verified", kind: "date", required: false, description: "When the information was last checked, yyyy-mm-dd.", example: "2026-01-15"),
         ]
-        return fields
+        return fields.map { field in
+            guard field.kind == "text" || field.kind == "list of text" else { return field }
+            var field = field
+            field.description += " " + formulaSafeCells
+            return field
+        }
     }()
+
+    /// How text is written in CSV so that no spreadsheet runs it (`CSVTable`'s formula guard), said
+    /// in every text field's description of the dictionary.
+    static let formulaSafeCells = "In CSV, a value a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage return; "
+        + "numbers such as -5 excepted) is written after an apostrophe, which spreadsheets show as text and the import takes away: "
+        + "a cell typed as '=1+1 is imported as =1+1, and one typed as ''=1+1 keeps one apostrophe."
 
     public static let names: [String] = all.map(\.name)
     public static let exported: [String] = names.filter { $0 != "contact" }
