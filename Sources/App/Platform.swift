@@ -28,7 +28,7 @@ public struct Platform: Sendable {
     let readiness: Readiness
 
     public init(backend: any DatabaseBackend, clock: any WallClock = SystemClock(), ids: any IDGenerator = UUIDGenerator(),
-                hasher: any PasswordHasher, blobs: (any BlobStore)? = nil) {
+                hasher: any PasswordHasher, blobs: (any BlobStore)? = nil, iatiReportingOrg: String = IATI.placeholderReportingOrganization) {
         let store = SQLStore(backend: backend)
         let readiness = Readiness()
         self.backend = backend
@@ -36,7 +36,7 @@ public struct Platform: Sendable {
         self.readiness = readiness
         self.health = DatabaseHealth(backend: backend, readiness: readiness)
         self.services = Services(store: store, searchIndex: SQLActivitySearch(backend: backend), clock: clock, ids: ids, hasher: hasher,
-                                 blobs: blobs)
+                                 blobs: blobs, iatiReportingOrg: iatiReportingOrg)
     }
 
     /// The services by name (`platform.mandates`), for the command line and the tests.
@@ -51,7 +51,8 @@ public struct Platform: Sendable {
             try await Migrations.migrate(backend)
             // Evidence files and uploaded imports live beside the SQLite file, in the data folder, whichever the database.
             let blobs = FileBlobStore(directory: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("blobs"))
-            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost), blobs: blobs)
+            let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost), blobs: blobs,
+                                    iatiReportingOrg: settings.iatiReportingOrg)
             try await platform.reference.loadIfEmpty()
             try await platform.calendar.seedIfEmpty()
             return platform

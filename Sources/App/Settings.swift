@@ -1,4 +1,5 @@
 import Foundation
+import Review
 import Web
 
 /// The platform's settings, read from one place in a fixed order of precedence:
@@ -21,6 +22,9 @@ public struct Settings: Sendable, Equatable {
     public var maxBodyBytes = 1_048_576
     /// The largest uploaded document (a resolution's .docx, .pdf or text), in bytes.
     public var maxUploadBytes = 20 * 1_048_576
+    /// The IATI organisation identifier of whoever runs the platform, as the reporting organization
+    /// of the IATI export (README, "Stocktaking"); a placeholder until the operator sets it.
+    public var iatiReportingOrg = IATI.placeholderReportingOrganization
 
     public init() {}
 
@@ -54,6 +58,12 @@ public struct Settings: Sendable, Equatable {
         },
         Key(name: "max-upload-bytes", help: "largest uploaded document, in bytes") {
             $0.maxUploadBytes = try integer($1, "max-upload-bytes", 1024...(1 << 30))
+        },
+        Key(name: "iati-reporting-org", help: "IATI organisation identifier of the operator (e.g. XM-DAC-…), reporting organization of the IATI export") {
+            guard IATI.isOrganisationIdentifier($1) else {
+                throw SettingsError.invalid("iati-reporting-org must be an IATI organisation identifier: a registration agency's code, a hyphen and the identifier it gave (XM-DAC-41114, GB-COH-06368740), not \($1)")
+            }
+            $0.iatiReportingOrg = $1
         },
     ]
 

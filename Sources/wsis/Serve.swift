@@ -88,6 +88,8 @@ struct ConfigCommand: AsyncParsableCommand {
             "database-url": settings.databaseURL.map(PostgresURL.redacted) ?? "(none: SQLite)",
             "public-url": settings.publicURL ?? "(none)", "log-level": settings.logLevel, "admin-email": settings.adminEmail,
             "bcrypt-cost": String(settings.bcryptCost), "max-body-bytes": String(settings.maxBodyBytes),
+            "max-upload-bytes": String(settings.maxUploadBytes),
+            "iati-reporting-org": settings.iatiReportingOrg + (settings.iatiReportingOrg == IATI.placeholderReportingOrganization ? " (a placeholder: set yours)" : ""),
         ]
         for entry in Settings.documentation {
             say("\(entry.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(values[entry.name] ?? "")   [--\(entry.name), \(entry.environment)]")

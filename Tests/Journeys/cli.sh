@@ -111,6 +111,8 @@ journey() { # journey LABEL [--database-url URL]
   "$wsis" activities show "$one" --data-dir "$data" "${db[@]}" > "$work/activity-$label.json"
   check "$label activities show is the API's Activity" 0 "matches the OpenAPI document" -- shapes Activity "$work/activity-$label.json"
   check "$label activities export iati" 0 '<iati-activities version="2.03"' -- "$wsis" activities export --format iati --data-dir "$data" "${db[@]}"
+  WSIS_IATI_REPORTING_ORG=XM-DAC-41114 "$wsis" activities export --format iati --data-dir "$data" "${db[@]}" > "$work/iati-$label.xml"
+  check "$label the IATI export passes the Standard's rules (pyIATI; its false SDG-vocabulary findings counted)" 0 "other findings: 0" -- python3 "$here/iati-rules.py" "$work/iati-$label.xml"
   printf 'external_id,title_en,summary_en,organization,stakeholder_type,primary_action_line,sdg_goals,countries\nz,T,S,O,government,C12,18,XX\n' > "$work/bad-$label.csv"
   check "$label activities import names problems" 1 "line 2	sdg_goals	“18” is not a code we know." -- "$wsis" activities import "$work/bad-$label.csv" --apply --data-dir "$data" "${db[@]}"
 }
@@ -225,6 +227,9 @@ check "not a postgres URL" 1 "must start with postgres://" -- "$wsis" serve --da
 echo "x" > "$work/a-file"
 check "data folder that cannot be made" 1 "cannot" -- "$wsis" serve --data-dir "$work/a-file/data"
 check "missing config file" 1 "cannot read the config file" -- "$wsis" serve --config "$work/none.json"
+check "a reporting organization that is not an IATI identifier" 1 "iati-reporting-org must be an IATI organisation identifier" -- env WSIS_IATI_REPORTING_ORG="ITU Geneva" "$wsis" config
+check "the IATI export names the reporting organization set" 0 '<reporting-org ref="XM-DAC-41114"' -- env WSIS_IATI_REPORTING_ORG=XM-DAC-41114 "$wsis" activities export --format iati --data-dir "$work/data-sqlite"
+check "config shows the placeholder as one" 0 "XX-UNREGISTERED-WSIS (a placeholder: set yours)" -- "$wsis" config --data-dir "$work/data-sqlite"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -137,7 +137,7 @@ struct ActivityWebTests {
 
             let csv = try await web.get("/activities.csv")
             #expect(csv.status == .ok && csv.text.contains("Open data portal") && csv.text.hasPrefix("external_id,title_en"))
-            #expect(try await web.get("/activities.xml").text.contains("<iati-identifier>XM-WSIS-"))
+            #expect(try await web.get("/activities.xml").text.contains("<iati-identifier>XX-UNREGISTERED-WSIS-"))
             #expect(try await web.get("/activities.json").text.contains("\"title_en\":\"Open data portal\""))
             #expect(try await web.get("/activities/fields.csv").text.contains("primary_action_line,code,yes"))
 

@@ -23,9 +23,9 @@ public struct Services: Sendable {
 
     public init(store: any Store, searchIndex: any ActivitySearchIndex, clock: any WallClock = SystemClock(),
                 ids: any IDGenerator = UUIDGenerator(), hasher: any PasswordHasher, blobs: (any BlobStore)? = nil,
-                pdf: any PDFTextExtractor = Pdftotext()) {
+                pdf: any PDFTextExtractor = Pdftotext(), iatiReportingOrg: String = IATI.placeholderReportingOrganization) {
         let board = JobBoard()
-        let activities = ActivityService(store: store, clock: clock, ids: ids)
+        let activities = ActivityService(store: store, clock: clock, ids: ids, iatiReportingOrg: iatiReportingOrg)
         let mandates = MandateService(store: store, clock: clock, ids: ids, blobs: blobs)
         let jobs = JobService(store: store, clock: clock, ids: ids, board: board)
         let imports = ActivityImports(activities: activities, jobs: jobs, blobs: blobs)

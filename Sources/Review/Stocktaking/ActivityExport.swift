@@ -65,7 +65,7 @@ extension ActivityService {
             case .json:
                 chunk += (position == 0 && index == 0 ? "\n" : ",\n") + Self.json(activity)
             case .iati:
-                chunk += IATI.activity(activity, vocabulary: vocabulary)
+                chunk += IATI.activity(activity, vocabulary: vocabulary, reportingOrganization: iatiReportingOrg)
             }
         }
         return (chunk, last.position)
@@ -102,8 +102,21 @@ extension ActivityService {
 /// Recipient countries and regions share 100 % evenly (IATI asks for percentages that add up to
 /// 100 when there are several); a document link's format is guessed from its address's ending.
 public enum IATI {
-    /// The identifier prefix of the registry as a reporting organization.
-    public static let reportingOrganization = "XM-WSIS"
+    /// The reporting organization's identifier until the operator sets its own (`iati-reporting-org`).
+    /// IATI identifies an organization by a registration agency's code and the identifier that
+    /// agency gave it (`XM-DAC-41114` for a UN body with an OECD DAC code, `XI-IATI-…` when the IATI
+    /// Secretariat allocated one): such an identifier is the operator's to give, so the platform does
+    /// not invent one. This placeholder has that form but no agency behind it, and says so.
+    public static let placeholderReportingOrganization = "XX-UNREGISTERED-WSIS"
+
+    /// Whether `text` has the form of an IATI organisation identifier: an agency code (two letters,
+    /// a hyphen, letters or digits), a hyphen, and an identifier without spaces or `/`, `&`, `?`, `#`.
+    public static func isOrganisationIdentifier(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }),
+              !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), !parts[2].isEmpty, text.count <= 100 else { return false }
+        return !parts[2].contains { $0.isWhitespace || "/&?#".contains($0) }
+    }
 
     static func escape(_ text: String) -> String { Markup.escape(text) }
 
@@ -111,10 +124,11 @@ public enum IATI {
         values.filter { !$0.1.isEmpty }.map { "<narrative xml:lang=\"\($0.0)\">\(escape($0.1))</narrative>" }.joined()
     }
 
-    public static func activity(_ activity: Activity, vocabulary: ActivityVocabulary) -> String {
+    public static func activity(_ activity: Activity, vocabulary: ActivityVocabulary,
+                                reportingOrganization: String = placeholderReportingOrganization) -> String {
         var xml = "<iati-activity last-updated-datetime=\"\(Timestamp.string(activity.updatedAt))\" xml:lang=\"\(activity.languages.first ?? "en")\">\n"
-        xml += "<iati-identifier>\(reportingOrganization)-\(escape(activity.id))</iati-identifier>\n"
-        xml += "<reporting-org ref=\"\(reportingOrganization)\" type=\"40\"><narrative>WSIS Stocktaking registry</narrative></reporting-org>\n"
+        xml += "<iati-identifier>\(escape(reportingOrganization))-\(escape(activity.id))</iati-identifier>\n"
+        xml += "<reporting-org ref=\"\(escape(reportingOrganization))\" type=\"40\"><narrative>WSIS Stocktaking registry</narrative></reporting-org>\n"
         let languages = activity.languages
         xml += "<title>" + narratives(languages.map { ($0, activity.texts[$0]!.title) }) + "</title>\n"
         xml += "<description type=\"1\">" + narratives(languages.map { ($0, activity.texts[$0]!.summary) }) + "</description>\n"

@@ -68,8 +68,11 @@ public struct ActivityService: Sendable {
     let clock: any WallClock
     let ids: any IDGenerator
     let audit: AuditTrail
+    /// The reporting organization of the IATI export.
+    let iatiReportingOrg: String
 
-    public init(store: any Store, clock: any WallClock, ids: any IDGenerator) {
+    public init(store: any Store, clock: any WallClock, ids: any IDGenerator, iatiReportingOrg: String = IATI.placeholderReportingOrganization) {
+        self.iatiReportingOrg = iatiReportingOrg
         self.store = store
         self.clock = clock
         self.ids = ids
