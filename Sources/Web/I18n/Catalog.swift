@@ -45,17 +45,26 @@ public struct Catalog: Sendable {
     public var keys: Set<String> { Set(tables[Language.english.rawValue]!.keys) }
 
     /// The text for `key` in `language`, with `{name}` placeholders filled from `parameters`.
-    /// When the `count` is 1 and the catalog has `<key>_one` ("1 activity"), that text is used.
+    /// With a `count`, the form of its CLDR plural category is used when the language's catalog has
+    /// one (`<key>_one`, `_few` …; never another language's); the key itself is the "other" form.
     /// An unknown key shows as itself, so it is noticed rather than hidden.
     public func text(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) -> String {
-        if parameters["count"] == "1", lookup(key + "_one", language) != nil {
-            return text(key + "_one", language, parameters.filter { $0.key != "count" })
-        }
         var text = lookup(key, language) ?? key
+        if let count = parameters["count"].flatMap(Self.wholeNumber) {
+            let category = language.pluralCategory(count)
+            let own = tables[language.rawValue] ?? tables[Language.english.rawValue]!
+            if category != .other, let form = own[key + "_" + category.rawValue] { text = form }
+        }
         for (name, value) in parameters {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)
         }
         return text
+    }
+
+    /// A count as the pages write it (`1,001`, `1 001`): its digits.
+    static func wholeNumber(_ text: String) -> Int? {
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        return digits.isEmpty || digits.count > 18 ? nil : Int(digits)
     }
 
     private func lookup(_ key: String, _ language: Language) -> String? {

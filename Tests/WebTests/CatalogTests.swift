@@ -1,0 +1,124 @@
+import Foundation
+import Resolutions
+import Testing
+@testable import Web
+
+/// The six catalogues (`Sources/Web/Strings/<language>.json`) against the English one, and the
+/// plural forms against the CLDR rules.
+@Suite("Six languages")
+struct CatalogTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/Web/Strings")
+
+    /// Keys whose text is rightly the English one in a language: format names, a date pattern the
+    /// reader types as it is, and words that are the same in French or Spanish.
+    static let sameAsEnglish: [Language: Set<String>] = {
+        let formats: Set<String> = ["mandates.csv", "mandates.json", "activities.csv", "activities.json", "activities.iati"]
+        return [
+            .french: formats.union(["action_lines.code", "actors.code", "matrix.total", "resolutions.version", "resolution.version", "mandate.version",
+                                    "resolution.date", "calendar.date", "resolution.source", "resolution.structure", "activities.impact",
+                                    "activities.contact"]),
+            .spanish: formats.union(["matrix.total", "activities.coverage.regional"]),
+            .russian: formats,
+            .arabic: formats.union(["activities.date_placeholder"]),
+            .chinese: formats.union(["activities.date_placeholder"]),
+        ]
+    }()
+
+    static func table(_ language: Language) throws -> [String: String] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("\(language.rawValue).json"))
+        var flat: [String: String] = [:]
+        func walk(_ value: Any, _ path: String) {
+            if let text = value as? String { flat[path] = text }
+            if let object = value as? [String: Any] {
+                for (key, child) in object { walk(child, path.isEmpty ? key : path + "." + key) }
+            }
+        }
+        walk(try JSONSerialization.jsonObject(with: data), "")
+        return flat
+    }
+
+    static func placeholders(_ text: String) -> Set<String> {
+        Set(text.matches(of: /\{[a-z_]+\}/).map { String($0.0) })
+    }
+
+    /// The plural suffixes a language's catalogue may add to a key whose English text counts.
+    static func pluralSuffixes(_ language: Language) -> [String] {
+        language.pluralCategories.filter { $0 != .other }.map { "_" + $0.rawValue }
+    }
+
+    @Test("every catalogue has every key English has, no other, the same placeholders, and no English left", arguments: Language.allCases)
+    func complete(language: Language) throws {
+        let english = try Self.table(.english)
+        let own = try Self.table(language)
+        let englishPlural = Set(Self.pluralSuffixes(.english).flatMap { suffix in english.keys.filter { $0.hasSuffix(suffix) } })
+        let base = english.filter { !englishPlural.contains($0.key) }
+        let counted = base.filter { $0.value.contains("{count}") }.map(\.key)
+        #expect(!counted.isEmpty)
+        // Forms for the categories counts up to 1000 fall in are required; others (French and Spanish
+        // "many", for whole millions) may be given.
+        let needed = language.pluralCategories.filter { category in category != .other && (0...1000).contains { language.pluralCategory($0) == category } }
+        var expected = Set(base.keys)
+        for key in counted { for category in needed { expected.insert(key + "_" + category.rawValue) } }
+        var allowed = expected
+        for key in counted { for suffix in Self.pluralSuffixes(language) { allowed.insert(key + suffix) } }
+        let missing = expected.subtracting(own.keys).sorted()
+        let extra = Set(own.keys).subtracting(allowed).sorted()
+        #expect(missing.isEmpty, "\(language.rawValue).json lacks \(missing.prefix(20))")
+        #expect(extra.isEmpty, "\(language.rawValue).json has keys English does not: \(extra.prefix(20))")
+
+        for (key, text) in own {
+            let baseKey = counted.first { key.hasPrefix($0 + "_") && Self.pluralSuffixes(language).contains(String(key.dropFirst($0.count))) } ?? key
+            guard let source = base[baseKey] else { continue }
+            var wanted = Self.placeholders(source)
+            // A form for exactly one number ("one" in English, "two" in Arabic) may say the number in words.
+            if baseKey != key, let category = PluralCategory(rawValue: String(key.dropFirst(baseKey.count + 1))),
+               (0...1000).filter({ language.pluralCategory($0) == category }).count == 1 {
+                wanted.remove("{count}")
+                #expect(Self.placeholders(text).isSubset(of: Self.placeholders(source)), "\(language.rawValue) \(key)")
+            } else {
+                #expect(Self.placeholders(text) == wanted, "\(language.rawValue) \(key): \(Self.placeholders(text).sorted()) ≠ \(wanted.sorted())")
+            }
+            #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language.rawValue) \(key) is empty")
+        }
+        guard language != .english else { return }
+        let untranslated = base.keys.filter { own[$0] == base[$0] }.filter { !(Self.sameAsEnglish[language] ?? []).contains($0) }.sorted()
+        #expect(untranslated.isEmpty, "\(language.rawValue).json still holds the English text of \(untranslated.prefix(20))")
+        let stale = (Self.sameAsEnglish[language] ?? []).filter { own[$0] != base[$0] }.sorted()
+        #expect(stale.isEmpty, "listed as the same as English but translated: \(stale)")
+        // The calendar splits the weekdays on spaces: seven names, Monday first.
+        #expect(own["calendar.weekdays"]?.split(separator: " ").count == 7)
+    }
+
+    @Test("plural categories follow CLDR for 0, 1, 2, 3, 5, 11, 21, 101 and 1000 in each language")
+    func pluralRules() {
+        let counts = [0, 1, 2, 3, 5, 11, 21, 101, 1000]
+        let expected: [Language: [PluralCategory]] = [
+            .english: [.other, .one, .other, .other, .other, .other, .other, .other, .other],
+            .french: [.one, .one, .other, .other, .other, .other, .other, .other, .other],
+            .spanish: [.other, .one, .other, .other, .other, .other, .other, .other, .other],
+            .russian: [.many, .one, .few, .few, .many, .many, .one, .one, .many],
+            .arabic: [.zero, .one, .two, .few, .few, .many, .many, .other, .other],
+            .chinese: [.other, .other, .other, .other, .other, .other, .other, .other, .other],
+        ]
+        for language in Language.allCases {
+            #expect(counts.map(language.pluralCategory) == expected[language], "\(language.rawValue)")
+        }
+        #expect(Language.french.pluralCategory(1_000_000) == .many && Language.spanish.pluralCategory(2_000_000) == .many)
+        #expect(Language.russian.pluralCategory(12) == .many && Language.russian.pluralCategory(22) == .few && Language.arabic.pluralCategory(111) == .many)
+    }
+
+    @Test("a counted phrase takes its language's form for the count, never another language's")
+    func pluralTexts() throws {
+        let catalog = try Catalog.bundled()
+        func total(_ language: Language, _ count: Int) -> String { catalog.text("activities.total", language, ["count": String(count)]) }
+        #expect(total(.english, 1) == "1 activity" && total(.english, 0) == "0 activities" && total(.english, 21) == "21 activities")
+        #expect(total(.french, 0).hasPrefix("0 ") && total(.french, 0) == total(.french, 1).replacingOccurrences(of: "1", with: "0"), "French: 0 is singular")
+        #expect(total(.russian, 1) == "1 мероприятие" && total(.russian, 21) == "21 мероприятие" && total(.russian, 3) == "3 мероприятия"
+                && total(.russian, 11) == "11 мероприятий" && total(.russian, 5) == "5 мероприятий")
+        #expect(total(.arabic, 1) == "نشاط واحد" && total(.arabic, 2) == "نشاطان" && total(.arabic, 3) == "3 أنشطة" && total(.arabic, 11) == "11 نشاطاً")
+        #expect(total(.chinese, 1).contains("1") && total(.chinese, 1) == total(.chinese, 2).replacingOccurrences(of: "2", with: "1"),
+                "Chinese: one form, never English's singular")
+        #expect(catalog.text("activities.total", .russian, ["count": "1 021"]) == "1 021 мероприятие", "a count written with a separator")
+    }
+}
