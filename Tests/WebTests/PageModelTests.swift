@@ -91,7 +91,8 @@ struct RenderingTests {
     func plainFields() {
         let nav = [PageLink(href: "/", label: "Home", current: true), PageLink(href: "/sdgs", label: "SDGs")]
         for user in [Layout.SignedIn(name: "Amina", staff: true, administrator: false), nil] {
-            let layout = Layout(lang: "ar", dir: "rtl", title: "Title", csrf: "token", nav: nav, user: user)
+            let layout = Layout(lang: "ar", dir: "rtl", title: "Title", csrf: "token", nav: nav, user: user,
+                                languages: [.init(code: "fr", name: "Français", href: "/fr/sdgs", alternate: "/fr/sdgs", current: true)], englishHref: "/sdgs")
             #expect(Renderer.mirrored(layout) as? NSDictionary == layout.plainFields as NSDictionary)
         }
         let parts: [any PlainFields] = [nav[0], PageChoice(value: "v", label: "L", selected: true), PageChoice(value: "v", label: "L", selected: false, help: "H"),

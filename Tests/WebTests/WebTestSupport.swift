@@ -20,7 +20,7 @@ struct WebTest: Sendable {
         try await TestPlatform.with(database) { test in
             let router = try await buildRouter(services: test.platform.services, health: test.platform.health, settings: settings.web)
             let routes = router.routes.map { "\($0.method) \($0.path)" }
-            let app = Application(router: router)
+            let app = Application(router: Site(router: router))
             try await app.test(.router) { client in
                 try await body(WebTest(test: test, client: client, routes: routes))
             }

@@ -67,7 +67,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(services: services, health: health, settings: settings)
     return Application(
-        router: router,
+        router: Site(router: router),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "wsis"),
         services: background,
         onServerRunning: { channel in

@@ -34,6 +34,8 @@ public enum SiteMap {
         public var isAPI: Bool
         /// True where a document is uploaded: the larger upload limit applies.
         public var acceptsUploads = false
+        /// True for a page shown in the reader's language (`SiteURL.isLocalized`).
+        public var isLocalized = false
     }
 
     static func group(_ access: Access, api: Bool = false, uploads: Bool = false, _ routes: [(HTTPRequest.Method, String)]) -> [Entry] {
@@ -42,7 +44,10 @@ public enum SiteMap {
 
     /// Pages and files, by their `SiteURL` with parameters as `:name`.
     static func pages(_ access: Access, uploads: Bool = false, _ routes: [(HTTPRequest.Method, SiteURL)]) -> [Entry] {
-        group(access, uploads: uploads, routes.map { ($0.0, $0.1.path) })
+        routes.map { method, url in
+            Entry(method: method, path: RouterPath(url.canonicalPath).description, access: access, isAPI: false, acceptsUploads: uploads,
+                  isLocalized: url.isLocalized)
+        }
     }
 
     public static let entries: [Entry] =
@@ -137,10 +142,13 @@ public enum SiteMap {
     static let openData: Set<String> = Set([
         SiteURL.mandatesCSV, .mandatesJSON, .mandateUpdatesCSV, .calendarFeed, .actorFeed(":code"), .activitiesCSV, .activitiesJSON,
         .activitiesIATI, .activityFields, .resolutionAKN(":id"), .openAPI,
-    ].map { RouterPath($0.path).description })
+    ].map { RouterPath($0.canonicalPath).description })
 
     /// Whether a path is one of the open-data downloads or feeds (an error there is data, not a page).
     public static func isData(_ path: String) -> Bool { entries(forPath: path).contains { openData.contains($0.path) } }
+
+    /// Whether a path (without a language prefix) is a page shown in the reader's language.
+    public static func isLocalized(_ path: String) -> Bool { entries(forPath: path).contains(where: \.isLocalized) }
 
     /// Whether a path belongs to the JSON API (for error formatting before a route matched).
     public static func isAPIPath(_ path: String) -> Bool { path == "/api" || path.hasPrefix("/api/") }
@@ -148,5 +156,5 @@ public enum SiteMap {
 
 extension SiteURL {
     /// The router's path of this address (its parameters given as `:name`).
-    var route: RouterPath { RouterPath(path) }
+    var route: RouterPath { RouterPath(canonicalPath) }
 }

@@ -76,8 +76,29 @@ public enum SiteURL: Sendable, Hashable {
     case matrix
     case matrixChanges
 
-    /// The address, with its parameters as given (escaped for a path segment).
+    /// The address as links and redirects give it: in the reader's language (`/fr/mandates`) when
+    /// the request is in a language other than English and the address is a page (files, feeds and
+    /// machine endpoints have one address for every language).
     public var path: String {
+        let canonical = canonicalPath
+        guard isLocalized, let prefix = SiteLanguage.current.pathPrefix else { return canonical }
+        return canonical == "/" ? prefix : prefix + canonical
+    }
+
+    /// Whether the address is a page shown in the reader's language (and so has one address per language).
+    public var isLocalized: Bool {
+        switch self {
+        case .healthz, .metrics, .openAPI, .asset, .resolutionAKN, .mandatesCSV, .mandatesJSON, .mandateUpdatesCSV, .evidence, .calendarFeed,
+             .actorFeed, .activitiesCSV, .activitiesJSON, .activitiesIATI, .activityFields:
+            false
+        default:
+            true
+        }
+    }
+
+    /// The address in no language, with its parameters as given (escaped for a path segment): what
+    /// the router matches once a language prefix is taken off.
+    public var canonicalPath: String {
         switch self {
         case .home: "/"
         case .goals: "/sdgs"

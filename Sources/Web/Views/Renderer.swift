@@ -25,9 +25,11 @@ public struct Renderer: Sendable {
     func page(_ template: String, title: String, content: Any, request: Request, context: some SiteContext,
               status: HTTPResponse.Status = .ok) -> Response {
         let language = context.language
-        let layout = Layout(lang: language.rawValue, dir: language.isRightToLeft ? "rtl" : "ltr", title: title, csrf: context.csrfToken,
+        var layout = Layout(lang: language.rawValue, dir: language.isRightToLeft ? "rtl" : "ltr", title: title, csrf: context.csrfToken,
                             nav: navigation(request: request, context: context),
-                            user: context.viewer.map { Layout.SignedIn(name: $0.name, staff: $0.has(.secretariat), administrator: $0.has(.administrator)) })
+                            user: context.viewer.map { Layout.SignedIn(name: $0.name, staff: $0.has(.secretariat), administrator: $0.has(.administrator)) },
+                            languages: Layout.languages(request: request, current: language))
+        layout.englishHref = layout.languages.first { $0.code == Language.english.rawValue }?.alternate ?? "/"
         var model = Self.plain(layout) as? [String: Any] ?? [:]
         // The strings are already a tree of dictionaries (cached per language): given as they are.
         model["t"] = catalog.tree(language)
@@ -94,9 +96,9 @@ public struct Renderer: Sendable {
             items.append((.profile, "nav.profile"))
         }
         return items.map { url, key in
-            let href = url.path
-            let current = href == "/" ? path == "/" : (path == href || path.hasPrefix(href + "/"))
-            return PageLink(href: href, label: catalog.text(key, language), current: current)
+            let canonical = url.canonicalPath
+            let current = canonical == "/" ? path == "/" : (path == canonical || path.hasPrefix(canonical + "/"))
+            return PageLink(href: url.path, label: catalog.text(key, language), current: current)
         }
     }
 
@@ -135,15 +137,40 @@ struct Layout: Sendable {
         var staff, administrator: Bool
     }
 
+    /// A language of the switcher: its name in itself and this page's address in it.
+    struct LanguageLink: Sendable, Equatable {
+        var code, name, href, alternate: String
+        var current: Bool
+    }
+
     var lang, dir, title, csrf: String
     var nav: [PageLink]
     var user: SignedIn?
+    /// This page in each of the six languages: the switcher (`href`, which also remembers the
+    /// choice, `/en/…` for English) and the `hreflang` alternates (`alternate`, English's without a prefix).
+    var languages: [LanguageLink] = []
+    /// The page's English address: the `hreflang="x-default"` alternate.
+    var englishHref = "/"
     var homeHref = SiteURL.home.path
     var styleHref = SiteURL.asset("site.css").path
     var profileHref = SiteURL.profile.path
     var signInHref = SiteURL.signIn.path
     var signOutHref = SiteURL.signOut.path
     var apiHref = SiteURL.openAPI.path
+}
+
+extension Layout {
+    /// The page asked for (its address without a language, and its query) in each language.
+    static func languages(request: Request, current: Language) -> [LanguageLink] {
+        let path = request.uri.path
+        let query = request.uri.query.map { "?" + $0 } ?? ""
+        let order: [Language] = [.arabic, .chinese, .english, .french, .russian, .spanish]
+        return order.map { language in
+            let prefixed = "/" + language.rawValue + (path == "/" ? "" : path) + query
+            return LanguageLink(code: language.rawValue, name: language.autonym, href: prefixed,
+                                alternate: language == .english ? path + query : prefixed, current: language == current)
+        }
+    }
 }
 
 /// A model the renderer turns into dictionaries without reflection: what every page renders (the
@@ -160,6 +187,8 @@ extension Layout: PlainFields {
             "lang": lang, "dir": dir, "title": title, "csrf": csrf, "nav": nav.map(\.plainFields),
             "homeHref": homeHref, "styleHref": styleHref, "profileHref": profileHref, "signInHref": signInHref,
             "signOutHref": signOutHref, "apiHref": apiHref,
+            "languages": languages.map { ["code": $0.code, "name": $0.name, "href": $0.href, "alternate": $0.alternate, "current": $0.current] },
+            "englishHref": englishHref,
         ]
         if let user { fields["user"] = ["name": user.name, "staff": user.staff, "administrator": user.administrator] }
         return fields

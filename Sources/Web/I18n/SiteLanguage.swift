@@ -1,0 +1,128 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Resolutions
+
+/// The language of the request being answered, for everything that writes an address
+/// (`SiteURL.path`) without being handed the request: set by `LanguageMiddleware` for the time the
+/// request is handled.
+public enum SiteLanguage {
+    @TaskLocal public static var current: Language = .english
+
+    /// The cookie that remembers a reader's choice.
+    static let cookie = "wsis_lang"
+
+    /// The language a path starts with (`/fr/mandates`, `/ar`) and the path without it.
+    static func split(_ path: String) -> (language: Language, rest: String)? {
+        let parts = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0].isEmpty, parts[1].count >= 2 else { return nil }
+        let first = parts[1].prefix { $0 != "/" }
+        guard first.count == 2, let language = Language(rawValue: String(first)) else { return nil }
+        let rest = parts[1].dropFirst(2)
+        return (language, rest.isEmpty ? "/" : String(rest))
+    }
+
+    /// The rest of a path that starts with a two-letter segment that is not one of the six (`/de/sdgs` → `/sdgs`).
+    static func foreignPrefix(_ path: String) -> String? {
+        let segments = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard segments.count == 2, segments[0].isEmpty else { return nil }
+        let first = segments[1].prefix { $0 != "/" }
+        guard first.count == 2, first.allSatisfy({ $0.isASCII && $0.isLowercase }), Language(rawValue: String(first)) == nil else { return nil }
+        let rest = segments[1].dropFirst(2)
+        return rest.isEmpty ? "/" : String(rest)
+    }
+
+    /// The best of the six languages an `Accept-Language` header asks for (RFC 9110 §12.5.4: by
+    /// weight, then order); nil when it names none of them.
+    static func preferred(_ header: String?) -> Language? {
+        guard let header else { return nil }
+        var best: (language: Language, weight: Double, index: Int)?
+        for (index, item) in header.split(separator: ",").enumerated() {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = parts.first, let language = Language(tag: tag) else { continue }
+            var weight = 1.0
+            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
+                weight = Double(parameter.dropFirst(2)) ?? 0
+            }
+            guard weight > 0, (0...1).contains(weight) else { continue }
+            if best == nil || weight > best!.weight { best = (language, weight, index) }
+        }
+        return best?.language
+    }
+
+    /// The language a request's cookie remembers; nil for none or a value that is not one of the six.
+    static func remembered(_ request: Request) -> Language? {
+        request.cookies[cookie].flatMap { Language(rawValue: $0.value) }
+    }
+}
+
+extension Language {
+    /// What page addresses in this language start with; nil for English, whose addresses have none.
+    public var pathPrefix: String? { self == .english ? nil : "/" + rawValue }
+}
+
+/// The site as the server runs it: the router, behind the choice of language.
+public struct Site: HTTPResponderBuilder {
+    public let router: Router<WebContext>
+
+    public init(router: Router<WebContext>) { self.router = router }
+
+    public func buildResponder() -> LanguageResponder<RouterResponder<WebContext>> {
+        LanguageResponder(inner: router.buildResponder())
+    }
+}
+
+/// Chooses the language of every request and keeps it in the address.
+///
+/// A page's address in French starts `/fr/` (English has none, and `/en/…` chooses it), so a link
+/// carries its language; choosing one through an address also remembers it in a cookie. A page
+/// asked for without a prefix is answered in English, unless the cookie (or, on a first visit, the
+/// browser's `Accept-Language`) names another language: then the reader is sent to that
+/// language's address. The prefix is taken off before the router matches the path, so every
+/// route serves all six. The JSON API has no prefix and no cookie: its problems are in the
+/// `Accept-Language` language, its data the same in all. A language the platform lacks (`/de/…`,
+/// `Accept-Language: de`) or a forged cookie is ignored: English.
+public struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == WebContext {
+    let inner: Inner
+
+    public func respond(to request: Request, context: WebContext) async throws -> Response {
+        var context = context
+        let path = request.uri.path
+        if SiteMap.isAPIPath(path) {
+            context.language = SiteLanguage.preferred(request.headers[.acceptLanguage]) ?? .english
+            return try await SiteLanguage.$current.withValue(context.language) { try await inner.respond(to: request, context: context) }
+        }
+        let remembered = SiteLanguage.remembered(request)
+        let query = request.uri.query.map { "?" + $0 } ?? ""
+        if let (language, rest) = SiteLanguage.split(path), !SiteMap.isAPIPath(rest) {
+            var head = request.head
+            head.path = rest + query
+            let rewritten = Request(head: head, body: request.body)
+            context.language = language
+            var response = try await SiteLanguage.$current.withValue(language) { try await inner.respond(to: rewritten, context: context) }
+            if remembered != language {
+                response.headers.append(HTTPField(name: .setCookie, value: "\(SiteLanguage.cookie)=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))
+            }
+            return response
+        }
+        // `/de/sdgs`: a language the platform does not have, before a page it serves: that page (in the reader's language).
+        if let rest = SiteLanguage.foreignPrefix(path), SiteMap.isLocalized(rest) {
+            return Response.redirect(to: rest + query, type: .found)
+        }
+        let chosen = remembered ?? SiteLanguage.preferred(request.headers[.acceptLanguage]) ?? .english
+        let isPage = SiteMap.isLocalized(path)
+        if chosen != .english, isPage, request.method == .get || request.method == .head, let prefix = chosen.pathPrefix {
+            var response = Response.redirect(to: (path == "/" ? prefix : prefix + path) + query, type: .found)
+            response.headers[.vary] = "Accept-Language, Cookie"
+            return response
+        }
+        context.language = chosen
+        var response = try await SiteLanguage.$current.withValue(chosen) { try await inner.respond(to: request, context: context) }
+        // The same address may answer in another language for another reader.
+        if isPage {
+            response.headers.append(HTTPField(name: .vary, value: "Accept-Language"))
+            response.headers.append(HTTPField(name: .vary, value: "Cookie"))
+        }
+        return response
+    }
+}

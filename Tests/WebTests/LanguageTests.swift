@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Review
+import TestSupport
+import Testing
+@testable import Web
+
+@Suite("Choosing the language")
+struct LanguageTests {
+    @Test("an address in French is answered in French, remembers the choice, and its links stay in French; files keep one address",
+          arguments: TestDatabase.available)
+    func prefixedAddress(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let page = try await web.get("/fr/activities", as: WebTest.anonymous)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<html lang=\"fr\" dir=\"ltr\">"))
+            let catalog = try Catalog.bundled()
+            #expect(page.text.contains(">\(catalog.text("nav.sdgs", .french))</a>"), "the navigation in French")
+            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("wsis_lang=fr;") })
+            #expect(page.text.contains("href=\"/fr/sdgs\"") && page.text.contains("action=\"/fr/activities\""), "links and forms stay in French")
+            #expect(page.text.contains("href=\"/activities.csv\"") && !page.text.contains("/fr/activities.csv"), "open data has one address")
+            #expect(page.text.contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"/ar/activities\">")
+                    && page.text.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"/activities\">")
+                    && page.text.contains("hreflang=\"x-default\" href=\"/activities\""))
+            #expect(page.text.contains("<a href=\"/en/activities\" lang=\"en\" hreflang=\"en\">English</a>")
+                    && page.text.contains("lang=\"ar\" hreflang=\"ar\">العربية</a>")
+                    && page.text.contains("hreflang=\"fr\" aria-current=\"true\">Français</a>"), "the switcher names each language in itself")
+
+            let arabic = try await web.get("/ar", as: WebTest.anonymous)
+            #expect(arabic.status == .ok && arabic.text.contains("<html lang=\"ar\" dir=\"rtl\">"))
+            #expect(try await web.get("/zh/sdgs/4", as: WebTest.anonymous).text.contains("<html lang=\"zh\""))
+        }
+    }
+
+    @Test("without a prefix: the remembered choice, else the browser's languages, else English; unknown languages and forged cookies are ignored")
+    func negotiation() async throws {
+        try await WebTest.with(.sqlite) { web in
+            func get(_ path: String, cookie: String? = nil, accept: String? = nil) async throws -> TestResponse {
+                var headers: HTTPFields = [:]
+                if let cookie { headers[.cookie] = cookie }
+                if let accept { headers[.acceptLanguage] = accept }
+                return try await web.get(path, headers: headers)
+            }
+            let remembered = try await get("/sdgs?x=1", cookie: "wsis_lang=ru")
+            #expect(remembered.status == .found && remembered.headers[.location] == "/ru/sdgs?x=1")
+            let browser = try await get("/sdgs", accept: "de-CH, de;q=0.9, es;q=0.8, en;q=0.5")
+            #expect(browser.status == .found && browser.headers[.location] == "/es/sdgs", "the best of ours the browser asks for")
+            #expect(try await get("/", accept: "zh-Hans-CN").headers[.location] == "/zh")
+            for (cookie, accept) in [(nil, "de"), ("wsis_lang=xx", nil), ("wsis_lang=en", "fr"), (nil, "fr;q=0")] as [(String?, String?)] {
+                let english = try await get("/sdgs", cookie: cookie, accept: accept)
+                #expect(english.status == .ok && english.text.contains("<html lang=\"en\""), "\(String(describing: cookie)) \(String(describing: accept))")
+                #expect(english.headers[values: .vary].contains("Accept-Language") && english.headers[values: .vary].contains("Cookie"))
+            }
+            let chosen = try await get("/en/sdgs", cookie: "wsis_lang=fr")
+            #expect(chosen.status == .ok && chosen.text.contains("<html lang=\"en\"") && chosen.headers[values: .setCookie].contains { $0.hasPrefix("wsis_lang=en;") })
+            let foreign = try await get("/de/sdgs")
+            #expect(foreign.status == .found && foreign.headers[.location] == "/sdgs", "a language we lack: the page, not an error")
+            #expect(try await get("/calendar.ics", cookie: "wsis_lang=fr").status == .ok, "files are not sent to a language's address")
+        }
+    }
+
+    @Test("forms posted in French answer in French and send the reader on in French")
+    func formsInFrench() async throws {
+        try await WebTest.with(.sqlite) { web in
+            let catalog = try Catalog.bundled()
+            let refused = try await web.post("/fr/sign-in", [("email", "nobody@example.org"), ("password", "wrong password 123")], as: WebTest.anonymous)
+            #expect(refused.text.contains(catalog.text("sign_in.bad_credentials", .french)) && refused.text.contains("<html lang=\"fr\""))
+            let user = try await web.test.makeUser("amina@example.org", roles: [.focalPoint])
+            let signedIn = try await web.post("/fr/sign-in", [("email", user.user.email), ("password", user.password)], as: WebTest.anonymous)
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location]?.hasPrefix("/fr/") == true, "\(String(describing: signedIn.headers[.location]))")
+        }
+    }
+
+    @Test("the API's problems are in the Accept-Language language; its data is the same in every language")
+    func apiLanguage() async throws {
+        try await WebTest.with(.sqlite) { web in
+            let catalog = try Catalog.bundled()
+            let problem = try await web.client.execute(uri: "/api/v1/mandates?due_before=someday", method: .get,
+                                                       headers: [.accept: "application/json", .acceptLanguage: "ru, en;q=0.5"])
+            #expect(problem.status == .unprocessableContent)
+            #expect(problem.text.contains(catalog.text("problem.invalid.title", .russian).replacingOccurrences(of: "\"", with: "\\\"")), "\(problem.text)")
+            let english = try await web.client.execute(uri: "/api/v1/action-lines", method: .get, headers: [:])
+            let russian = try await web.client.execute(uri: "/api/v1/action-lines", method: .get, headers: [.acceptLanguage: "ru"])
+            #expect(english.text == russian.text && english.status == .ok, "data is not translated by Accept-Language")
+            #expect(try await web.client.execute(uri: "/fr/api/v1/action-lines", method: .get, headers: [:]).status == .notFound)
+        }
+    }
+}
