@@ -330,6 +330,27 @@ def main():
             settled()
             check("the filter keeps the search", "sdg=9" in driver.current_url and "1 activity<" in driver.page_source, driver.current_url)
         shot("activities-search")
+
+        # Languages: the switcher changes the page's language and its address, and the choice is remembered.
+        go("/activities")
+        driver.find_element(By.CSS_SELECTOR, "nav.languages a[lang='fr']").click()
+        settled()
+        check("the switcher opens the page in French", driver.current_url.endswith("/fr/activities")
+              and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", driver.current_url)
+        driver.find_element(By.CSS_SELECTOR, "nav.languages a[lang='ar']").click()
+        settled()
+        html = driver.find_element(By.TAG_NAME, "html")
+        check("Arabic reads right to left", html.get_attribute("dir") == "rtl" and driver.current_url.endswith("/ar/activities"), driver.current_url)
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        check("the Arabic page does not scroll sideways at 1280 px", overflow <= 1, str(overflow))
+        shot("activities-arabic")
+        go("/sdgs")
+        check("the choice is remembered: an address without a language opens in Arabic", driver.current_url.endswith("/ar/sdgs"), driver.current_url)
+        driver.find_element(By.CSS_SELECTOR, "nav.languages a[lang='en']").click()
+        settled()
+        go("/sdgs")
+        check("English chosen again is remembered", driver.current_url.endswith("/sdgs") and "/ar/" not in driver.current_url
+              and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", driver.current_url)
     except Exception:
         # Show what the server said, so that a failure on a machine we cannot see can be understood.
         log.flush()
