@@ -121,4 +121,20 @@ struct CatalogTests {
                 "Chinese: one form, never English's singular")
         #expect(catalog.text("activities.total", .russian, ["count": "1 021"]) == "1 021 мероприятие", "a count written with a separator")
     }
+
+    @Test("dates and numbers as each language writes them, from Foundation's locale data, with Latin digits in Arabic")
+    func localeFormats() {
+        func spaces(_ text: String) -> String { text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ") }
+        #expect(LocaleFormat.date("2024-05-27", .french) == "27 mai 2024")
+        #expect(spaces(LocaleFormat.date("2024-05-27", .russian)) == "27 мая 2024 г.")
+        #expect(LocaleFormat.date("2024-05-27", .chinese) == "2024年5月27日")
+        #expect(LocaleFormat.date("2024-05-27", .english) == "May 27, 2024")
+        #expect(LocaleFormat.date("2024-05-27", .spanish).contains("mayo") && LocaleFormat.date("2024-05-27", .arabic).contains("27"))
+        #expect(LocaleFormat.date("2024-05", .french) == "mai 2024" && LocaleFormat.date("2024", .chinese) == "2024")
+        #expect(LocaleFormat.date("2026-02-30", .french) == "2026-02-30" && LocaleFormat.date("soon", .french) == "soon", "not a date: as it is")
+        #expect(!LocaleFormat.date("2024-05-27", .arabic).contains { ("\u{0660}"..."\u{0669}").contains($0) }, "Latin digits")
+        #expect(spaces(LocaleFormat.number(1234567, .french)) == "1 234 567" && LocaleFormat.number(1234567, .english) == "1,234,567")
+        #expect(LocaleFormat.number(1234, .arabic).allSatisfy { $0.isASCII || !$0.isNumber })
+        #expect(spaces(LocaleFormat.range("2025-07-07", "2025-07-11", .english)) == "July 7, 2025 – July 11, 2025")
+    }
 }

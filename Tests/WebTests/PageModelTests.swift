@@ -33,7 +33,7 @@ struct PageModelTests {
             let calendar = try await web.platform.mandates.calendar(viewer: nil)
             let page = CalendarPage(calendar, month: "2026-05", today: "2026-05-14", staff: false, language: .english, catalog: try Self.catalog.get())
             let month = try #require(page.month)
-            #expect(page.list == nil && month.name == "2026-05" && month.weekdays.first == "Mon")
+            #expect(page.list == nil && month.name == "May 2026" && month.weekdays.first == "Mon")
             #expect(month.weeks.count == 5 && month.weeks.allSatisfy { $0.count == 7 })
             // 1 May 2026 is a Friday: four blank days before it.
             #expect(month.weeks[0].prefix(4).allSatisfy { !$0.inMonth } && month.weeks[0][4].date == "2026-05-01")

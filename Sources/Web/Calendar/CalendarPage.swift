@@ -66,7 +66,7 @@ struct CalendarPage: Sendable {
         let kinds = Review.Milestone.Kind.allCases.map { PageChoice(value: $0.rawValue, label: t("calendar.kinds.\($0.rawValue)"), selected: false) }
         func milestone(_ milestone: Review.Milestone) -> Milestone {
             Milestone(key: milestone.key, title: milestone.title, kind: t("calendar.kinds.\(milestone.kind.rawValue)"), start: milestone.start,
-                      end: milestone.end ?? "", when: milestone.end.map { "\(milestone.start) – \($0)" } ?? milestone.start,
+                      end: milestone.end ?? "", when: LocaleFormat.range(milestone.start, milestone.end, language),
                       place: milestone.place ?? "", confirmed: milestone.confirmed, source: milestone.source ?? "", version: milestone.version,
                       kinds: kinds.map { PageChoice(value: $0.value, label: $0.label, selected: $0.value == milestone.kind.rawValue) },
                       changeHref: SiteURL.milestone(milestone.key).path)
@@ -88,7 +88,7 @@ struct CalendarPage: Sendable {
                     return Day(inMonth: true, day: String(day.suffix(2)), date: day, today: day == today, items: events + due)
                 }
             }
-            self.month = Month(name: month, weekdays: t("calendar.weekdays").split(separator: " ").map(String.init),
+            self.month = Month(name: LocaleFormat.date(month, language), weekdays: t("calendar.weekdays").split(separator: " ").map(String.init),
                                previousHref: SiteURL.calendar.path(query: ["month": previous]), nextHref: SiteURL.calendar.path(query: ["month": next]),
                                weeks: weeks, undated: calendar.milestones.filter { $0.firstDay == nil && $0.overlaps(month: month) }.map(milestone))
         } else {
@@ -96,7 +96,7 @@ struct CalendarPage: Sendable {
             list = List(thisMonthHref: SiteURL.calendar.path(query: ["month": String(today.prefix(7))]),
                         years: years.keys.sorted().map { Year(year: $0, milestones: years[$0]!.map(milestone)) },
                         deadlines: calendar.deadlines.map { view in
-                            Deadline(day: view.dueDay ?? "", action: view.mandate.action, href: SiteURL.mandate(view.mandate.id).path,
+                            Deadline(day: view.dueDay.map { LocaleFormat.date($0, language) } ?? "", action: view.mandate.action, href: SiteURL.mandate(view.mandate.id).path,
                                      tentative: view.milestone.map { !$0.confirmed } ?? false)
                         },
                         addHref: SiteURL.calendar.path)

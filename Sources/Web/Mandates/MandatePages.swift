@@ -54,9 +54,10 @@ struct MandatePages: PageGroup {
 
     /// A deadline in words: its text, and the day it falls on when known.
     static func due(_ due: Due, day: String?, language: Language, catalog: Catalog) -> String {
-        switch due {
+        let day = day.map { LocaleFormat.date($0, language) }
+        return switch due {
         case .none: catalog.text("mandate.due.none", language)
-        case .date(let value, let text): catalog.text("mandate.due.date", language, ["text": text, "day": day ?? value])
+        case .date(let value, let text): catalog.text("mandate.due.date", language, ["text": text, "day": day ?? LocaleFormat.date(value, language)])
         case .event(_, let text): day.map { catalog.text("mandate.due.event_dated", language, ["text": text, "day": $0]) }
             ?? catalog.text("mandate.due.event", language, ["text": text])
         case .recurrence(_, let text): catalog.text("mandate.due.recurrence", language, ["text": text])

@@ -52,7 +52,7 @@ struct MatrixPage: Sendable {
         }
         heatMap = MatrixHeatMap.svg(grid: grid, activities: activities, title: t("matrix.heat_title"), description: t("matrix.heat_description"))
         self.history = history.map { change in
-            Change(at: String(Timestamp.string(change.at).prefix(10)), actor: change.actor, change: t("matrix.change_\(change.kind.rawValue)"),
+            Change(at: LocaleFormat.date(String(Timestamp.string(change.at).prefix(10)), language), actor: change.actor, change: t("matrix.change_\(change.kind.rawValue)"),
                    link: "\(change.link.actionLine) → \(change.link.target ?? String(change.link.goal))", reason: change.reason)
         }
         self.staff = staff

@@ -79,7 +79,7 @@ struct ActivitySearchView: Sendable {
             components.queryItems = items.isEmpty ? nil : items
             return components.string ?? SiteURL.activities.path
         }
-        total = catalog.text("activities.total", language, ["count": page.total.formatted()])
+        total = catalog.text("activities.total", language, ["count": LocaleFormat.number(page.total, language)])
         ranking = page.hits.isEmpty ? nil : catalog.text("activities.ranking.\(page.ranking.rawValue)", language)
         sortRelevance = request.sort == .relevance
         relevanceLink = link(sort: "relevance")
@@ -98,7 +98,7 @@ struct ActivitySearchView: Sendable {
             guard !values.isEmpty || !chosen.isEmpty else { return nil }
             let shown = values.prefix(facet == .country || facet == .year ? 15 : 20)
             let counted = shown.map { value in
-                FacetValue(label: names.label(facet, value.value, catalog: catalog, language: language), count: value.count.formatted(),
+                FacetValue(label: names.label(facet, value.value, catalog: catalog, language: language), count: LocaleFormat.number(value.count, language),
                            href: link(toggling: facet, value: value.value), chosen: chosen.contains(value.value))
             }
             let chosenWithoutCount = chosen.filter { value in !shown.contains { $0.value == value } }.sorted().map { value in
