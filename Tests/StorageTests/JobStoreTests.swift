@@ -106,7 +106,7 @@ struct JobStoreTests {
     func migration(database: TestDatabase) async throws {
         try await database.withBackend(migrated: false) { backend async throws in
             try await Migrations.migrate(backend)
-            #expect(try await Migrations.revert(backend, to: 10) == [12, 11])
+            #expect(try await Migrations.revert(backend, to: 10) == [13, 12, 11])
             try await backend.withTransaction { db in
                 try await db.raw("""
                     INSERT INTO import_jobs (id, created_by, file_name, state, report, failure, created_at, finished_at) VALUES
@@ -114,13 +114,13 @@ struct JobStoreTests {
                     ('cut-1', 'officer@itu.int', 'b.csv', 'interrupted', NULL, NULL, '2026-01-02T00:00:00.000Z', NULL)
                     """).run()
             }
-            #expect(try await Migrations.migrate(backend) == [11, 12])
+            #expect(try await Migrations.migrate(backend) == [11, 12, 13])
             let store = SQLStore(backend: backend)
             let done = try #require(try await store.read { try await $0.jobs.job(id: "done-1") })
             #expect(done.kind == ActivityImports.kind && done.state == .done && done.title == "a.csv" && done.result == Data(#"{"rows":1}"#.utf8))
             let cut = try #require(try await store.read { try await $0.jobs.job(id: "cut-1") })
             #expect(cut.state == .failed && cut.failure == Job.interrupted && cut.ownerLabel == "officer@itu.int")
-            #expect(try await Migrations.revert(backend, to: 10) == [12, 11])
+            #expect(try await Migrations.revert(backend, to: 10) == [13, 12, 11])
             let back = try await backend.withReader { db in
                 try await db.raw("SELECT id, state, file_name FROM import_jobs ORDER BY id").all()
                     .map { "\(try $0.decode(column: "id", as: String.self)) \(try $0.decode(column: "state", as: String.self)) \(try $0.decode(column: "file_name", as: String.self))" }

@@ -116,6 +116,7 @@ struct MemoryAccounts: AccountRepository {
     func userCount() async throws -> Int { data.data.users.count }
     func passwordHash(userID: String) async throws -> String? { data.data.passwordHashes[userID] }
     func setRoles(userID: String, roles: Set<Role>) async throws { data.data.users[userID]?.roles = roles }
+    func setLanguage(userID: String, language: Language) async throws { data.data.users[userID]?.language = language }
     func setPasswordHash(userID: String, hash: String) async throws { data.data.passwordHashes[userID] = hash }
 }
 

@@ -87,3 +87,24 @@ struct LanguageTests {
         }
     }
 }
+
+@Suite("A person's language")
+struct AccountLanguageTests {
+    @Test("the language a signed-in person chooses is kept in their account and opens their pages on another browser", arguments: TestDatabase.available)
+    func remembered(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let user = try await web.test.makeUser("amina@example.org", roles: [.focalPoint])
+            let browser = try await web.signIn(user)
+            #expect(try await web.get("/ru/profile", as: browser).status == .ok)
+            #expect(try await web.platform.accounts.users().first { $0.id == user.user.id }?.language == .russian, "kept in the account")
+            // Another browser: no prefix, no cookie, the browser says English — the account's choice wins for pages.
+            let elsewhere = try await web.signIn(user)
+            let page = try await web.get("/mandates", as: elsewhere, headers: [.acceptLanguage: "en"])
+            #expect(page.status == .found && page.headers[.location] == "/ru/mandates")
+            #expect(try await web.get("/mandates.csv", as: elsewhere).status == .ok, "files are not sent to a language's address")
+            #expect(try await web.get("/mandates", as: WebTest.anonymous).status == .ok, "someone else is not")
+            #expect(try await web.get("/en/profile", as: browser).status == .ok)
+            #expect(try await web.platform.accounts.users().first { $0.id == user.user.id }?.language == .english)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 
 public protocol AccountRepository: Sendable {
     func insert(_ organization: Organization) async throws
@@ -13,5 +14,6 @@ public protocol AccountRepository: Sendable {
     func userCount() async throws -> Int
     func passwordHash(userID: String) async throws -> String?
     func setRoles(userID: String, roles: Set<Role>) async throws
+    func setLanguage(userID: String, language: Language) async throws
     func setPasswordHash(userID: String, hash: String) async throws
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 
 /// Organizations and user accounts: the only way to create or change them.
 public struct AccountService: Sendable {
@@ -131,6 +132,14 @@ public struct AccountService: Sendable {
             throw DomainError.notFound(kind: "user", id: key)
         }
         return user
+    }
+
+    /// Remembers the language a person chose for the pages (a preference of their own: not audited).
+    public func setLanguage(userID: String, language: Language) async throws {
+        try await store.write { repositories in
+            guard try await repositories.accounts.user(id: userID) != nil else { throw DomainError.notFound(kind: "user", id: userID) }
+            try await repositories.accounts.setLanguage(userID: userID, language: language)
+        }
     }
 
     public func setRoles(userID: String, roles names: [String], by actor: Actor) async throws -> User {

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 
 public struct User: Sendable, Codable, Equatable, Identifiable {
     public var id: String
@@ -8,8 +9,11 @@ public struct User: Sendable, Codable, Equatable, Identifiable {
     public var organizationID: String?
     public var roles: Set<Role>
     public var createdAt: Date
+    /// The language the person last chose for the pages; nil until they choose one.
+    public var language: Language?
 
-    public init(id: String, name: String, email: String, organizationID: String?, roles: Set<Role>, createdAt: Date) {
+    public init(id: String, name: String, email: String, organizationID: String?, roles: Set<Role>, createdAt: Date, language: Language? = nil) {
+        self.language = language
         self.id = id
         self.name = name
         self.email = email

@@ -1,4 +1,5 @@
 import Foundation
+import Resolutions
 import Review
 import SQLKit
 
@@ -6,7 +7,7 @@ struct SQLAccountRepository: AccountRepository {
     let db: any SQLDatabase
 
     private static let organizationColumns = "id, name, stakeholder_type, country, itu_membership, created_at"
-    private static let userColumns = "id, name, email, organization_id, roles, created_at"
+    private static let userColumns = "id, name, email, organization_id, roles, created_at, language"
 
     func insert(_ organization: Organization) async throws {
         try await db.insert(into: "organizations")
@@ -61,6 +62,10 @@ struct SQLAccountRepository: AccountRepository {
         try await db.row("SELECT password_hash FROM users WHERE id = \(bind: userID)")?.string("password_hash")
     }
 
+    func setLanguage(userID: String, language: Language) async throws {
+        try await db.raw("UPDATE users SET language = \(bind: language.rawValue) WHERE id = \(bind: userID)").run()
+    }
+
     func setRoles(userID: String, roles: Set<Role>) async throws {
         try await db.raw("UPDATE users SET roles = \(bind: Self.rolesText(roles)) WHERE id = \(bind: userID)").run()
     }
@@ -96,7 +101,8 @@ struct SQLAccountRepository: AccountRepository {
             email: try row.string("email"),
             organizationID: try row.optionalString("organization_id"),
             roles: Role.parseList(try row.string("roles")).roles,
-            createdAt: try row.date("created_at")
+            createdAt: try row.date("created_at"),
+            language: try row.optionalString("language").flatMap(Language.init(rawValue:))
         )
     }
 }

@@ -185,6 +185,12 @@ public enum Migrations {
             up: { kind in calendarCorrections(kind, forward: true) },
             down: { kind in calendarCorrections(kind, forward: false) }
         ),
+        Migration(
+            version: 13, name: "user-language",
+            reason: "The pages are in six languages: a person's account remembers the one they last chose, so that signing in on another device opens the pages in it.",
+            up: { _ in ["ALTER TABLE users ADD COLUMN language TEXT"] },
+            down: { _ in ["ALTER TABLE users DROP COLUMN language"] }
+        ),
     ]
 
     /// One UPDATE per corrected milestone (see `CalendarCorrections`), forward or back.

@@ -17,6 +17,8 @@ public struct WebContext: RequestContext {
     /// The parsed body of a form POST, filled in by `FormMiddleware`.
     public var form = FormData()
     public var language = Language.english
+    /// Where `language` came from (`LanguageResponder`).
+    public var languageSource = LanguageSource.none
     /// Files sent with a multipart form, by field name.
     public var uploads: [String: Upload] = [:]
     /// The body size limit, from the settings.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Resolutions
+import Review
 
 /// The language of the request being answered, for everything that writes an address
 /// (`SiteURL.path`) without being handed the request: set by `LanguageMiddleware` for the time the
@@ -56,6 +57,18 @@ public enum SiteLanguage {
     }
 }
 
+/// How a request's language was chosen, from the strongest to the weakest.
+public enum LanguageSource: Sendable, Equatable {
+    /// The address's prefix (`/fr/…`, `/en/…`): the reader's choice now.
+    case address
+    /// The cookie of an earlier choice.
+    case cookie
+    /// The browser's `Accept-Language`.
+    case browser
+    /// Nothing: English.
+    case none
+}
+
 extension Language {
     /// What page addresses in this language start with; nil for English, whose addresses have none.
     public var pathPrefix: String? { self == .english ? nil : "/" + rawValue }
@@ -99,6 +112,7 @@ public struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner
             head.path = rest + query
             let rewritten = Request(head: head, body: request.body)
             context.language = language
+            context.languageSource = .address
             var response = try await SiteLanguage.$current.withValue(language) { try await inner.respond(to: rewritten, context: context) }
             if remembered != language {
                 response.headers.append(HTTPField(name: .setCookie, value: "\(SiteLanguage.cookie)=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))
@@ -109,7 +123,8 @@ public struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner
         if let rest = SiteLanguage.foreignPrefix(path), SiteMap.isLocalized(rest) {
             return Response.redirect(to: rest + query, type: .found)
         }
-        let chosen = remembered ?? SiteLanguage.preferred(request.headers[.acceptLanguage]) ?? .english
+        let browser = SiteLanguage.preferred(request.headers[.acceptLanguage])
+        let chosen = remembered ?? browser ?? .english
         let isPage = SiteMap.isLocalized(path)
         if chosen != .english, isPage, request.method == .get || request.method == .head, let prefix = chosen.pathPrefix {
             var response = Response.redirect(to: (path == "/" ? prefix : prefix + path) + query, type: .found)
@@ -117,6 +132,7 @@ public struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner
             return response
         }
         context.language = chosen
+        context.languageSource = remembered != nil ? .cookie : browser != nil ? .browser : .none
         var response = try await SiteLanguage.$current.withValue(chosen) { try await inner.respond(to: request, context: context) }
         // The same address may answer in another language for another reader.
         if isPage {
@@ -124,5 +140,31 @@ public struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner
             response.headers.append(HTTPField(name: .vary, value: "Cookie"))
         }
         return response
+    }
+}
+
+/// A signed-in person's language follows them: the one they choose through an address is kept in
+/// their account, and a page asked for with no choice of its own (no prefix, no cookie: another
+/// browser, a link from an e-mail) opens in the language the account remembers.
+struct AccountLanguageMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let services: Services
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        guard let user = context.user, context.session != nil else { return try await next(request, context) }
+        switch context.languageSource {
+        case .address where user.language != context.language:
+            try await services.accounts.setLanguage(userID: user.id, language: context.language)
+        case .browser, .none:
+            if let own = user.language, own != context.language, request.method == .get || request.method == .head,
+               SiteMap.isLocalized(request.uri.path) {
+                let path = request.uri.path
+                let prefix = own.pathPrefix ?? "/en"
+                return .redirect(to: (path == "/" ? prefix : prefix + path) + (request.uri.query.map { "?" + $0 } ?? ""), type: .found)
+            }
+        default:
+            break
+        }
+        return try await next(request, context)
     }
 }
