@@ -351,6 +351,24 @@ def main():
         go("/sdgs")
         check("English chosen again is remembered", driver.current_url.endswith("/sdgs") and "/ar/" not in driver.current_url
               and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", driver.current_url)
+
+        # On a phone (390 px) no page scrolls sideways, in English or in Arabic: wide tables scroll in their own box.
+        driver.set_window_size(390, 900)
+        wide = []
+        for prefix in ["", "/ar"]:
+            for page in ["/", "/activities", "/sdgs", "/sdgs/9", "/action-lines", "/matrix", "/calendar", "/calendar?month=2024-05",
+                         "/resolutions", "/mandates", resolution_url.split(base, 1)[-1], mandate_url.split(base, 1)[-1], "/sign-in"]:
+                go(prefix + page)
+                overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                if overflow > 1:
+                    culprits = driver.execute_script(
+                        "const W = document.documentElement.clientWidth; return [...document.querySelectorAll('main *')]"
+                        ".filter(e => { const r = e.getBoundingClientRect(); return r.right > W + 1 || r.left < -1; })"
+                        ".slice(0, 3).map(e => e.tagName + '.' + e.className).join(' ')")
+                    wide.append(f"{prefix + page} (+{overflow}px: {culprits})")
+        check("no page scrolls sideways at 390 px, in English and Arabic", not wide, ", ".join(wide))
+        shot("mandates-390-arabic")
+        driver.set_window_size(1280, 900)
     except Exception:
         # Show what the server said, so that a failure on a machine we cannot see can be understood.
         log.flush()
