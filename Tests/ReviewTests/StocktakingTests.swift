@@ -102,6 +102,21 @@ struct StocktakingTests {
         #expect(CSVLine.make(["=1+1", "'=1+1", "'hello", "-5"]) == "'=1+1,''=1+1,'hello,-5\r\n", "and the writers write it so")
     }
 
+    @Test("controls that reorder text are taken out of what people type; the marks Arabic needs are kept")
+    func bidiControls() throws {
+        var check = Validator()
+        let disguised = check.text("title", "Report \u{202E}fdp.exe\u{202C} and \u{2067}isolated\u{2069}", maxLength: 300)
+        #expect(disguised == "Report fdp.exe and isolated" && check.errors.isEmpty)
+        let arabic = "تقرير \u{200F}C23/85\u{200F} الأمين العام"
+        #expect(check.text("title", arabic, maxLength: 300) == arabic, "right-to-left marks stay")
+        #expect("plain text".withoutBidiOverrides == "plain text" && "—".withoutBidiOverrides == "—")
+        let vocabulary = ActivityVocabulary(reference: try ReferenceDataFiles.load(directory: ReferenceDataFiles.bundledDirectory))
+        let activity = try Activity.read(["title_en": "Safe \u{202E}gpj.exe", "summary_en": "S", "organization": "O", "stakeholder_type": "government",
+                                          "coverage": "national", "status": "ongoing", "primary_action_line": "C4"],
+                                         vocabulary: vocabulary, id: "a", createdBy: "t", now: Date(timeIntervalSince1970: 0))
+        #expect(activity.texts["en"]?.title == "Safe gpj.exe", "an activity's fields too")
+    }
+
     @Test("a record is read with codes made canonical, and every bad field is named at once")
     func records() throws {
         let vocabulary = try Self.vocabulary()

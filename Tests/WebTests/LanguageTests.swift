@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Resolutions
 import Review
 import TestSupport
 import Testing
@@ -105,6 +106,27 @@ struct AccountLanguageTests {
             #expect(try await web.get("/mandates", as: WebTest.anonymous).status == .ok, "someone else is not")
             #expect(try await web.get("/en/profile", as: browser).status == .ok)
             #expect(try await web.platform.accounts.users().first { $0.id == user.user.id }?.language == .english)
+        }
+    }
+}
+
+@Suite("Text in its own language")
+struct ContentLanguageTests {
+    @Test("what people wrote carries its language and its own direction, whatever the page's language; reordering controls are gone")
+    func contentLanguage() async throws {
+        try await WebTest.with(.sqlite) { web in
+            let officer = Actor(user: try await web.test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let csv = "external_id,organization,title_fr,summary_fr,title_ar,summary_ar,stakeholder_type,coverage,status,primary_action_line,countries\r\n"
+                + "lang-1,Ministère,Écoles connectées \u{202E}gpj.exe,Des écoles reliées à l’internet,مدارس متصلة,ربط المدارس بالإنترنت,government,national,ongoing,C2,SEN\r\n"
+            let report = try await web.platform.activities.importActivities(.csv(Data(csv.utf8)), apply: true, by: officer)
+            #expect(report.problemCount == 0, "\(report.problems)")
+            let id = try #require(try await web.platform.store.read { try await $0.activities.activities(externalIDs: ["lang-1"]) }["lang-1"]?.id)
+            let english = try await web.get("/activities/\(id)").text
+            #expect(english.contains("<h1 lang=\"fr\" dir=\"auto\">Écoles connectées gpj.exe</h1>"), "no English text: the French one, marked as French")
+            #expect(english.contains("<section lang=\"ar\" dir=\"auto\"><h2>مدارس متصلة</h2>"))
+            let arabic = try await web.get("/ar/activities/\(id)").text
+            #expect(arabic.contains("<h1 lang=\"ar\" dir=\"auto\">مدارس متصلة</h1>") && arabic.contains("<section lang=\"fr\" dir=\"auto\">"))
+            #expect(!english.contains("\u{202E}") && !arabic.contains("\u{202E}"))
         }
     }
 }

@@ -55,9 +55,13 @@ public struct Validator: Sendable {
 
     /// Trims the value and checks that it is present and not longer than `maxLength` characters.
     /// `multiline` text (a description) may hold line breaks and tabs; no text may hold other control characters.
+    /// The Unicode controls that reorder text (embeddings, overrides and isolates, U+202A–U+202E and
+    /// U+2066–U+2069) are taken out: in a title or a link's label they could make text read in an
+    /// order other than the one it is stored in (a disguised address). The marks that only set a
+    /// direction (U+200E, U+200F, U+061C), which Arabic text needs, are kept.
     @discardableResult
     public mutating func text(_ field: String, _ value: String?, required: Bool = true, maxLength: Int, multiline: Bool = false) -> String {
-        let trimmed = (value ?? "").trimmedFast
+        let trimmed = (value ?? "").trimmedFast.withoutBidiOverrides
         if trimmed.isEmpty {
             if required { add(field, "required") }
         } else if let value, value.utf8.count > maxLength && value.unicodeScalars.count > maxLength {
@@ -77,6 +81,14 @@ public struct Validator: Sendable {
 }
 
 extension String {
+    /// The text without the controls that reorder it (U+202A–U+202E, U+2066–U+2069); quick when there is none.
+    public var withoutBidiOverrides: String {
+        // Each of them is E2 80 AA…AE or E2 81 A6…A9 in UTF-8: most text holds no E2 byte at all.
+        guard utf8.contains(0xE2) else { return self }
+        let kept = unicodeScalars.filter { !(0x202A...0x202E).contains($0.value) && !(0x2066...0x2069).contains($0.value) }
+        return kept.count == unicodeScalars.count ? self : String(String.UnicodeScalarView(kept))
+    }
+
     /// The text without white space (and line breaks) at either end; quick for the common ASCII case.
     public var trimmedFast: String {
         let scalars = unicodeScalars

@@ -124,7 +124,13 @@ public struct Activity: Sendable, Codable, Equatable {
 
     /// The text in `language`, else English, else the first there is.
     public func text(_ language: String) -> Text {
-        texts[language] ?? texts["en"] ?? languages.first.flatMap { texts[$0] } ?? Text(title: "", summary: "")
+        texts[textLanguage(language)] ?? Text(title: "", summary: "")
+    }
+
+    /// The language of the text shown to a reader of `language`: theirs when the activity has it,
+    /// else English, else its first.
+    public func textLanguage(_ language: String) -> String {
+        texts[language] != nil ? language : texts["en"] != nil ? "en" : languages.first ?? language
     }
 
     /// The Action Lines it is tagged with, primary first.

@@ -29,6 +29,8 @@ struct ActivityPage: Sendable {
     var id: String
     var version: Int
     var title, summary: String
+    /// The language of `title`, `summary` and `description`, which may not be the page's.
+    var textLanguage: String
     var description: String?
     var state, stateValue: String
     var published: Bool
@@ -59,6 +61,7 @@ struct ActivityPage: Sendable {
         version = activity.version
         title = own.title
         summary = own.summary
+        textLanguage = activity.textLanguage(language.rawValue)
         description = text(own.description)
         state = t("activities.state.\(activity.state.rawValue)")
         stateValue = activity.state.rawValue
