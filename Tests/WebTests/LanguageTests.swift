@@ -130,3 +130,21 @@ struct ContentLanguageTests {
         }
     }
 }
+
+@Suite("Reference data in the reader's language")
+struct ReferenceLanguageTests {
+    @Test("Action Line titles in French where an official one is known, otherwise English marked as English; SDG titles in all six")
+    func actionLineTitles() async throws {
+        try await WebTest.with(.sqlite) { web in
+            let french = try await web.get("/fr/action-lines").text
+            #expect(french.contains("<td lang=\"fr\">Créer un environnement propice"), "C6's official French title")
+            #expect(french.contains("<td lang=\"en\">Capacity building") && french.contains("id=\"titles-in-english\""), "C4 has none: English, marked")
+            let spanish = try await web.get("/es/action-lines").text
+            #expect(spanish.contains("<td lang=\"es\">Entorno habilitador"))
+            let english = try await web.get("/action-lines").text
+            #expect(!english.contains("titles-in-english") && english.contains("<td lang=\"en\">Capacity building"))
+            let chinese = try await web.get("/zh/sdgs/4").text
+            #expect(chinese.contains("<html lang=\"zh\"") && !chinese.contains("Quality Education"), "goal titles in Chinese")
+        }
+    }
+}

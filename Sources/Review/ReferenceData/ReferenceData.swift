@@ -11,6 +11,11 @@ public struct Localized: Sendable, Equatable, Codable {
     public func text(_ language: Language) -> String {
         values[language.rawValue] ?? values[Language.english.rawValue] ?? ""
     }
+
+    /// The language `text(language)` is in: `language` when the text exists in it, else English.
+    public func language(for language: Language) -> Language {
+        values[language.rawValue] != nil ? language : .english
+    }
 }
 
 public struct SDGGoal: Sendable, Equatable, Codable {

@@ -4,7 +4,7 @@ import Resolutions
 /// Reads the reference data shipped in `ReferenceData/Data` (origins in `SOURCES.md` there).
 public enum ReferenceDataFiles {
     static let fileNames = [
-        "sdg-goals.csv", "sdg-goal-colors.csv", "sdg-targets.csv", "action-lines.csv",
+        "sdg-goals.csv", "sdg-goal-colors.csv", "sdg-targets.csv", "action-lines.csv", "action-lines-i18n.csv",
         "wsis-sdg-matrix.csv", "countries.csv", "m49-regions.csv", "economies-in-transition.csv",
     ]
 
@@ -53,12 +53,17 @@ public enum ReferenceDataFiles {
             SDGTarget(code: code, goal: targetGoal[code]!, sortKey: index + 1, title: Localized(targetTitles[code]!))
         }
 
+        // Official titles in other languages, where known (the 2003 headings of the Plan of Action).
+        var actionLineTitles: [String: [String: String]] = [:]
+        for row in try table("action-lines-i18n.csv", directory) {
+            actionLineTitles[row["id"]!, default: [:]][row["lang"]!] = row["title"]!
+        }
         let actionLines = try table("action-lines.csv", directory).map { row in
             ActionLine(
                 code: row["id"]!,
                 parent: row["parent"]!.isEmpty ? nil : row["parent"],
                 sortKey: Int(row["sort"]!) ?? 0,
-                title: Localized(["en": row["title_en"]!]),
+                title: Localized((actionLineTitles[row["id"]!] ?? [:]).merging(["en": row["title_en"]!]) { _, english in english }),
                 leadFacilitators: row["lead_facilitators"]!,
                 otherFacilitators: row["other_facilitators"]!
             )

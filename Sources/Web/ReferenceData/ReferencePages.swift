@@ -87,6 +87,8 @@ struct GoalPage: Sendable {
 struct ActionLinesPage: Sendable {
     struct Line: Sendable, Equatable {
         var code, title: String
+        /// The title's language: English where no official title in the page's language is known.
+        var titleLanguage: String
         /// A sub-line (C7's e-government, e-business, …), indented.
         var sub: Bool
         /// A line that only heads its sub-lines.
@@ -96,13 +98,16 @@ struct ActionLinesPage: Sendable {
     }
 
     var lines: [Line]
+    /// Whether some titles are shown in English on a page in another language (the page says so).
+    var someInEnglish: Bool
 
     init(_ framework: ReferenceFramework, language: Language) {
         let links = Dictionary(grouping: framework.matrix, by: \.actionLine)
         lines = framework.actionLines.map { line in
-            Line(code: line.code, title: line.title.text(language), sub: line.parent != nil, heading: !line.isCategory,
+            Line(code: line.code, title: line.title.text(language), titleLanguage: line.title.language(for: language).rawValue, sub: line.parent != nil, heading: !line.isCategory,
                  lead: line.leadFacilitators, other: line.otherFacilitators,
                  goals: Set((links[line.code] ?? []).map(\.goal)).sorted().map { PageLink(href: SiteURL.goal(String($0)).path, label: String($0)) })
         }
+        someInEnglish = language != .english && lines.contains { $0.titleLanguage == Language.english.rawValue }
     }
 }
