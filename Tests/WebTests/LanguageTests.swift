@@ -116,8 +116,8 @@ struct ContentLanguageTests {
     func contentLanguage() async throws {
         try await WebTest.with(.sqlite) { web in
             let officer = Actor(user: try await web.test.makeUser("officer@itu.int", roles: [.secretariat]).user)
-            let csv = "external_id,organization,title_fr,summary_fr,title_ar,summary_ar,stakeholder_type,coverage,status,primary_action_line,countries\r\n"
-                + "lang-1,Ministère,Écoles connectées \u{202E}gpj.exe,Des écoles reliées à l’internet,مدارس متصلة,ربط المدارس بالإنترنت,government,national,ongoing,C2,SEN\r\n"
+            let csv = "external_id,organization,title_fr,summary_fr,title_ar,summary_ar,stakeholder_type,coverage,status,primary_action_line,countries,start_date\r\n"
+                + "lang-1,Ministère,Écoles connectées \u{202E}gpj.exe,Des écoles reliées à l’internet,مدارس متصلة,ربط المدارس بالإنترنت,government,national,ongoing,C2,SEN,2021-03\r\n"
             let report = try await web.platform.activities.importActivities(.csv(Data(csv.utf8)), apply: true, by: officer)
             #expect(report.problemCount == 0, "\(report.problems)")
             let id = try #require(try await web.platform.store.read { try await $0.activities.activities(externalIDs: ["lang-1"]) }["lang-1"]?.id)
@@ -127,6 +127,8 @@ struct ContentLanguageTests {
             let arabic = try await web.get("/ar/activities/\(id)").text
             #expect(arabic.contains("<h1 lang=\"ar\" dir=\"auto\">مدارس متصلة</h1>") && arabic.contains("<section lang=\"fr\" dir=\"auto\">"))
             #expect(!english.contains("\u{202E}") && !arabic.contains("\u{202E}"))
+            let frenchPage = try await web.get("/fr/activities/\(id)").text
+            #expect(english.contains("March 2021") && frenchPage.contains("mars 2021"), "a month as the reader writes it")
         }
     }
 }

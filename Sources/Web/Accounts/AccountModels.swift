@@ -51,7 +51,7 @@ struct ProfilePage: Sendable {
         email = account.user.email
         organization = account.organizationName ?? catalog.text("profile.no_organization", language)
         roles = account.user.sortedRoles.map { catalog.text("role.\($0.rawValue)", language) }.joined(separator: ", ")
-        tokens = account.tokens.map { Token(name: $0.name, created: Timestamp.minute($0.createdAt)) }
+        tokens = account.tokens.map { Token(name: $0.name, created: LocaleFormat.moment($0.createdAt, language)) }
     }
 }
 

@@ -104,7 +104,7 @@ struct MandatePage: Sendable {
             if let progress = update.progress { facts.append(t("mandate.update.progress", ["percent": String(progress)])) }
             if update.blocked { facts.append(t("mandate.signal.blocked")) }
             if let reason = update.reason { facts.append(t("mandate.update.reason", ["reason": reason])) }
-            return Update(id: update.id, at: Timestamp.minute(update.at),
+            return Update(id: update.id, at: LocaleFormat.moment(update.at, language),
                           author: update.author, note: update.note, facts: facts.isEmpty ? nil : facts.joined(separator: " · "),
                           evidence: update.evidence.map { PageLink(href: $0, label: dossier.evidenceNames[$0] ?? $0) })
         }

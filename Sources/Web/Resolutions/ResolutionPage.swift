@@ -94,7 +94,7 @@ struct ResolutionPage: Sendable {
         draft = stored.status == .draft
         self.staff = staff
         let facts: [(String, String?)] = [
-            ("resolution.symbol", resolution.symbol?.value), ("resolution.date", resolution.date?.value.description),
+            ("resolution.symbol", resolution.symbol?.value), ("resolution.date", resolution.date.map { LocaleFormat.date($0.value.description, language) }),
             ("resolution.agenda", resolution.agendaItem?.value), ("resolution.original", resolution.originalLanguage?.value),
             ("resolution.source", resolution.source?.value), ("resolution.work", stored.workID),
             ("resolution.version", String(stored.version)),

@@ -73,7 +73,7 @@ struct ActivityPage: Sendable {
         regions = text(activity.regions.map { names.regions[$0] ?? $0 }.joined(separator: ", "))
         coverage = t("activities.coverage.\(activity.coverage.rawValue)")
         status = t("activities.status.\(activity.status.rawValue)")
-        dates = text([activity.startDate, activity.endDate].compactMap { $0 }.joined(separator: " – "))
+        dates = activity.startDate.map { LocaleFormat.range($0, activity.endDate, language) } ?? activity.endDate.map { LocaleFormat.date($0, language) }
         website = activity.website
         lines = activity.allActionLines.map { PageTerm(term: $0, text: names.lines[$0] ?? $0) }
         goals = activity.sdgGoals.map { Goal(number: $0, title: names.goals[$0] ?? "", href: SiteURL.goal(String($0)).path) }
@@ -81,7 +81,7 @@ struct ActivityPage: Sendable {
         beneficiaries = text(activity.beneficiaries.joined(separator: "; "))
         impact = text([activity.impact, activity.impactFigures].filter { !$0.isEmpty }.joined(separator: " "))
         evidence = activity.evidence
-        lastVerified = activity.lastVerified
+        lastVerified = activity.lastVerified.map { LocaleFormat.date($0, language) }
         contact = view.canSeeContact ? activity.contact : nil
         languages = activity.languages.filter { $0 != language.rawValue }.compactMap { code in
             activity.texts[code].map { OtherLanguage(language: code, title: $0.title, summary: $0.summary) }
@@ -90,7 +90,7 @@ struct ActivityPage: Sendable {
         involved = view.canSeeContact
         transitions = view.transitions.map { PageChoice(value: $0.rawValue, label: t("activities.steps.\($0.rawValue)"), selected: false) }
         comments = view.comments.map { comment in
-            Comment(at: Timestamp.minute(comment.at), author: comment.author,
+            Comment(at: LocaleFormat.moment(comment.at, language), author: comment.author,
                     step: comment.transition.map { t("activities.steps.\($0)") }, text: comment.text)
         }
         revision = view.revision.map {

@@ -87,7 +87,7 @@ struct ActivitySearchView: Sendable {
         hits = page.hits.map { hit in
             let activity = hit.activity
             return Hit(href: SiteURL.activity(activity.id).path, titleHTML: hit.titleSnippet.html, snippetHTML: hit.snippet.html,
-                       organization: activity.organization, language: hit.language, start: activity.startDate ?? "",
+                       organization: activity.organization, language: hit.language, start: activity.startDate.map { LocaleFormat.date($0, language) } ?? "",
                        primary: activity.primaryActionLine,
                        countries: activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
                        goals: activity.sdgGoals.map { PageLink(href: SiteURL.goal(String($0)).path, label: String($0)) })
