@@ -102,6 +102,13 @@ struct StocktakingTests {
         #expect(CSVLine.make(["=1+1", "'=1+1", "'hello", "-5"]) == "'=1+1,''=1+1,'hello,-5\r\n", "and the writers write it so")
     }
 
+    @Test("a list may be separated by the semicolon of an Arabic or Chinese keyboard")
+    func listSeparators() {
+        #expect(ActivityFields.split("C4؛ C7.egov") == ["C4", "C7.egov"])
+        #expect(ActivityFields.split("4；5; 9") == ["4", "5", "9"])
+        #expect(ActivityFields.split("UNESCO, ITU; UNDP") == ["UNESCO, ITU", "UNDP"], "a comma is part of a name")
+    }
+
     @Test("controls that reorder text are taken out of what people type; the marks Arabic needs are kept")
     func bidiControls() throws {
         var check = Validator()

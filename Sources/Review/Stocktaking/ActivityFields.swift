@@ -11,7 +11,7 @@ public enum ActivityFields {
         public var required: Bool
         public var description: String
         public var example: String
-        /// Lists are separated by `;` in CSV and are arrays in JSON.
+        /// Lists are separated by `;` in CSV (the Arabic `؛` and the full-width `；` too) and are arrays in JSON.
         public var isList: Bool { kind.hasPrefix("list") }
     }
 
@@ -120,9 +120,11 @@ public enum ActivityFields {
     static func list(_ values: [String]) -> String { values.joined(separator: "; ") }
 
     /// Splits a list field: `;` separates (a comma would cut organization names).
+    /// A list as people type it: items separated by semicolons — the Latin `;`, or the Arabic `؛`
+    /// and the full-width `；` an Arabic or Chinese keyboard gives.
     public static func split(_ value: String?) -> [String] {
         guard let value, !value.isEmpty else { return [] }
-        return value.split(separator: ";").map { String($0).trimmedFast }.filter { !$0.isEmpty }
+        return value.split(whereSeparator: { $0 == ";" || $0 == "\u{061B}" || $0 == "\u{FF1B}" }).map { String($0).trimmedFast }.filter { !$0.isEmpty }
     }
 }
 
