@@ -47,7 +47,7 @@ struct CatalogTests {
         language.pluralCategories.filter { $0 != .other }.map { "_" + $0.rawValue }
     }
 
-    @Test("every catalogue has every key English has, no other, the same placeholders, and no English left", arguments: Language.allCases)
+    @Test("every catalogue has every key English has (its plural forms too), no other, the same placeholders, and no English left", arguments: Language.allCases)
     func complete(language: Language) throws {
         let english = try Self.table(.english)
         let own = try Self.table(language)
@@ -58,17 +58,20 @@ struct CatalogTests {
         // Forms for the categories counts up to 1000 fall in are required; others (French and Spanish
         // "many", for whole millions) may be given.
         let needed = language.pluralCategories.filter { category in category != .other && (0...1000).contains { language.pluralCategory($0) == category } }
-        var expected = Set(base.keys)
+        // Every key English has, its plural forms included (in Chinese, which counts with one form,
+        // a `_one` key holds that form), and the forms the language itself needs.
+        var expected = Set(english.keys)
         for key in counted { for category in needed { expected.insert(key + "_" + category.rawValue) } }
+        let suffixes = Self.pluralSuffixes(language) + Self.pluralSuffixes(.english)
         var allowed = expected
-        for key in counted { for suffix in Self.pluralSuffixes(language) { allowed.insert(key + suffix) } }
+        for key in counted { for suffix in suffixes { allowed.insert(key + suffix) } }
         let missing = expected.subtracting(own.keys).sorted()
         let extra = Set(own.keys).subtracting(allowed).sorted()
         #expect(missing.isEmpty, "\(language.rawValue).json lacks \(missing.prefix(20))")
         #expect(extra.isEmpty, "\(language.rawValue).json has keys English does not: \(extra.prefix(20))")
 
         for (key, text) in own {
-            let baseKey = counted.first { key.hasPrefix($0 + "_") && Self.pluralSuffixes(language).contains(String(key.dropFirst($0.count))) } ?? key
+            let baseKey = counted.first { key.hasPrefix($0 + "_") && suffixes.contains(String(key.dropFirst($0.count))) } ?? key
             guard let source = base[baseKey] else { continue }
             var wanted = Self.placeholders(source)
             // A form for exactly one number ("one" in English, "two" in Arabic) may say the number in words.
@@ -82,7 +85,7 @@ struct CatalogTests {
             #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language.rawValue) \(key) is empty")
         }
         guard language != .english else { return }
-        let untranslated = base.keys.filter { own[$0] == base[$0] }.filter { !(Self.sameAsEnglish[language] ?? []).contains($0) }.sorted()
+        let untranslated = english.keys.filter { own[$0] == english[$0] }.filter { !(Self.sameAsEnglish[language] ?? []).contains($0) }.sorted()
         #expect(untranslated.isEmpty, "\(language.rawValue).json still holds the English text of \(untranslated.prefix(20))")
         let stale = (Self.sameAsEnglish[language] ?? []).filter { own[$0] != base[$0] }.sorted()
         #expect(stale.isEmpty, "listed as the same as English but translated: \(stale)")
