@@ -68,6 +68,8 @@ public struct CalendarService: Sendable {
     /// Changes a milestone's date, title, place or confirmation; the mandates tied to it move with it.
     public func change(key: String, _ input: MilestoneInput, by actor: Actor) async throws -> Milestone {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
+        // A milestone's key is how deadlines name it: a change may repeat it, never alter it.
+        if let given = input.key, given != key { throw DomainError.invalid([FieldError(field: "key", code: "cannot-change")]) }
         let changed = try Self.validated(input, key: key, now: clock.now())
         return try await store.write { [audit] repositories in
             guard let current = try await repositories.calendar.milestone(key: key) else { throw DomainError.notFound(kind: "milestone", id: key) }

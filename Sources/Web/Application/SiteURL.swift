@@ -80,9 +80,7 @@ public enum SiteURL: Sendable, Hashable {
     /// the request is in a language other than English and the address is a page (files, feeds and
     /// machine endpoints have one address for every language).
     public var path: String {
-        let canonical = canonicalPath
-        guard isLocalized, let prefix = SiteLanguage.current.pathPrefix else { return canonical }
-        return canonical == "/" ? prefix : prefix + canonical
+        isLocalized ? SiteLanguage.current.address(of: canonicalPath) : canonicalPath
     }
 
     /// Whether the address is a page shown in the reader's language (and so has one address per language).

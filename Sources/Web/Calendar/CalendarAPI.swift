@@ -16,10 +16,6 @@ extension APIHandler {
 
     func changeMilestone(_ input: Operations.ChangeMilestone.Input) async throws -> Operations.ChangeMilestone.Output {
         guard case .json(let body) = input.body else { throw HTTPError(.unsupportedMediaType) }
-        // A milestone's key is how deadlines name it: it is given in the path and never changes.
-        if let key = body.key, key != input.path.key {
-            throw DomainError.invalid([FieldError(field: "key", code: "cannot-change")])
-        }
         let milestone = try await services.calendar.change(key: input.path.key, Self.input(body), by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.milestone(milestone))))
     }

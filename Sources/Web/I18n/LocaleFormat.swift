@@ -23,19 +23,12 @@ public enum LocaleFormat {
     /// A date as precise as it was given: a day (`2024-05-27` → `27 mai 2024`), a month
     /// (`2024-05` → `mai 2024`) or a year (`2024`); anything else as it is.
     public static func date(_ text: String, _ language: Language) -> String {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        var components = DateComponents(calendar: calendar, timeZone: .gmt, year: parts.first, month: parts.count > 1 ? parts[1] : 1,
-                                        day: parts.count > 2 ? parts[2] : 1)
-        components.hour = 12
-        guard (1...3).contains(parts.count), parts.count == text.split(separator: "-").count, PartialDate.lastDay(of: text) != nil,
-              let date = calendar.date(from: components) else { return text }
-        var style = Date.FormatStyle(locale: locale(language), calendar: calendar, timeZone: .gmt)
-        switch parts.count {
-        case 1: return String(parts[0])
-        case 2: style = style.year().month(.wide)
-        default: style = style.year().month(.wide).day()
-        }
-        return date.formatted(style)
+        guard [4, 7, 10].contains(text.count), PartialDate.lastDay(of: text) != nil else { return text }
+        if text.count == 4 { return text }
+        let parts = PartialDate.firstDay(of: text).split(separator: "-").compactMap { Int($0) }
+        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)) else { return text }
+        let month = Date.FormatStyle(locale: locale(language), calendar: calendar, timeZone: .gmt).year().month(.wide)
+        return date.formatted(text.count == 7 ? month : month.day())
     }
 
     /// A day range (`7–11 July 2025`) as two dates joined by a dash; one date when they are the same.

@@ -13,24 +13,24 @@ public enum SiteLanguage {
     /// The cookie that remembers a reader's choice.
     static let cookie = "wsis_lang"
 
-    /// The language a path starts with (`/fr/mandates`, `/ar`) and the path without it.
-    static func split(_ path: String) -> (language: Language, rest: String)? {
-        let parts = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0].isEmpty, parts[1].count >= 2 else { return nil }
-        let first = parts[1].prefix { $0 != "/" }
-        guard first.count == 2, let language = Language(rawValue: String(first)) else { return nil }
-        let rest = parts[1].dropFirst(2)
-        return (language, rest.isEmpty ? "/" : String(rest))
+    /// A path's first segment when it is two lower-case letters (a language code), and the path after it.
+    static func twoLetterPrefix(_ path: String) -> (code: String, rest: String)? {
+        guard path.hasPrefix("/") else { return nil }
+        let first = path.dropFirst().prefix { $0 != "/" }
+        guard first.count == 2, first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
+        let rest = path.dropFirst(3)
+        return (String(first), rest.isEmpty ? "/" : String(rest))
     }
 
-    /// The rest of a path that starts with a two-letter segment that is not one of the six (`/de/sdgs` → `/sdgs`).
+    /// The language a path starts with (`/fr/mandates`, `/ar`) and the path without it.
+    static func split(_ path: String) -> (language: Language, rest: String)? {
+        twoLetterPrefix(path).flatMap { prefix in Language(rawValue: prefix.code).map { ($0, prefix.rest) } }
+    }
+
+    /// The rest of a path that starts with a language code that is not one of the six (`/de/sdgs` → `/sdgs`).
     static func foreignPrefix(_ path: String) -> String? {
-        let segments = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard segments.count == 2, segments[0].isEmpty else { return nil }
-        let first = segments[1].prefix { $0 != "/" }
-        guard first.count == 2, first.allSatisfy({ $0.isASCII && $0.isLowercase }), Language(rawValue: String(first)) == nil else { return nil }
-        let rest = segments[1].dropFirst(2)
-        return rest.isEmpty ? "/" : String(rest)
+        guard let prefix = twoLetterPrefix(path), Language(rawValue: prefix.code) == nil else { return nil }
+        return prefix.rest
     }
 
     /// The best of the six languages an `Accept-Language` header asks for (RFC 9110 §12.5.4: by
@@ -72,6 +72,14 @@ public enum LanguageSource: Sendable, Equatable {
 extension Language {
     /// What page addresses in this language start with; nil for English, whose addresses have none.
     public var pathPrefix: String? { self == .english ? nil : "/" + rawValue }
+
+    /// A page's address (a path without a language, and its query) in this language: `/fr/sdgs`,
+    /// `/fr` for the home page, English's as it is — or `/en/…` when `explicit`, an address that
+    /// also chooses English.
+    public func address(of path: String, query: String? = nil, explicit: Bool = false) -> String {
+        let located = (explicit ? "/" + rawValue : pathPrefix).map { path == "/" ? $0 : $0 + path } ?? path
+        return located + (query.map { "?" + $0 } ?? "")
+    }
 }
 
 /// The site as the server runs it: the router, behind the choice of language.
@@ -126,8 +134,8 @@ public struct LanguageResponder<Inner: HTTPResponder>: HTTPResponder where Inner
         let browser = SiteLanguage.preferred(request.headers[.acceptLanguage])
         let chosen = remembered ?? browser ?? .english
         let isPage = SiteMap.isLocalized(path)
-        if chosen != .english, isPage, request.method == .get || request.method == .head, let prefix = chosen.pathPrefix {
-            var response = Response.redirect(to: (path == "/" ? prefix : prefix + path) + query, type: .found)
+        if chosen != .english, isPage, request.method == .get || request.method == .head {
+            var response = Response.redirect(to: chosen.address(of: path, query: request.uri.query), type: .found)
             response.headers[.vary] = "Accept-Language, Cookie"
             return response
         }
@@ -158,9 +166,7 @@ struct AccountLanguageMiddleware: RouterMiddleware {
         case .browser, .none:
             if let own = user.language, own != context.language, request.method == .get || request.method == .head,
                SiteMap.isLocalized(request.uri.path) {
-                let path = request.uri.path
-                let prefix = own.pathPrefix ?? "/en"
-                return .redirect(to: (path == "/" ? prefix : prefix + path) + (request.uri.query.map { "?" + $0 } ?? ""), type: .found)
+                return .redirect(to: own.address(of: request.uri.path, query: request.uri.query, explicit: true), type: .found)
             }
         default:
             break

@@ -162,13 +162,11 @@ struct Layout: Sendable {
 extension Layout {
     /// The page asked for (its address without a language, and its query) in each language.
     static func languages(request: Request, current: Language) -> [LanguageLink] {
-        let path = request.uri.path
-        let query = request.uri.query.map { "?" + $0 } ?? ""
+        let (path, query) = (request.uri.path, request.uri.query)
         let order: [Language] = [.arabic, .chinese, .english, .french, .russian, .spanish]
         return order.map { language in
-            let prefixed = "/" + language.rawValue + (path == "/" ? "" : path) + query
-            return LanguageLink(code: language.rawValue, name: language.autonym, href: prefixed,
-                                alternate: language == .english ? path + query : prefixed, current: language == current)
+            LanguageLink(code: language.rawValue, name: language.autonym, href: language.address(of: path, query: query, explicit: true),
+                         alternate: language.address(of: path, query: query), current: language == current)
         }
     }
 }
