@@ -11,7 +11,7 @@ enum Fixture {
     }
 
     static let all = ["itu-conference-en", "itu-council-draft-en", "un-ga-pdf-en", "un-ga-sections-en", "un-declaration-en",
-                      "itu-council-en", "itu-council-fr", "itu-council-es", "itu-council-ru"]
+                      "itu-council-en", "itu-council-fr", "itu-council-es", "itu-council-ru", "itu-council-ar", "itu-council-zh"]
 }
 
 @Suite("Fictional fixtures")
@@ -145,17 +145,48 @@ struct FixtureTests {
         ])
     }
 
-    @Test("one resolution in English, French, Spanish and Russian: the same structure, paragraph for paragraph")
-    func fourLanguages() throws {
-        let versions = try ["en", "fr", "es", "ru"].map { try ResolutionParser().parse(try Fixture.text("itu-council-\($0)")) }
-        #expect(versions.map(\.language) == [.english, .french, .spanish, .russian])
+    @Test("one resolution in the six languages: the same structure, paragraph for paragraph, the same work, citations and times")
+    func sixLanguages() throws {
+        let codes = ["en", "fr", "es", "ru", "ar", "zh"]
+        let versions = try codes.map { try ResolutionParser().parse(try Fixture.text("itu-council-\($0)")) }
+        #expect(versions.map(\.language) == [.english, .french, .spanish, .russian, .arabic, .chinese])
         let english = versions[0]
         for version in versions {
+            #expect(version.style == .itu, "\(version.language)")
+            #expect(version.workID == "itu/council/res/9999", "the numbered heading names the work in \(version.language)")
             #expect(version.preamble.map(\.concept) == english.preamble.map(\.concept), "\(version.language)")
             #expect(version.operative.map(\.concept) == english.operative.map(\.concept), "\(version.language)")
             #expect(version.allParagraphs.map(\.paragraph.id) == english.allParagraphs.map(\.paragraph.id), "\(version.language)")
+            #expect(version.allParagraphs.map { $0.paragraph.number ?? "-" } == english.allParagraphs.map { $0.paragraph.number ?? "-" })
+            #expect(version.operative.flatMap(\.paragraphs).map(\.verb) == english.operative.flatMap(\.paragraphs).map(\.verb))
+            #expect(version.footnotes.isEmpty)
         }
+        #expect(versions.map { $0.formula?.value } == ["The Council,", "Le Conseil,", "El Consejo,", "Совет,", "إن المجلس،", "理事会，"])
+        #expect(versions.map { $0.heading?.value } == ["RESOLUTION 9999 (C26)", "RÉSOLUTION 9999 (C26)", "RESOLUCIÓN 9999 (C26)",
+                                                      "РЕЗОЛЮЦИЯ 9999 (C26)", "القرار 9999 (C26)", "第9999号决议（C26）"])
+        // The title is the line under the heading: neither the heading nor "(Adopted at …)".
+        #expect(versions.map { $0.title?.value } == [
+            "Capacity building for digital inclusion after the WSIS+20 review",
+            "Renforcement des capacités au service de l'inclusion numérique après l'examen SMSI+20",
+            "Creación de capacidades para la inclusión digital tras el examen CMSI+20",
+            "Создание потенциала в интересах цифровой интеграции после обзора ВВУИО+20",
+            "بناء القدرات من أجل الشمول الرقمي في أعقاب استعراض القمة العالمية لمجتمع المعلومات بعد عشرين عاماً",
+            "信息社会世界峰会二十周年审查（WSIS+20）后促进数字包容的能力建设",
+        ])
+        #expect(versions.map { $0.preamble.map(\.phrase) } == [
+            ["recalling", "considering"], ["rappelant", "considérant"], ["recordando", "considerando"], ["напоминая", "учитывая"],
+            ["إذ يذكّر", "وإذ يضع في اعتباره"], ["忆及", "考虑到"],
+        ])
+        #expect(versions.map { $0.operative.map(\.phrase) } == [
+            ["resolves", "instructs", "invites"], ["décide", "charge", "invite"], ["resuelve", "encarga", "invita"],
+            ["решает", "поручает", "предлагает"], ["يقرر", "يكلف", "يدعو"], ["做出决议", "责成", "请"],
+        ])
+        #expect(versions[4].operative.map(\.addressee) == [nil, "الأمين العام", "الدول الأعضاء"])
+        #expect(versions[5].operative.map(\.addressee) == [nil, "秘书长", "各成员国"])
         #expect(versions[3].preamble[0].paragraphs[0].number == "a", "the Cyrillic а is read as a")
+        #expect(versions[4].preamble[0].paragraphs.map(\.number) == ["a", "b", "c", "d"], "أ ب ج د are read as a b c d")
+        #expect(versions[4].operative[2].paragraphs.map(\.number) == ["1", "2"], "Arabic-Indic ١ ٢ are read as 1 2")
+        #expect(versions[5].operative[2].paragraphs.map(\.number) == ["1", "2"], "一、 二、 are read as 1 2")
         // Citations and times come out the same in every language, versions in their English form.
         let cited = { (resolution: Resolution) in resolution.citations.map { "\($0.citation.id)@\($0.citation.version ?? "")" } }
         let times = { (resolution: Resolution) in resolution.allParagraphs.flatMap { $0.paragraph.times.map(\.value) } }
@@ -166,6 +197,17 @@ struct FixtureTests {
             #expect(cited(version) == cited(english), "\(version.language)")
             #expect(times(version) == times(english), "\(version.language)")
         }
+        // What was found is where it was found: each range holds the words as written.
+        let sources = try codes.map { try Fixture.text("itu-council-\($0)") }
+        for (version, source) in zip(versions, sources) {
+            for (_, paragraph) in version.allParagraphs {
+                for citation in paragraph.citations { #expect(source.at(citation.range) == citation.text, "\(version.language)") }
+                for time in paragraph.times { #expect(source.at(time.range) == time.text, "\(version.language)") }
+            }
+        }
+        #expect(versions[4].citations.map(\.citation.text).first == "القرار 71 (المراجَع في بوخارست، 2022) لمؤتمر المندوبين المفوضين",
+                "the joined preposition ب is not part of the citation")
+        #expect(versions[5].allParagraphs.flatMap { $0.paragraph.times.map(\.text) } == ["每年", "2027年12月31日", "理事会2027年会议"])
     }
 
     @Test("every fixture's plain text parses back the same", arguments: Fixture.all)

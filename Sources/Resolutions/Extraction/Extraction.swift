@@ -15,8 +15,17 @@ struct Extraction {
         let scan = ScanText(text)
         let words = Words(scan)
         result.citations = CitationExtractor.extract(scan, words: words)
+        let scriptTimes: [TimeExpression]
+        if language == .arabic || language == .chinese {
+            let known = result.citations.map(\.range)
+            result.citations += ArabicChinese.citations(in: text, language: language).filter { found in !known.contains { $0.overlaps(found.range) } }
+            result.citations.sort { $0.range.start < $1.range.start }
+            scriptTimes = ArabicChinese.times(in: text, language: language)
+        } else {
+            scriptTimes = TimeExtractor.extract(scan, words: words, language: language)
+        }
         let cited = result.citations.map(\.range)
-        result.times = TimeExtractor.extract(scan, words: words, language: language).filter { time in !cited.contains { $0.overlaps(time.range) } }
+        result.times = scriptTimes.filter { time in !cited.contains { $0.overlaps(time.range) } }
         result.bodies = BodyExtractor.extract(scan, words: words).filter { body in !cited.contains { $0.overlaps(body.range) } }
         result.actionLines = ActionLineExtractor.extract(scan, words: words).filter { line in !cited.contains { $0.overlaps(line.range) } }
         result.sdgs = ActionLineExtractor.sdgs(scan, words: words)

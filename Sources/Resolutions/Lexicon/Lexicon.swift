@@ -27,6 +27,14 @@ public struct Lexicon: Sendable {
     /// The entries by their first word, longest first: a line is compared only with the phrases
     /// that begin with its own first word.
     private let entriesByFirstWord: [String: [Entry]]
+    /// False for Chinese, written without spaces: a phrase runs straight into its addressee
+    /// (`责成秘书长`), and an adverb straight into its verb (`又请`).
+    let spacedWords: Bool
+    /// Conjunctions joined to the phrase they open: Arabic `و` in `وإذ يضع في اعتباره`.
+    let joinedConjunctions: [String]
+    /// Phrases whose concept differs in UN practice from ITU practice: Chinese `请` is ITU's
+    /// "invites" (`请各成员国`) and the General Assembly's "requests" (`请秘书长`).
+    let unStyleConcepts: [String: PhraseConcept]
 
     init(language: Language, preambular: [String: String], operative: [String: String], modifiers: [String],
          adverbs: [String], formulaOpenings: [String], declarationOpenings: [String] = []) {
@@ -38,20 +46,49 @@ public struct Lexicon: Sendable {
             entries.append(Entry(words: words, part: .operative, concept: PhraseConcept(concept), modifier: nil))
         }
         self.language = language
+        // Phrases are compared folded (Arabic without vowel marks), so they are stored folded.
+        let fold = { (text: String) in String(Self.folded(Substring(text), language)) }
+        entries = entries.map { var entry = $0; entry.words = fold(entry.words); return entry }
         self.entries = entries.sorted { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words < $1.words }
-        self.modifiers = modifiers.sorted { $0.count > $1.count }
-        self.adverbs = adverbs.sorted { $0.count > $1.count }
-        self.formulaOpenings = formulaOpenings
-        self.declarationOpenings = declarationOpenings
-        self.entriesByFirstWord = Dictionary(grouping: self.entries) { Self.firstWord($0.words) }
+        self.modifiers = modifiers.map(fold).sorted { $0.count > $1.count }
+        self.adverbs = adverbs.map(fold).sorted { $0.count > $1.count }
+        self.formulaOpenings = formulaOpenings.map(fold)
+        self.declarationOpenings = declarationOpenings.map(fold)
+        spacedWords = language != .chinese
+        joinedConjunctions = language == .arabic ? ["و"] : []
+        unStyleConcepts = language == .chinese ? ["请": .requests, "又请": .requests, "还请": .requests] : [:]
+        let spaced = spacedWords
+        self.entriesByFirstWord = Dictionary(grouping: self.entries) { Self.firstWord($0.words, spaced: spaced) }
     }
 
-    /// The letters a text starts with.
-    static func firstWord(_ text: some StringProtocol) -> String { String(text.prefix { $0.isLetter }) }
+    /// The letters a text starts with; for a language written without spaces, its first character.
+    static func firstWord(_ text: some StringProtocol, spaced: Bool = true) -> String {
+        spaced ? String(text.prefix { $0.isLetter }) : String(text.prefix(1))
+    }
+
+    /// The text lower-cased and, in Arabic, without vowel marks and with the hamza forms of alef as
+    /// bare alef (`يذكّر` is `يذكر`, `إذ` is `اذ`), one character for one character, so that a
+    /// length counted in the folded text is a length in the text.
+    static func folded(_ text: Substring, _ language: Language) -> [Character] {
+        let lower = text.lowercased()
+        guard language == .arabic else { return Array(lower) }
+        return lower.map { character in
+            var scalars = String.UnicodeScalarView()
+            for scalar in character.unicodeScalars {
+                switch scalar.value {
+                case 0x064B...0x065F, 0x0670: continue
+                case 0x0622, 0x0623, 0x0625: scalars.append("ا")
+                case 0x0649: scalars.append("ي")
+                default: scalars.append(scalar)
+                }
+            }
+            return scalars.isEmpty ? character : Character(String(scalars))
+        }
+    }
 
     /// Whether `line` opens a declaration's formula ("We, the Heads of State …").
     public func opensDeclaration(_ line: String) -> Bool {
-        let lower = line.prefix(20).lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = String(Self.folded(line.prefix(20), language)).trimmingCharacters(in: .whitespaces)
         return declarationOpenings.contains { lower.hasPrefix($0) }
     }
 
@@ -60,6 +97,8 @@ public struct Lexicon: Sendable {
         case .french: french
         case .spanish: spanish
         case .russian: russian
+        case .arabic: arabic
+        case .chinese: chinese
         default: english
         }
     }
@@ -74,30 +113,50 @@ public struct Lexicon: Sendable {
     }
 
     /// The phrase opening `text`, if any. Matching ignores case and needs a word boundary after the phrase.
-    public func match(atStartOf text: Substring, allowAdverb: Bool = true) -> Match? {
-        // Phrases are short: only the start of the text needs lower-casing.
+    /// `part` chooses between entries with the same words in both parts (Chinese 注意到 is
+    /// "noting" in a preamble and "takes note" in a numbered operative paragraph).
+    public func match(atStartOf text: Substring, allowAdverb: Bool = true, preferring part: Block.Part? = nil) -> Match? {
+        // Phrases are short: only the start of the text needs folding.
         guard let first = text.first, first.isLetter else { return nil }
-        let lower = text.prefix(80).lowercased()
-        var offset = 0
+        let lower = String(Self.folded(text.prefix(80), language))
+        if let found = match(lower, in: text, offset: 0, allowAdverb: allowAdverb, preferring: part) { return found }
+        // "وإذ يضع في اعتباره": the conjunction is joined to the phrase.
+        for conjunction in joinedConjunctions where lower.hasPrefix(conjunction) {
+            if let found = match(lower, in: text, offset: conjunction.count, allowAdverb: false, preferring: part) { return found }
+        }
+        return nil
+    }
+
+    private func match(_ lower: String, in text: Substring, offset start: Int, allowAdverb: Bool, preferring part: Block.Part?) -> Match? {
+        var offset = start
         var adverb: String?
+        let separator = spacedWords ? 1 : 0
         if allowAdverb {
-            for candidate in adverbs where Self.startsWithWord(lower, candidate) {
+            for candidate in adverbs where startsWithWord(lower.dropFirst(start), candidate) && lower.count > start + candidate.count + separator {
                 adverb = candidate
-                offset = candidate.count + 1
+                offset = start + candidate.count + separator
                 break
             }
         }
         let rest = lower.dropFirst(offset)
-        for entry in entriesByFirstWord[Self.firstWord(rest)] ?? [] where Self.startsWithWord(rest, entry.words) {
+        var candidates = entriesByFirstWord[Self.firstWord(rest, spaced: spacedWords)] ?? []
+        if let part {
+            // Among entries of the same words, the preferred part's first; otherwise longest first as stored.
+            candidates = candidates.enumerated().sorted { a, b in
+                a.element.words.count != b.element.words.count ? a.element.words.count > b.element.words.count
+                    : (a.element.part == part) != (b.element.part == part) ? a.element.part == part : a.offset < b.offset
+            }.map(\.element)
+        }
+        for entry in candidates where startsWithWord(rest, entry.words) {
             // An adverb stands only before an operative verb ("Also requests"), and before
-            // "recalling" in "further recalling".
-            if adverb != nil && entry.part == .preamble && !["further", "also"].contains(adverb!) { continue }
+            // "recalling" in "further recalling"; in Chinese before either (又忆及, 还请).
+            if let adverb, entry.part == .preamble, spacedWords, !["further", "also"].contains(adverb) { continue }
             var length = offset + entry.words.count
             var modifier = adverb.map { $0.replacingOccurrences(of: " ", with: "-") }
             let after = rest.dropFirst(entry.words.count)
             if after.first == " " {
                 let tail = after.dropFirst()
-                for candidate in modifiers where Self.startsWithWord(tail, candidate) {
+                for candidate in modifiers where startsWithWord(tail, candidate) {
                     modifier = [modifier, candidate.replacingOccurrences(of: " ", with: "-")].compactMap { $0 }.joined(separator: "-")
                     length += 1 + candidate.count
                     break
@@ -109,15 +168,17 @@ public struct Lexicon: Sendable {
         return nil
     }
 
-    /// Whether `line` is an enacting formula such as "The Council," or "The General Assembly,".
+    /// Whether `line` is an enacting formula such as "The Council,", "Le Conseil,", "إن المجلس،" or "理事会，".
     public func isFormula(_ line: String) -> Bool {
-        guard line.hasSuffix(","), line.utf8.count < 600 else { return false }
-        let lower = line.drop(while: { $0 == " " }).prefix(60).lowercased()
+        guard let last = line.last, ",،，".contains(last), line.utf8.count < 600 else { return false }
+        let lower = String(Self.folded(line.drop(while: { $0 == " " }).prefix(60), language))
         return formulaOpenings.contains { lower.hasPrefix($0) }
     }
 
-    static func startsWithWord(_ text: some StringProtocol, _ words: String) -> Bool {
+    /// Whether `text` starts with `words` ending on a word boundary (any boundary in Chinese).
+    func startsWithWord(_ text: some StringProtocol, _ words: String) -> Bool {
         guard text.hasPrefix(words) else { return false }
+        guard spacedWords else { return true }
         let next = text.dropFirst(words.count).first
         return next == nil || !(next!.isLetter || next!.isNumber || next == "-")
     }

@@ -20,6 +20,8 @@ public struct Resolution: Sendable, Codable, Equatable {
     public var originalLanguage: Located<String>?
     /// "the Russian Federation" in "Contribution from the Russian Federation".
     public var source: Located<String>?
+    /// The resolution's own numbered heading: "RESOLUTION 140 (REV. DUBAI, 2018)", "第9999号决议（C26）".
+    public var heading: Located<String>?
     public var title: Located<String>?
     /// "The Council,", "The General Assembly,".
     public var formula: Located<String>?
@@ -33,7 +35,8 @@ public struct Resolution: Sendable, Codable, Equatable {
 
     public init(language: Language, style: Style, symbol: Located<String>? = nil, date: Located<TimeValue>? = nil,
                 agendaItem: Located<String>? = nil, originalLanguage: Located<String>? = nil, source: Located<String>? = nil,
-                title: Located<String>? = nil, formula: Located<String>? = nil, preamble: [Block] = [], operative: [Block] = [],
+                heading: Located<String>? = nil, title: Located<String>? = nil, formula: Located<String>? = nil,
+                preamble: [Block] = [], operative: [Block] = [],
                 footnotes: [Footnote] = [], sections: [Section] = [], annexes: [Annex] = []) {
         self.language = language
         self.style = style
@@ -42,6 +45,7 @@ public struct Resolution: Sendable, Codable, Equatable {
         self.agendaItem = agendaItem
         self.originalLanguage = originalLanguage
         self.source = source
+        self.heading = heading
         self.title = title
         self.formula = formula
         self.preamble = preamble
@@ -52,7 +56,7 @@ public struct Resolution: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case language, style, symbol, date, agendaItem, originalLanguage, source, title, formula, preamble, operative, footnotes
+        case language, style, symbol, date, agendaItem, originalLanguage, source, heading, title, formula, preamble, operative, footnotes
         case sections, annexes
     }
 
@@ -66,6 +70,7 @@ public struct Resolution: Sendable, Codable, Equatable {
             agendaItem: try values.decodeIfPresent(Located<String>.self, forKey: .agendaItem),
             originalLanguage: try values.decodeIfPresent(Located<String>.self, forKey: .originalLanguage),
             source: try values.decodeIfPresent(Located<String>.self, forKey: .source),
+            heading: try values.decodeIfPresent(Located<String>.self, forKey: .heading),
             title: try values.decodeIfPresent(Located<String>.self, forKey: .title),
             formula: try values.decodeIfPresent(Located<String>.self, forKey: .formula),
             preamble: try values.decode([Block].self, forKey: .preamble), operative: try values.decode([Block].self, forKey: .operative),
@@ -99,6 +104,14 @@ public struct Resolution: Sendable, Codable, Equatable {
     public var allParagraphs: [(block: Block, paragraph: Paragraph)] {
         (preamble + operative).flatMap { block in block.paragraphs.flatMap { $0.flattened.map { (block, $0) } } }
     }
+
+    /// Every paragraph and sub-item, the annexes' included, in reading order.
+    public var everyParagraph: [Paragraph] {
+        allParagraphs.map(\.paragraph) + annexes.flatMap { $0.paragraphs.flatMap(\.flattened) }
+    }
+
+    /// The paragraph, sub-item or annex paragraph with that id.
+    public func paragraph(id: String) -> Paragraph? { everyParagraph.first { $0.id == id } }
 
     public var preambularParagraphCount: Int { preamble.reduce(0) { $0 + $1.paragraphs.count } }
     public var operativeParagraphCount: Int { operative.reduce(0) { $0 + $1.paragraphs.count } }
@@ -300,20 +313,38 @@ extension Resolution {
             if let match = symbol.wholeMatch(of: /(C\d{2})\/(\d{1,4})(?:\([^)]*\))?(?:-[A-Z])?/) { return "itu/doc/\(match.1)/\(match.2)" }
             if symbol.hasPrefix("A/") || symbol.hasPrefix("E/") { return "un/doc/\(symbol)" }
         }
-        if let title = title?.value, let match = title.firstMatch(of: /(?i:resolution)\s+(\d{1,4})\b/) {
-            let formula = self.formula?.value.lowercased() ?? ""
-            if formula.contains("plenipotentiary") { return "itu/pp/res/\(match.1)" }
-            if formula.contains("council") { return "itu/council/res/\(match.1)" }
-            if formula.contains("standardization") { return "itu/wtsa/res/\(match.1)" }
-            if formula.contains("development conference") { return "itu/wtdc/res/\(match.1)" }
-            if formula.contains("radiocommunication conference") { return "itu/wrc/res/\(match.1)" }
-        }
+        let number = heading.flatMap { Masthead.headingNumber($0.value) }
+            ?? title?.value.firstMatch(of: /(?i:resolution)\s+(\d{1,4})\b/).map { String($0.1) }
+        guard let number, let body = ituBody else { return nil }
+        let headingText = heading?.value.lowercased() ?? ""
+        let decision = ["decision", "décision", "decisión", "решение", "المقرر", "决定"].contains { headingText.contains($0) }
+        return "itu/\(body)/\(decision ? "dec" : "res")/\(number)"
+    }
+
+    /// The ITU body whose formula opens the text, in any of the six languages: `pp`, `council`,
+    /// `wtsa`, `wtdc`, `wrc`; nil for another body.
+    var ituBody: String? {
+        let formula = self.formula?.value.lowercased() ?? ""
+        let bodies: [(code: String, words: [String])] = [
+            ("pp", ["plenipotentiary", "plénipotentiaires", "plenipotenciarios", "полномочная", "المندوبين المفوضين", "全权代表"]),
+            ("wtsa", ["standardization", "normalisation", "normalización", "стандартизации", "تقييس", "标准化"]),
+            ("wtdc", ["development conference", "développement des télécommunications", "desarrollo de las telecomunicaciones",
+                      "развитию электросвязи", "تنمية الاتصالات", "电信发展"]),
+            ("wrc", ["radiocommunication conference", "conférence mondiale des radiocommunications",
+                     "conferencia mundial de radiocomunicaciones", "конференция радиосвязи", "المؤتمر العالمي للاتصالات الراديوية", "无线电通信大会"]),
+        ]
+        if let body = bodies.first(where: { $0.words.contains { formula.contains($0) } }) { return body.code }
+        // The Council alone: not the Security Council, ECOSOC or the Human Rights Council.
+        let councils = ["the council", "le conseil", "el consejo", "совет", "المجلس", "理事会"]
+        let others = ["security", "economic", "human rights", "sécurité", "économique", "seguridad", "económico", "безопасности",
+                      "экономический", "الأمن", "الاقتصادي", "安全", "经济", "人权"]
+        let trimmed = formula.replacingOccurrences(of: "إن ", with: "")
+        if councils.contains(where: { trimmed.hasPrefix($0) }), !others.contains(where: { formula.contains($0) }) { return "council" }
         return nil
     }
 
     /// Every citation in the resolution with the paragraph it stands in.
     public var citations: [(paragraphID: String, citation: Citation)] {
-        let paragraphs = allParagraphs.map(\.paragraph) + annexes.flatMap { $0.paragraphs.flatMap(\.flattened) }
-        return paragraphs.flatMap { paragraph in paragraph.citations.map { (paragraph.id, $0) } }
+        everyParagraph.flatMap { paragraph in paragraph.citations.map { (paragraph.id, $0) } }
     }
 }

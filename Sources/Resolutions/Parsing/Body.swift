@@ -104,7 +104,7 @@ extension ResolutionParser.Context {
             case .titled: continue
             case .none: break
             }
-            if trimmed.first?.isLowercase == true, let match = lexicon.match(atStartOf: trimmed, allowAdverb: false) {
+            if Self.mayBePhraseLine(trimmed), let match = lexicon.match(atStartOf: trimmed, allowAdverb: false) {
                 var rest = trimmed.droppingUTF16(match.phrase.utf16.count).drop(while: { $0 == " " })
                 var addressee: String?
                 if match.entry.part == .operative {
@@ -154,8 +154,9 @@ extension ResolutionParser.Context {
 
         func startBlock(_ part: Block.Part, number: String?, _ piece: PendingParagraph.Piece) {
             let text = piece.text
-            let match = lexicon.match(atStartOf: text)
-            let concept = match?.entry.concept ?? PhraseConcept(part == .preamble ? "preamble" : "operative")
+            let match = lexicon.match(atStartOf: text, preferring: part)
+            let concept = match.flatMap { lexicon.unStyleConcepts[$0.entry.words] } ?? match?.entry.concept
+                ?? PhraseConcept(part == .preamble ? "preamble" : "operative")
             let phraseLength = match?.phrase.utf16.count ?? 0
             blocks.append(PendingBlock(
                 part: part, phrase: match.map { String($0.phrase) } ?? "", concept: concept, modifier: match?.modifier, addressee: nil,
@@ -185,14 +186,14 @@ extension ResolutionParser.Context {
             let piece = PendingParagraph.Piece(text: trimmed, start: lineOffset)
             let startsWithDigit = trimmed.first?.isNumber == true
             if startsWithDigit, trimmed.count <= 4, let bare = trimmed.wholeMatch(of: Self.bareNumberPattern) {
-                pendingNumber = String(bare.1)
+                pendingNumber = ArabicChinese.digits(bare.1)
                 continue
             }
             if startsWithDigit, let numbered = trimmed.prefixMatch(of: Self.numberedPattern),
-               lexicon.match(atStartOf: trimmed.dropFirst(numbered.0.count))?.entry.part == .operative {
+               lexicon.match(atStartOf: trimmed.dropFirst(numbered.0.count), preferring: .operative)?.entry.part == .operative {
                 inOperative = true
                 let rest = trimmed.dropFirst(numbered.0.count)
-                startBlock(.operative, number: String(numbered.1), .init(text: rest, start: lineOffset + numbered.0.utf16.count))
+                startBlock(.operative, number: ArabicChinese.digits(numbered.1), .init(text: rest, start: lineOffset + numbered.0.utf16.count))
                 continue
             }
             if let number = pendingNumber {
@@ -210,7 +211,7 @@ extension ResolutionParser.Context {
             }
             // A preambular paragraph ends with a comma (or a semicolon), perhaps followed by a footnote number.
             let previousEnds = blocks.last?.items.last?.lastText.map(Self.endsPreambularParagraph) ?? true
-            if !inOperative, previousEnds, trimmed.first?.isUppercase == true,
+            if !inOperative, previousEnds, trimmed.first?.opensSentence == true,
                let match = lexicon.match(atStartOf: trimmed), match.entry.part == .preamble || blocks.isEmpty {
                 startBlock(.preamble, number: nil, piece)
                 continue
@@ -276,7 +277,8 @@ extension ResolutionParser.Context {
         return lexicon.match(atStartOf: line) == nil
     }
     nonisolated(unsafe) static let bareNumberPattern = /(\d{1,3})\./
-    nonisolated(unsafe) static let numberedPattern = /(\d{1,3})\.\s+/
+    /// "1. Decides", and the Arabic "1 - تقرر".
+    nonisolated(unsafe) static let numberedPattern = /(\d{1,3})(?:\.| ?[-–])\s+/
     nonisolated(unsafe) static let subItemPattern = /\(([a-z]{1,4})\)\s+/
     nonisolated(unsafe) static let plenaryPattern = /\d+(st|nd|rd|th) plenary meeting/
 
@@ -299,7 +301,16 @@ extension ResolutionParser.Context {
             bytes.append(tail[index])
             index += 1
         }
-        func isEnd(_ position: Int) -> Bool { position >= 0 && position < bytes.count && (bytes[position] == 0x2C || bytes[position] == 0x3B) }
+        // A comma or a semicolon: ASCII, Arabic (، ؛: D8 8C, D8 9B) or full-width (， ；: EF BC 8C, EF BC 9B).
+        func isEnd(_ position: Int) -> Bool {
+            guard position >= 0, position < bytes.count else { return false }
+            switch bytes[position] {
+            case 0x2C, 0x3B: return true
+            case 0x8C, 0x9B:
+                return (position >= 1 && bytes[position - 1] == 0xD8) || (position >= 2 && bytes[position - 2] == 0xEF && bytes[position - 1] == 0xBC)
+            default: return false
+            }
+        }
         var digits = bytes.count
         while digits > 0, ScanText.isDigit(bytes[digits - 1]) { digits -= 1 }
         switch bytes.count - digits {
@@ -307,6 +318,16 @@ extension ResolutionParser.Context {
         case 1, 2: return isEnd(digits - 1) || (digits >= 1 && bytes[digits - 1] == 0x20 && isEnd(digits - 2))
         default: return false
         }
+    }
+
+    /// Whether a line may be an ITU phrase line ("recalling", "instructs the Secretary-General"):
+    /// it starts in lower case, or, in a script without case (Arabic, Chinese), it is short and
+    /// does not end as a paragraph does.
+    static func mayBePhraseLine(_ line: Substring) -> Bool {
+        guard let first = line.first else { return false }
+        if first.isLowercase { return true }
+        guard first.isLetter, !first.isCased, let last = line.last, line.count <= 120 else { return false }
+        return !".;:؛；。：".contains(last)
     }
 
     private static func append(_ items: inout [PendingParagraph], depth: Int, _ item: PendingParagraph) {
@@ -357,10 +378,10 @@ extension ResolutionParser.Context {
         var verb: PhraseConcept?
         var addressee: String?
         if block.part == .operative {
-            if block.addressee != nil || !block.phrase.isEmpty && block.items.count > 0 && block.phrase.first?.isLowercase == true {
+            if block.addressee != nil || !block.phrase.isEmpty && block.items.count > 0 && Self.mayBePhraseLine(Substring(block.phrase)) {
                 verb = block.concept
                 addressee = block.addressee
-            } else if let match = lexicon.match(atStartOf: Substring(assembled.text)), match.entry.part == .operative {
+            } else if let match = lexicon.match(atStartOf: Substring(assembled.text), preferring: .operative), match.entry.part == .operative {
                 verb = match.entry.concept
                 if Addressee.verbsWithAddressee.contains(match.entry.concept) {
                     addressee = Addressee.read(after: assembled.text.dropFirst(match.phrase.count))
@@ -479,6 +500,11 @@ enum Addressee {
         guard !candidate.isEmpty, candidate.count <= 150 else { return nil }
         return candidate
     }
+}
+
+extension Character {
+    /// Whether the character may open a sentence: a capital, or a letter of a script without case.
+    var opensSentence: Bool { isUppercase || (isLetter && !isCased) }
 }
 
 extension Substring {

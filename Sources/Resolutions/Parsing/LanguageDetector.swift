@@ -1,4 +1,5 @@
-/// Tells which of the four parsed languages a text is in, by its most common short words.
+/// Tells which of the six languages a text is in: Arabic and Chinese by their scripts, the
+/// others by their most common short words.
 public enum LanguageDetector {
     static let markers: [Language: Set<String>] = [
         .english: ["the", "of", "and", "to", "in", "on", "for", "that", "with", "its"],
@@ -13,6 +14,7 @@ public enum LanguageDetector {
     }
 
     public static func detect(_ text: String) -> Language {
+        if let script = byScript(text) { return script }
         var counts = [Int](repeating: 0, count: markerHashes.count)
         // The first six hundred words tell; the text is walked, not split whole.
         var seen = 0
@@ -45,5 +47,22 @@ public enum LanguageDetector {
         // "la" and "de" are both French and Spanish: the words only one of them has decide.
         guard let best = counts.max(), best > 0 else { return .english }
         return markerHashes[counts.firstIndex(of: best)!].0
+    }
+
+    /// Arabic or Chinese when, among the first four thousand letters, more are in that script than
+    /// in Latin and Cyrillic together (a Chinese text quotes "WSIS+20" and "C26"; an Arabic one too).
+    static func byScript(_ text: String) -> Language? {
+        var arabic = 0, han = 0, other = 0
+        for scalar in text.unicodeScalars.prefix(20_000) where scalar.properties.isAlphabetic {
+            switch scalar.value {
+            case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: arabic += 1
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
+            default: other += 1
+            }
+            if arabic + han + other >= 4_000 { break }
+        }
+        if arabic > other, arabic >= han { return .arabic }
+        if han > other { return .chinese }
+        return nil
     }
 }

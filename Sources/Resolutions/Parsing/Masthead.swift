@@ -1,9 +1,10 @@
 import Foundation
 
 /// What stands before the enacting formula: symbol, date, agenda item, original language,
-/// source and title.
+/// source, the numbered heading and the title.
 struct Masthead {
     var symbol: Located<String>?
+    var heading: Located<String>?
     var date: Located<TimeValue>?
     var agendaItem: Located<String>?
     var originalLanguage: Located<String>?
@@ -15,6 +16,10 @@ struct Masthead {
         for line in lines {
             let text = line.text.trimmedSpaces
             if text.isEmpty { continue }
+            if heading == nil, Self.headingNumber(text) != nil {
+                heading = context.located(text, at: line)
+                continue
+            }
             if symbol == nil, text.contains("/"), let match = text.firstMatch(of: Self.symbolPattern) {
                 // "Document C23/85-E" or "A/RES/73/6".
                 if text.hasPrefix("Document") || text == String(match.1) {
@@ -52,6 +57,22 @@ struct Masthead {
     nonisolated(unsafe) static let sourcePattern = /^(?:Contribution|Proposal|Note|Report) (?:from|by) (.+)$/
     nonisolated(unsafe) static let resolutionNumberPattern = /\d+\/\d+\s*\.?/
 
+    /// The number in a resolution's or decision's own heading, in any of the six languages:
+    /// "RESOLUTION 140 (REV. DUBAI, 2018)", "RÉSOLUTION 9999 (C26)", "РЕЗОЛЮЦИЯ 9999", "القرار 9999",
+    /// "第9999号决议（C26）", "DECISION 5". A sentence is not a heading: it is short and does
+    /// not end with a comma, a semicolon or a full stop.
+    static func headingNumber(_ line: String) -> String? {
+        guard line.utf8.count <= 160, let last = line.last, !",;.،؛，；。".contains(last) else { return nil }
+        guard let match = line.prefixMatch(of: headingPattern) else { return nil }
+        let digits = match.1 ?? match.2 ?? match.3 ?? ""
+        return String(digits.unicodeScalars.map { scalar in
+            scalar.properties.numericType == .decimal ? Character(String(Int(scalar.properties.numericValue ?? 0))) : Character(scalar)
+        })
+    }
+
+    nonisolated(unsafe) static let headingPattern =
+        /(?:(?:DRAFT |NEW |PROJET DE |NOUVELLE |PROYECTO DE |NUEVA |ПРОЕКТ |НОВАЯ )*(?:RESOLUTION|RÉSOLUTION|RESOLUCIÓN|РЕЗОЛЮЦИЯ|DECISION|DÉCISION|DECISIÓN|РЕШЕНИЕ|Resolution|Résolution|Resolución|Резолюция|Decision|Décision|Decisión|Решение) ([0-9]{1,4})\b|(?:مشروع )?(?:القرار|المقرر) ([0-9٠-٩]{1,4})(?![0-9٠-٩\/])|第\s?([0-9]{1,4})\s?号(?:决议|决定))/
+
     private static func located(_ value: String, in line: CleanDocument.Line, context: ResolutionParser.Context) -> Located<String> {
         let offset = (line.text as NSString).range(of: value).location
         guard offset != NSNotFound else { return context.located(value, at: line) }
@@ -66,6 +87,9 @@ struct Masthead {
         for line in lines.reversed() {
             let text = line.text.trimmedSpaces
             if text.isEmpty { if collected.isEmpty { continue } else { break } }
+            // "(Adopted at the seventh plenary meeting)" under the title is not part of it.
+            if collected.isEmpty, text.hasPrefix("(") || text.hasPrefix("（"), text.hasSuffix(")") || text.hasSuffix("）") { continue }
+            if headingNumber(text) != nil { break }
             let lower = text.lowercased()
             if (text.first?.isNumber == true && text.wholeMatch(of: resolutionNumberPattern) != nil) || lower.contains("draft new resolution") || lower.hasPrefix("draft resolution")
                 || text.hasSuffix("]") || text.hasPrefix("__") || lower.hasPrefix("original:") || lower.hasPrefix("agenda item")

@@ -29,13 +29,23 @@ struct AssembledText {
     /// The markers of the footnotes referred to, in order.
     var references: [String]
 
+    /// A Chinese character or full-width punctuation.
+    static func isHan(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let value = scalar?.value else { return false }
+        return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x3000...0x303F).contains(value)
+            || (0xFF00...0xFF65).contains(value)
+    }
+
     /// Joins the pieces with single spaces, taking out footnote placeholders and the PDF footnote
     /// numbers listed in `pageNoteMarkers` (digits standing after a word, such as "Agreement 4 requires").
     init(_ pieces: [PendingParagraph.Piece], pageNoteMarkers: Set<String>) {
         var builder = MappedTextBuilder()
         var references: [String] = []
         for (index, piece) in pieces.enumerated() {
-            if index > 0 { builder.append(ascii: 0x20, source: piece.start) }
+            // Lines of Chinese text are joined without a space: the script puts none between words.
+            if index > 0, !(Self.isHan(pieces[index - 1].text.unicodeScalars.last) && Self.isHan(piece.text.unicodeScalars.first)) {
+                builder.append(ascii: 0x20, source: piece.start)
+            }
             let skips = Self.numberReferences(in: piece.text, markers: pageNoteMarkers)
             if skips.isEmpty, !piece.text.utf8.contains(0xEE) {
                 // Nothing to take out (footnote placeholders are U+E000, whose UTF-8 starts 0xEE): copied whole.

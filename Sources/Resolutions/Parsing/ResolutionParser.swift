@@ -15,30 +15,36 @@ public struct ResolutionParser: Sendable {
         let lexicon = Lexicon.forLanguage(language)
         let lines = document.lines
         let context = Context(document: document, lexicon: lexicon)
-        let formulaIndex: Int
-        var formulaEnd: Int
-        if let index = lines.firstIndex(where: { lexicon.isFormula($0.text) }) {
-            formulaIndex = index
-            formulaEnd = index
-        } else if let index = lines.firstIndex(where: { lexicon.opensDeclaration($0.text) }) {
-            // A declaration's formula runs to the line that ends with a comma.
-            formulaIndex = index
-            formulaEnd = index
-            while formulaEnd < min(lines.count - 1, index + 6), !lines[formulaEnd].text.hasSuffix(",") { formulaEnd += 1 }
+        let formula: Located<String>?
+        let masthead: Masthead
+        let body: [CleanDocument.Line]
+        if let (formulaIndex, formulaEnd) = Self.formulaLines(lines, lexicon: lexicon) {
+            let formulaText = lines[formulaIndex...formulaEnd].map { $0.text.trimmedSpaces }.joined(separator: " ")
+            let first = lines[formulaIndex], last = lines[formulaEnd]
+            let formulaStart = first.start + (first.text.utf16.count - first.text.drop(while: { $0 == " " }).utf16.count)
+            formula = Located(formulaText, text: formulaText,
+                              range: document.map.source(SourceRange(formulaStart, last.start + last.text.utf16.count)))
+            masthead = Masthead(lines: Array(lines[..<formulaIndex]), context: context)
+            body = Array(lines[(formulaEnd + 1)...])
+        } else if Self.opensWithOperativeParagraph(lines, lexicon: lexicon) {
+            // An extract of an operative part ("1. Takes note …", "1. 注意到 …"): no masthead, no formula.
+            formula = nil
+            masthead = Masthead(lines: [], context: context)
+            body = lines
         } else {
             throw ReadingError.notAResolution("no enacting formula such as \"The Council,\" or \"The General Assembly,\" was found")
         }
-        let formulaText = lines[formulaIndex...formulaEnd].map { $0.text.trimmedSpaces }.joined(separator: " ")
-        let first = lines[formulaIndex], last = lines[formulaEnd]
-        let formulaStart = first.start + (first.text.utf16.count - first.text.drop(while: { $0 == " " }).utf16.count)
-        let formula = Located(formulaText, text: formulaText,
-                              range: document.map.source(SourceRange(formulaStart, last.start + last.text.utf16.count)))
-        let masthead = Masthead(lines: Array(lines[..<formulaIndex]), context: context)
-
-        let body = Array(lines[(formulaEnd + 1)...])
         let firstBodyLine = body.first { !$0.text.trimmedSpaces.isEmpty }?.text
             .trimmedSpaces ?? ""
-        let style: Resolution.Style = firstBodyLine.first?.isLowercase == true ? .itu : .un
+        // ITU texts head their items with lower-case phrase lines; in a script without case, with
+        // a phrase alone on its line.
+        let style: Resolution.Style
+        if let first = firstBodyLine.first, first.isLetter, !first.isCased {
+            let phrase = lexicon.match(atStartOf: Substring(firstBodyLine), allowAdverb: false)
+            style = phrase != nil && Context.mayBePhraseLine(Substring(firstBodyLine)) && !",،，".contains(firstBodyLine.last!) ? .itu : .un
+        } else {
+            style = firstBodyLine.first?.isLowercase == true ? .itu : .un
+        }
         let parsed = style == .itu ? context.parseITU(body) : context.parseUN(body)
         let (preamble, operative) = (parsed.preamble, parsed.operative)
         guard !operative.isEmpty else {
@@ -46,10 +52,27 @@ public struct ResolutionParser: Sendable {
         }
         return Resolution(
             language: language, style: style, symbol: masthead.symbol, date: masthead.date, agendaItem: masthead.agendaItem,
-            originalLanguage: masthead.originalLanguage, source: masthead.source, title: masthead.title, formula: formula,
+            originalLanguage: masthead.originalLanguage, source: masthead.source, heading: masthead.heading, title: masthead.title, formula: formula,
             preamble: preamble, operative: operative, footnotes: document.footnotes, sections: parsed.sections,
             annexes: context.parseAnnexes(body[parsed.end...])
         )
+    }
+
+    /// The first and last lines of the enacting formula ("The Council,"), or of a declaration's
+    /// opening ("We, the Heads of State …,"), which may run over several lines.
+    static func formulaLines(_ lines: [CleanDocument.Line], lexicon: Lexicon) -> (Int, Int)? {
+        if let index = lines.firstIndex(where: { lexicon.isFormula($0.text) }) { return (index, index) }
+        guard let index = lines.firstIndex(where: { lexicon.opensDeclaration($0.text) }) else { return nil }
+        var end = index
+        while end < min(lines.count - 1, index + 6), let last = lines[end].text.last, !",،，".contains(last) { end += 1 }
+        return (index, end)
+    }
+
+    /// Whether the text starts with an operative paragraph numbered 1: an extract of a resolution's operative part.
+    static func opensWithOperativeParagraph(_ lines: [CleanDocument.Line], lexicon: Lexicon) -> Bool {
+        guard let first = lines.first(where: { !$0.text.trimmedSpaces.isEmpty })?.text.trimmedSpaces,
+              let numbered = first.prefixMatch(of: Context.numberedPattern), numbered.1 == "1" else { return false }
+        return lexicon.match(atStartOf: first.dropFirst(numbered.0.count), preferring: .operative)?.entry.part == .operative
     }
 
     /// The parsing state shared by the layers.
@@ -98,18 +121,18 @@ struct ItemMarker: Equatable {
         let units = Array(text.utf16.prefix(24))
         guard let first = units.first else { return nil }
         var index = 0
-        func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+        func isDigit(_ unit: UInt16) -> Bool { asciiDigit(unit) != nil }
         func isLower(_ unit: UInt16) -> Bool { (unit >= 0x61 && unit <= 0x7A) || (unit >= 0x0430 && unit <= 0x044F) }
         func spaces() { while index < units.count, units[index] == 0x20 { index += 1 } }
 
         if isDigit(first) {
-            // 1, 1., 1), 1.1, 10.2.3 — up to three digits a part, then a space or the end.
+            // 1, 1., 1), 1.1, 10.2.3 — up to three digits a part, then a space or the end; Arabic-Indic digits read as 0–9.
             var value = ""
             while true {
                 let start = index
                 while index < units.count, isDigit(units[index]), index - start < 4 { index += 1 }
                 guard index > start, index - start <= 3 else { return nil }
-                value += String(decoding: units[start..<index], as: UTF16.self)
+                value += String(units[start..<index].map { Character(Unicode.Scalar(asciiDigit($0)!)) })
                 if index + 1 < units.count, units[index] == 0x2E, isDigit(units[index + 1]) {
                     value += "."
                     index += 1
@@ -123,8 +146,30 @@ struct ItemMarker: Equatable {
             return ItemMarker(kind: .number, value: value, length: index)
         }
 
-        // Letters and roman numerals: a), (a), b)bis, i), (iv).
+        // Chinese numerals: 一、 二、 … 九十九、, or （一）.
+        let fullWidthParenthesis = first == 0xFF08
+        if fullWidthParenthesis || chineseNumeral(first) != nil {
+            var position = fullWidthParenthesis ? 1 : 0
+            let start = position
+            while position < units.count, chineseNumeral(units[position]) != nil, position - start < 3 { position += 1 }
+            guard position > start, let number = chineseNumber(units[start..<position]), position < units.count,
+                  units[position] == (fullWidthParenthesis ? 0xFF09 : 0x3001) else { return nil }
+            index = position + 1
+            spaces()
+            return ItemMarker(kind: .number, value: String(number), length: index)
+        }
+
+        // Arabic letters in their alphabetical (abjad) order: أ) ب) ج) د) …, or (أ).
         let parenthesised = first == 0x28
+        if let letter = arabicLetter(parenthesised ? (units.count > 1 ? units[1] : 0) : first) {
+            index = parenthesised ? 2 : 1
+            guard index < units.count, units[index] == 0x29 else { return nil }
+            index += 1
+            spaces()
+            return ItemMarker(kind: .letter, value: letter, length: index)
+        }
+
+        // Letters and roman numerals: a), (a), b)bis, i), (iv).
         if parenthesised { index += 1 }
         let start = index
         while index < units.count, isLower(units[index]), index - start < 5 { index += 1 }
@@ -153,6 +198,47 @@ struct ItemMarker: Equatable {
         return ItemMarker(kind: .roman, value: letters, length: index)
     }
 
+    /// The ASCII digit of an ASCII, Arabic-Indic (U+0660…) or Extended Arabic-Indic (U+06F0…) digit.
+    static func asciiDigit(_ unit: UInt16) -> UInt8? {
+        switch unit {
+        case 0x30...0x39: UInt8(unit)
+        case 0x0660...0x0669: UInt8(unit - 0x0660 + 0x30)
+        case 0x06F0...0x06F9: UInt8(unit - 0x06F0 + 0x30)
+        default: nil
+        }
+    }
+
+    /// Arabic item letters in abjad order (أ ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض), as a b c … z.
+    static let abjad: [UInt16: String] = {
+        let order: [[UInt16]] = [[0x0623, 0x0627, 0x0625], [0x0628], [0x062C], [0x062F], [0x0647], [0x0648], [0x0632], [0x062D], [0x0637],
+                                 [0x064A, 0x0649], [0x0643], [0x0644], [0x0645], [0x0646], [0x0633], [0x0639], [0x0641], [0x0635],
+                                 [0x0642], [0x0631], [0x0634], [0x062A], [0x062B], [0x062E], [0x0630], [0x0636]]
+        var table: [UInt16: String] = [:]
+        for (position, letters) in order.enumerated() {
+            for letter in letters { table[letter] = String(Character(Unicode.Scalar(UInt8(0x61 + position)))) }
+        }
+        return table
+    }()
+
+    static func arabicLetter(_ unit: UInt16) -> String? { abjad[unit] }
+
+    /// 一 … 九 and 十.
+    static func chineseNumeral(_ unit: UInt16) -> Int? {
+        [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9, 0x5341: 10][unit]
+    }
+
+    /// 一 = 1, 十 = 10, 十二 = 12, 二十 = 20, 二十一 = 21.
+    static func chineseNumber(_ units: ArraySlice<UInt16>) -> Int? {
+        let values = units.compactMap(chineseNumeral)
+        switch values.count {
+        case 1: return values[0]
+        case 2 where values[0] == 10 && values[1] < 10: return 10 + values[1]
+        case 2 where values[1] == 10 && values[0] < 10: return values[0] * 10
+        case 3 where values[1] == 10 && values[0] < 10 && values[2] < 10: return values[0] * 10 + values[2]
+        default: return nil
+        }
+    }
+
     /// Whether this marker opens a new list (a, i, 1, x.1).
     var isFirst: Bool {
         switch kind {
@@ -160,5 +246,16 @@ struct ItemMarker: Equatable {
         case .roman: value == "i"
         case .number: value == "1" || value.hasSuffix(".1")
         }
+    }
+}
+
+extension Paragraph {
+    /// The number as the text's own language writes it: in Arabic, a lettered item with its
+    /// Arabic letter (`a` is أ, `d` is د), since numbers are stored in Latin letters for every language.
+    public func writtenNumber(in language: Language) -> String? {
+        guard let number, language == .arabic, number.count == 1, let scalar = number.unicodeScalars.first,
+              (0x61...0x7A).contains(scalar.value) else { return number }
+        let letters = Array("أبجدهوزحطيكلمنسعفصقرشتثخذض")
+        return String(letters[Int(scalar.value - 0x61)])
     }
 }
