@@ -103,6 +103,8 @@ func describe(_ error: any Error) -> String {
         switch error {
         case .invalid(let fields):
             return fields.map { "\($0.field): " + (catalog?.message(for: $0, .english) ?? $0.code) }.joined(separator: "; ")
+        case .notFound(let kind, let id) where kind == "language-version":
+            return catalog?.text("languages.missing", .english, ["language": Language(rawValue: id)?.autonym ?? id]) ?? "no version in \(id)"
         case .notFound(let kind, let id): return "no \(kind) \(id)"
         case .forbidden: return "not allowed"
         case .badCredentials: return "the e-mail or the password is not right"

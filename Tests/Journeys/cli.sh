@@ -115,6 +115,15 @@ journey() { # journey LABEL [--database-url URL]
   check "$label the IATI export passes the Standard's rules (pyIATI; its false SDG-vocabulary findings counted)" 0 "other findings: 0" -- python3 "$here/iati-rules.py" "$work/iati-$label.xml"
   printf 'external_id,title_en,summary_en,organization,stakeholder_type,primary_action_line,sdg_goals,countries\nz,T,S,O,government,C12,18,XX\n' > "$work/bad-$label.csv"
   check "$label activities import names problems" 1 "line 2	sdg_goals	“18” is not a code we know." -- "$wsis" activities import "$work/bad-$label.csv" --apply --data-dir "$data" "${db[@]}"
+  # One resolution in six languages: each version is the same work; any two side by side, paragraph by paragraph.
+  for code in en fr es ru ar zh; do
+    "$wsis" import --confirm "$here/../ResolutionsTests/Fixtures/itu-council-$code.txt" --data-dir "$data" "${db[@]}" > /dev/null
+  done
+  check "$label align: a header and Arabic beside Chinese" 0 "op_2__para_1	op_2__para_1	structure	بأن يقدم إلى المجلس سنوياً تقريراً عن تنفيذ هذا القرار؛	每年就本决议的实施情况向理事会提交报告；" -- "$wsis" resolutions align itu/council/res/9999 ar zh --data-dir "$data" "${db[@]}"
+  "$wsis" resolutions align itu/council/res/9999 en ru --data-dir "$data" "${db[@]}" > "$work/align-$label.tsv"
+  check "$label align: 15 pairs of the structure, read back by Python's csv module" 0 "15 {'structure'} 5" -- python3 -c 'import csv, sys; rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)); print(len(rows), {r["basis"] for r in rows}, len(rows[0]))' "$work/align-$label.tsv"
+  check "$label align: a language not among the six" 64 "is not one of the six languages" -- "$wsis" resolutions align itu/council/res/9999 en de --data-dir "$data" "${db[@]}"
+  check "$label align: a resolution not here" 1 "no resolution" -- "$wsis" resolutions align A/RES/1/1 en fr --data-dir "$data" "${db[@]}"
 }
 
 journey sqlite

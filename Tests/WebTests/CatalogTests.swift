@@ -15,7 +15,7 @@ struct CatalogTests {
     static let sameAsEnglish: [Language: Set<String>] = {
         let formats: Set<String> = ["mandates.csv", "mandates.json", "activities.csv", "activities.json", "activities.iati"]
         return [
-            .french: formats.union(["action_lines.code", "actors.code", "matrix.total", "resolutions.version", "resolution.version", "mandate.version",
+            .french: formats.union(["action_lines.code", "actors.code", "matrix.total", "resolutions.version", "resolution.version", "mandate.version", "languages.version",
                                     "resolution.date", "calendar.date", "resolution.source", "resolution.structure", "activities.impact",
                                     "activities.contact"]),
             .spanish: formats.union(["matrix.total", "activities.coverage.regional"]),

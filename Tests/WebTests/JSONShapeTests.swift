@@ -48,6 +48,8 @@ struct JSONShapeTests {
             let admin = try await web.test.makeUser("admin@itu.int", roles: [.administrator, .secretariat]).user
             let (token, _) = try await web.platform.auth.createAPIToken(name: "shapes", for: Actor(user: admin))
 
+            let versions = try await web.test.languageVersions(["en", "ar"])
+            let alignment = try await web.api(.get, "/api/v1/resolutions/\(versions["en"]!.id)/alignment?with=ar", token: token)
             let search = try await web.api(.get, "/api/v1/activities?q=digital", token: token)
             let hit = try #require(((try search.json() as? [String: Any])?["hits"] as? [[String: Any]])?.first?["id"] as? String)
             let documents: [(String, String, String)] = [
@@ -60,6 +62,7 @@ struct JSONShapeTests {
                 ("Activity", "activity", try await web.api(.get, "/api/v1/activities/\(hit)", token: token).text),
                 ("ResolutionSummary[]", "resolutions", try await web.api(.get, "/api/v1/resolutions", token: token).text),
                 ("ResolutionDetail", "resolution", try await web.api(.get, "/api/v1/resolutions/\(resolution.id)", token: token).text),
+                ("Alignment", "alignment", alignment.text),
                 ("Milestone[]", "calendar", try await web.api(.get, "/api/v1/calendar", token: token).text),
                 ("Goal[]", "sdgs", try await web.api(.get, "/api/v1/sdgs", token: token).text),
                 ("ActionLine[]", "action-lines", try await web.api(.get, "/api/v1/action-lines", token: token).text),

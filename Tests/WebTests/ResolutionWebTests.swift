@@ -106,10 +106,10 @@ struct ResolutionWebTests {
             let upload = try await Self.upload(Self.sectioned, named: "a-res-91-7.txt", by: officer, on: web)
             let location = try #require(upload.headers[.location])
             let page = try await web.get(location, as: officer).text
-            #expect(page.contains("<h3 class=\"section-heading\" id=\"sec_1\"><a class=\"anchor\" href=\"#sec_1\">I</a> Action Lines</h3>"))
+            #expect(page.contains("<h3 class=\"section-heading\" id=\"sec_1\" lang=\"en\" dir=\"ltr\"><a class=\"anchor\" href=\"#sec_1\">I</a> Action Lines</h3>"))
             #expect(page.contains("id=\"sec_2\""))
             #expect(page.contains("<section class=\"annex\" id=\"annex_1\""))
-            #expect(page.contains("<p class=\"annex-title\">Terms of reference</p>"))
+            #expect(page.contains("<p class=\"annex-title\" lang=\"en\" dir=\"ltr\">Terms of reference</p>"))
             #expect(page.contains("id=\"annex_1__para_2\""))
             #expect(page.contains("<mark class=\"hl-phrase\" title=\"annex_1\">Annex</mark>"), "the annex heading is marked in the source")
             // Sections come in the order of the text: pmbl_2 (Welcoming) under I, after pmbl_1 and before op_1.

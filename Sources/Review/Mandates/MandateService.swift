@@ -19,9 +19,14 @@ public struct MandateService: Sendable {
     }
 
     /// Proposes the mandates of a confirmed resolution, inside the caller's transaction; nothing
-    /// when it has some already (confirming is idempotent).
+    /// when it has some already (confirming is idempotent), or when another language version of
+    /// the same work has them (the mandates are the work's, read from one version).
     func propose(for resolution: StoredResolution, in repositories: any Repositories, at now: Date, by actor: Actor) async throws {
         guard try await repositories.mandates.count(resolutionID: resolution.id) == 0 else { return }
+        // A work's mandates come from its first confirmed language version; the others are read beside it.
+        let otherLanguages = try await repositories.resolutions.summaries(includeDrafts: false)
+            .filter { $0.workID == resolution.workID && $0.language != resolution.structure.language.rawValue && $0.id != resolution.id }
+        for other in otherLanguages where try await repositories.mandates.count(resolutionID: other.id) > 0 { return }
         var matrix: [String: [Int]] = [:]
         for link in try await repositories.reference.matrixLinks() {
             matrix[link.actionLine, default: []].append(link.goal)

@@ -9,6 +9,8 @@ public struct ResolutionDossier: Sendable {
     public var linkedWorks: [String: String]
     /// Paragraphs of confirmed resolutions that cite this one's work.
     public var citedBy: [CitingParagraph]
+    /// The work's version in each language the viewer may see, this one included.
+    public var languageVersions: [ResolutionSummary]
 }
 
 extension ResolutionService {
@@ -16,8 +18,10 @@ extension ResolutionService {
     public func dossier(id: String, viewer: Actor?) async throws -> ResolutionDossier {
         let dossier = try await store.read { repositories -> ResolutionDossier? in
             guard let resolution = try await repositories.resolutions.resolution(id: id), resolution.isVisible(to: viewer) else { return nil }
+            let summaries = try await repositories.resolutions.summaries(includeDrafts: viewer?.has(.secretariat) == true)
             return ResolutionDossier(resolution: resolution, linkedWorks: try await repositories.resolutions.linkedWorks(of: resolution),
-                                     citedBy: try await repositories.resolutions.citing(workID: resolution.workID))
+                                     citedBy: try await repositories.resolutions.citing(workID: resolution.workID),
+                                     languageVersions: ResolutionSummary.languageVersions(of: resolution, among: summaries))
         }
         guard let dossier else { throw DomainError.notFound(kind: "resolution", id: id) }
         return dossier

@@ -46,6 +46,9 @@ struct Problem: Sendable {
                 // Read, and refused by a rule (422); what cannot be read at all is 400 (above and below).
                 self.init(status: .unprocessableContent, title: t("problem.invalid.title"), detail: t("problem.invalid.detail"),
                           errors: fields.map { FieldMessage(field: $0.field, code: $0.code, message: catalog.message(for: $0, language)) })
+            case .notFound(let kind, let id) where kind == "language-version":
+                self.init(status: .notFound, title: t("problem.not-found.title"),
+                          detail: catalog.text("languages.missing", language, ["language": Language(rawValue: id)?.autonym ?? id]))
             case .notFound:
                 self.init(status: .notFound, title: t("problem.not-found.title"), detail: t("problem.not-found.detail"))
             case .forbidden:

@@ -62,7 +62,8 @@ public enum SiteMap {
             (.get, .users), (.post, .users), (.get, .user(":id")), (.post, .userRoles(":id")), (.post, .userPassword(":id")),
         ])
         + pages(.administrators, [(.get, .audit)])
-        + pages(.everyone, [(.get, .resolutions), (.get, .resolution(":id")), (.get, .resolutionAKN(":id"))])
+        + pages(.everyone, [(.get, .resolutions), (.get, .resolution(":id")), (.get, .resolutionAKN(":id")),
+                            (.get, .resolutionLanguages(":id"))])
         + pages(.staff, [(.get, .newResolution), (.post, .resolutionConfirmation(":id")), (.post, .resolutionCorrections(":id"))])
         + pages(.staff, uploads: true, [(.post, .resolutions)])
         + pages(.everyone, [(.get, .mandates), (.get, .mandate(":id")), (.get, .board(":id")),
@@ -95,7 +96,7 @@ public enum SiteMap {
                                        (.post, "/api/v1/activities/:id/transitions"), (.post, "/api/v1/activities/:id/comments")])
         + group(.staff, api: true, uploads: true, [(.post, "/api/v1/activities-import")])
         + group(.staff, api: true, [(.post, "/api/v1/matrix/changes")])
-        + group(.everyone, api: true, [(.get, "/api/v1/resolutions"), (.get, "/api/v1/resolutions/:id")])
+        + group(.everyone, api: true, [(.get, "/api/v1/resolutions"), (.get, "/api/v1/resolutions/:id"), (.get, "/api/v1/resolutions/:id/alignment")])
         + group(.staff, api: true, [(.post, "/api/v1/resolutions/:id/confirm"), (.post, "/api/v1/resolutions/:id/corrections")])
         + group(.staff, api: true, uploads: true, [(.post, "/api/v1/resolutions")])
         + group(.everyone, api: true, [

@@ -34,6 +34,8 @@ public enum SiteURL: Sendable, Hashable {
     case newResolution
     case resolution(String)
     case resolutionAKN(String)
+    /// A resolution beside another of its language versions (`?with=fr`).
+    case resolutionLanguages(String)
     case resolutionConfirmation(String)
     case resolutionCorrections(String)
 
@@ -123,6 +125,7 @@ public enum SiteURL: Sendable, Hashable {
         case .newResolution: "/resolutions/new"
         case .resolution(let id): "/resolutions/\(Self.segment(id))"
         case .resolutionAKN(let id): "/resolutions/\(Self.segment(id))/akn.xml"
+        case .resolutionLanguages(let id): "/resolutions/\(Self.segment(id))/languages"
         case .resolutionConfirmation(let id): "/resolutions/\(Self.segment(id))/confirm"
         case .resolutionCorrections(let id): "/resolutions/\(Self.segment(id))/corrections"
 

@@ -37,6 +37,14 @@ struct MandatePage: Sendable {
 
     // Where it comes from.
     var symbol, blockHeading, paragraphNumber, paragraphText, boardHref: String
+    /// The language and direction of the paragraph as shown: the reader's, when the work has a version in it.
+    var paragraphLanguage, paragraphDirection: String
+    /// The paragraph in the version the mandate was read from, when another version is shown above it.
+    var original: Original?
+
+    struct Original: Sendable, Equatable {
+        var summary, number, text, language, direction, href: String
+    }
 
     // What it is linked to.
     var cites: [Citation]
@@ -61,7 +69,8 @@ struct MandatePage: Sendable {
 
     subscript<Value>(dynamicMember field: KeyPath<MandateRow, Value>) -> Value { mandate[keyPath: field] }
 
-    init(_ dossier: MandateDossier, language: Language, catalog: Catalog, staff: Bool, error: String? = nil) {
+    init(_ dossier: MandateDossier, counterpart: (resolution: StoredResolution, paragraph: Paragraph)? = nil, language: Language,
+         catalog: Catalog, staff: Bool, error: String? = nil) {
         func t(_ key: String, _ parameters: [String: String] = [:]) -> String { catalog.text(key, language, parameters) }
         let stored = dossier.mandate
         let none = t("mandate.none")
@@ -84,8 +93,23 @@ struct MandatePage: Sendable {
         let resolution = dossier.resolution
         symbol = resolution.symbol ?? resolution.workID
         blockHeading = dossier.block.map { [$0.phrase, $0.addressee].compactMap { $0 }.joined(separator: " ") } ?? ""
-        paragraphNumber = dossier.paragraph?.number ?? ""
-        paragraphText = dossier.paragraph?.text ?? ""
+        let source = resolution.structure.language
+        if let counterpart, let paragraph = dossier.paragraph {
+            let shown = counterpart.resolution.structure.language
+            paragraphNumber = counterpart.paragraph.writtenNumber(in: shown) ?? ""
+            paragraphText = counterpart.paragraph.text
+            paragraphLanguage = shown.rawValue
+            paragraphDirection = shown.isRightToLeft ? "rtl" : "ltr"
+            original = Original(summary: t("mandate.original_text", ["language": source.autonym]), number: paragraph.writtenNumber(in: source) ?? "",
+                                text: paragraph.text, language: source.rawValue, direction: source.isRightToLeft ? "rtl" : "ltr",
+                                href: SiteURL.resolution(resolution.id).path(anchor: paragraph.id))
+        } else {
+            paragraphNumber = dossier.paragraph?.writtenNumber(in: source) ?? ""
+            paragraphText = dossier.paragraph?.text ?? ""
+            paragraphLanguage = source.rawValue
+            paragraphDirection = source.isRightToLeft ? "rtl" : "ltr"
+            original = nil
+        }
         boardHref = SiteURL.board(stored.resolutionID).path
 
         cites = (dossier.paragraph?.citations ?? []).map { citation in

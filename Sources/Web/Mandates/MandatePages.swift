@@ -95,7 +95,11 @@ struct MandatePages: PageGroup {
     private func render(id: String, request: Request, context: some SiteContext, error: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let dossier = try await services.mandates.dossier(id: id, viewer: context.viewerActor)
-        let page = MandatePage(dossier, language: context.language, catalog: renderer.catalog, staff: context.isStaff, error: error)
+        // The paragraph in the reader's language, when the work has a version in it.
+        let counterpart = try await services.resolutions.counterpart(of: dossier.mandate.paragraphID, in: dossier.resolution.id,
+                                                                     language: context.language, viewer: context.viewerActor)
+        let page = MandatePage(dossier, counterpart: counterpart, language: context.language, catalog: renderer.catalog, staff: context.isStaff,
+                               error: error)
         return renderer.page("mandate", title: page.action, content: page, request: request, context: context, status: status)
     }
 

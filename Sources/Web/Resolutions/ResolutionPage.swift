@@ -58,6 +58,10 @@ struct ResolutionPage: Sendable {
     var moveChoices: [PageChoice]
     var error: String?
     var backHref, confirmHref, correctionsHref, aknHref, boardHref: String
+    /// The resolution's language and direction, for its texts inside a page in another language.
+    var textLanguage, textDirection: String
+    /// The other language versions, each a link to the two side by side.
+    var languageVersions: [PageLink]
 
     init(_ dossier: ResolutionDossier, staff: Bool, language: Language, catalog: Catalog, error: String? = nil) {
         func t(_ key: String, _ parameters: [String: String] = [:]) -> String { catalog.text(key, language, parameters) }
@@ -81,7 +85,7 @@ struct ResolutionPage: Sendable {
             let details = paragraph.times.map { t("resolution.time", ["text": $0.text, "value": $0.value.description]) }
                 + (paragraph.addressee.map { [t("resolution.addressee", ["who": $0])] } ?? [])
                 + paragraph.footnoteReferences.map { t("resolution.footnote_ref", ["marker": $0]) }
-            return Paragraph(id: paragraph.id, number: paragraph.number ?? "", html: Highlighter.html(paragraph.text, spans: spans),
+            return Paragraph(id: paragraph.id, number: paragraph.writtenNumber(in: resolution.language) ?? "", html: Highlighter.html(paragraph.text, spans: spans),
                              details: details.isEmpty ? nil : details.joined(separator: " · "),
                              children: paragraph.children.map { paragraphModel($0, correcting: correcting) }, correcting: correcting,
                              citations: paragraph.citations.map {
@@ -94,7 +98,7 @@ struct ResolutionPage: Sendable {
         draft = stored.status == .draft
         self.staff = staff
         let facts: [(String, String?)] = [
-            ("resolution.symbol", resolution.symbol?.value), ("resolution.date", resolution.date.map { LocaleFormat.date($0.value.description, language) }),
+            ("resolution.heading", resolution.heading?.value), ("resolution.symbol", resolution.symbol?.value), ("resolution.date", resolution.date.map { LocaleFormat.date($0.value.description, language) }),
             ("resolution.agenda", resolution.agendaItem?.value), ("resolution.original", resolution.originalLanguage?.value),
             ("resolution.source", resolution.source?.value), ("resolution.work", stored.workID),
             ("resolution.version", String(stored.version)),
@@ -128,6 +132,13 @@ struct ResolutionPage: Sendable {
         correctionsHref = SiteURL.resolutionCorrections(stored.id).path
         aknHref = SiteURL.resolutionAKN(stored.id).path
         boardHref = SiteURL.board(stored.id).path
+        textLanguage = resolution.language.rawValue
+        textDirection = resolution.language.isRightToLeft ? "rtl" : "ltr"
+        languageVersions = dossier.languageVersions.filter { $0.id != stored.id }.compactMap { version in
+            Language(rawValue: version.language).map {
+                PageLink(href: SiteURL.resolutionLanguages(stored.id).path(query: ["with": $0.rawValue]), label: $0.autonym)
+            }
+        }
     }
 
     /// The source text with what the parser recognised marked: phrases, sections, annexes, and in
@@ -141,8 +152,7 @@ struct ResolutionPage: Sendable {
         spans += (resolution.preamble + resolution.operative).map { mark($0.range, "phrase", $0.concept.rawValue) }
         spans += resolution.sections.map { mark($0.range, "phrase", $0.id) }
         spans += resolution.annexes.map { mark($0.range, "phrase", $0.id) }
-        let annexParagraphs = resolution.annexes.flatMap { $0.paragraphs.flatMap(\.flattened) }
-        for paragraph in resolution.allParagraphs.map(\.paragraph) + annexParagraphs {
+        for paragraph in resolution.everyParagraph {
             spans += paragraph.citations.map { mark($0.range, "citation", $0.id) }
             spans += paragraph.times.map { mark($0.range, "time", $0.value.description) }
             spans += (paragraph.bodies + paragraph.actionLines).map { mark($0.range, "body", $0.code) }

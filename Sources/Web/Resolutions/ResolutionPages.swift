@@ -18,6 +18,7 @@ struct ResolutionPages: PageGroup {
         signedIn.post(SiteURL.resolutionConfirmation(":id").route, use: confirm)
         signedIn.post(SiteURL.resolutionCorrections(":id").route, use: correct)
         router.get(SiteURL.resolutionAKN(":id").route, use: akn)
+        router.get(SiteURL.resolutionLanguages(":id").route, use: languages)
     }
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
@@ -82,6 +83,26 @@ struct ResolutionPages: PageGroup {
         let resolution = try await services.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
         return Response(status: .ok, headers: [.contentType: "application/akn+xml; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: AkomaNtoso.render(resolution.structure, draft: resolution.status == .draft))))
+    }
+
+    /// The resolution beside another language version (`?with=fr`; the first other one when not
+    /// given, or when the work has no version in that language).
+    @Sendable func languages(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let resolutions = services.resolutions
+        let versions = try await resolutions.languageVersions(of: id, viewer: context.actor)
+        let others = versions.filter { $0.id != id }
+        let asked = request.uri.queryParameters["with"].flatMap { Language(tag: String($0)) }
+        let page: LanguageVersionsPage
+        if let chosen = others.first(where: { $0.language == asked?.rawValue }) ?? others.first, let language = Language(rawValue: chosen.language) {
+            let aligned = try await resolutions.aligned(id: id, with: language, viewer: context.actor)
+            page = LanguageVersionsPage(aligned, versions: versions, language: context.language, catalog: renderer.catalog)
+        } else {
+            page = LanguageVersionsPage(alone: try await resolutions.resolution(id: id, viewer: context.actor), language: context.language,
+                                        catalog: renderer.catalog)
+        }
+        return renderer.page("resolution-languages", title: t("languages.title", context, ["title": page.title]), content: page,
+                             request: request, context: context)
     }
 
     @Sendable func show(_ request: Request, context: WebContext) async throws -> Response {

@@ -31,6 +31,20 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(summary: Self.summary(stored), structure: .init(additionalProperties: structure), citedBy: citedBy))))
     }
 
+    func alignResolution(_ input: Operations.AlignResolution.Input) async throws -> Operations.AlignResolution.Output {
+        // The schema's enum guarantees one of the six languages.
+        let aligned = try await services.resolutions.aligned(id: input.path.id, with: Language(rawValue: input.query.with.rawValue)!,
+                                                             viewer: viewer)
+        func paragraph(_ paragraph: Paragraph?) -> Components.Schemas.AlignedParagraph? {
+            paragraph.map { .init(paragraphId: $0.id, number: $0.number, text: $0.text) }
+        }
+        let pairs = aligned.rows.map { row in
+            Components.Schemas.Alignment.PairsPayloadPayload(basis: .init(rawValue: row.pair.basis.rawValue)!, left: paragraph(row.left),
+                                                             right: paragraph(row.right))
+        }
+        return .ok(.init(body: .json(.init(left: Self.summary(aligned.left), right: Self.summary(aligned.right), pairs: pairs))))
+    }
+
     func confirmResolution(_ input: Operations.ConfirmResolution.Input) async throws -> Operations.ConfirmResolution.Output {
         let confirmed = try await services.resolutions.confirm(id: input.path.id, by: Actor(user: RequestUser.current!))
         return .ok(.init(body: .json(Self.summary(confirmed))))

@@ -32,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
 struct ResolutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolutions", abstract: "List, correct and confirm imported resolutions.",
-        subcommands: [List.self, Correct.self, Confirm.self]
+        subcommands: [List.self, Correct.self, Confirm.self, Align.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -88,6 +88,49 @@ struct ResolutionsCommand: AsyncParsableCommand {
             try await options.withPlatform { platform in
                 let resolution = try await platform.resolutions.confirm(id: id, by: cliActor)
                 say("Confirmed \(resolution.symbol ?? resolution.workID) version \(resolution.version).")
+            }
+        }
+    }
+
+    struct Align: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print two language versions of a resolution paragraph by paragraph, as tab-separated pairs.",
+            discussion: """
+                ID names the resolution as `resolutions list` shows it (its id, symbol or work); LANG is ar, zh, en, es, fr or ru.
+                Each line holds: the first language's paragraph id, the second's, why they were paired (structure, anchors,
+                length) or `unaligned`, then the two texts. A header line names the columns. Example:
+                  wsis resolutions align C23/85 en ru > c23-85-en-ru.tsv
+                """
+        )
+        @OptionGroup var options: CommonOptions
+        @Argument(help: "The resolution: its id, symbol or work.") var id: String
+        @Argument(help: "The first language.") var first: String
+        @Argument(help: "The second language.") var second: String
+
+        func validate() throws {
+            for tag in [first, second] where Language(rawValue: tag.lowercased()) == nil {
+                throw ValidationError("\"\(tag)\" is not one of the six languages: use ar, zh, en, es, fr or ru")
+            }
+        }
+
+        func run() async throws {
+            let left = Language(rawValue: first.lowercased())!, right = Language(rawValue: second.lowercased())!
+            try await options.withPlatform { platform in
+                let named = try await platform.resolutions.resolution(named: id, viewer: cliActor)
+                let versions = try await platform.resolutions.languageVersions(of: named.id, viewer: cliActor)
+                guard let start = versions.first(where: { $0.language == left.rawValue }) else {
+                    throw DomainError.notFound(kind: "\(left.rawValue) version of", id: named.symbol ?? named.workID)
+                }
+                let aligned = try await platform.resolutions.aligned(id: start.id, with: right, viewer: cliActor)
+                func cell(_ text: String?) -> String {
+                    (text ?? "").map { $0 == "\t" || $0.isNewline ? " " : String($0) }.joined()
+                }
+                say(["\(left.rawValue)_paragraph", "\(right.rawValue)_paragraph", "basis", "\(left.rawValue)_text", "\(right.rawValue)_text"]
+                    .joined(separator: "\t"))
+                for row in aligned.rows {
+                    say([cell(row.pair.left), cell(row.pair.right), row.pair.basis.rawValue, cell(row.left?.text), cell(row.right?.text)]
+                        .joined(separator: "\t"))
+                }
             }
         }
     }

@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Review
+import TestSupport
+import Testing
+import Web
+
+/// A resolution's language versions side by side: the page, the API and what the resolution's page offers.
+@Suite("Language versions side by side")
+struct LanguageVersionTests {
+    @Test("the reading view pairs every paragraph, each side in its own language and direction, each pair linked",
+          arguments: TestDatabase.available)
+    func page(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let versions = try await web.test.languageVersions(["en", "fr", "ar", "zh"], drafts: ["zh"])
+            let english = try #require(versions["en"])
+            let resolution = try await web.get("/resolutions/\(english.id)")
+            #expect(resolution.text.contains("/resolutions/\(english.id)/languages?with=fr"))
+            #expect(resolution.text.contains("/resolutions/\(english.id)/languages?with=ar"))
+            #expect(!resolution.text.contains("with=zh"), "a draft version is the secretariat's only")
+            #expect(resolution.text.contains(#"<span class="text" lang="en" dir="ltr">"#))
+
+            let page = try await web.get("/resolutions/\(english.id)/languages?with=ar")
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("pair-15") && !html.contains("pair-16"))
+            #expect(html.components(separatedBy: #"role="cell" lang="ar" dir="rtl""#).count - 1 == 15)
+            #expect(html.components(separatedBy: #"role="cell" lang="en" dir="ltr""#).count - 1 == 15)
+            #expect(html.contains("يكلف الأمين العام") && html.contains("instructs the Secretary-General"))
+            #expect(html.contains("/resolutions/\(versions["ar"]!.id)#op_2__para_2"), "each paragraph links to its place in its version")
+            #expect(html.contains("Unless a pair says otherwise, its paragraphs hold the same place in the structure."))
+            #expect(html.contains("<bdi>أ</bdi>") && html.contains("<bdi>a</bdi>"), "each side numbers its items as its language writes them")
+            #expect(html.contains("Paragraphs paired: 15 · without a counterpart: 0"))
+
+            // In French, with a language the work does not have: the first other version instead.
+            let french = try await web.get("/fr/resolutions/\(english.id)/languages?with=es")
+            #expect(french.status == .ok)
+            #expect(french.text.contains("Versions linguistiques en regard"))
+            #expect(french.text.contains(#"lang="fr" dir="ltr""#))
+            // A forged or unknown language is ignored.
+            #expect(try await web.get("/resolutions/\(english.id)/languages?with=%3Cscript%3E").status == .ok)
+
+            // The secretariat sees the Chinese draft too.
+            let officer = try await web.signIn(try await web.test.makeUser("officer@itu.int", roles: [.secretariat]))
+            let chinese = try await web.get("/resolutions/\(english.id)/languages?with=zh", as: officer)
+            #expect(chinese.text.contains(#"lang="zh""#) && chinese.text.contains("责成秘书长"))
+        }
+    }
+
+    @Test("a resolution with one language version says how to add another", arguments: TestDatabase.available)
+    func alone(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (resolution, _) = try await web.test.confirmedSample()
+            let page = try await web.get("/resolutions/\(resolution.id)/languages")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("only one language version"))
+            #expect(try await web.get("/resolutions/nothing-here/languages").status == .notFound)
+        }
+    }
+
+    @Test("the API gives the pairs with their texts; a language the work lacks is 404 in the reader's language, one not among the six is 400",
+          arguments: TestDatabase.available)
+    func api(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let versions = try await web.test.languageVersions(["en", "ru"])
+            let english = try #require(versions["en"])
+            let response = try await web.api(.get, "/api/v1/resolutions/\(english.id)/alignment?with=ru")
+            #expect(response.status == .ok)
+            let json = try #require(try response.json() as? [String: Any])
+            #expect((json["left"] as? [String: Any])?["language"] as? String == "en")
+            #expect((json["right"] as? [String: Any])?["language"] as? String == "ru")
+            let pairs = try #require(json["pairs"] as? [[String: Any]])
+            #expect(pairs.count == 15)
+            #expect(pairs.allSatisfy { $0["basis"] as? String == "structure" })
+            let instructs = try #require(pairs.first { ($0["left"] as? [String: Any])?["paragraph_id"] as? String == "op_2__para_1" })
+            #expect(((instructs["right"] as? [String: Any])?["text"] as? String)?.contains("ежегодно") == true)
+
+            let missing = try await web.client.execute(uri: "/api/v1/resolutions/\(english.id)/alignment?with=es", method: .get,
+                                                       headers: [.accept: "application/json", .acceptLanguage: "fr"], body: nil)
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("pas de version en Español"))
+            #expect(try await web.api(.get, "/api/v1/resolutions/\(english.id)/alignment?with=de").status == .badRequest)
+            #expect(try await web.api(.get, "/api/v1/resolutions/\(english.id)/alignment").status == .badRequest)
+        }
+    }
+
+    @Test("a mandate's paragraph is shown in the reader's language when the work has that version; mandates are proposed once per work",
+          arguments: TestDatabase.available)
+    func mandateParagraph(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let versions = try await web.test.languageVersions(["en", "fr", "ar"])
+            let officer = Actor(user: try await web.test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let english = try #require(versions["en"])
+            #expect(try await web.platform.mandates.list(MandateFilter(resolutionID: versions["fr"]!.id), viewer: officer).isEmpty,
+                    "the French version proposes no second set of mandates")
+            let mandates = try await web.platform.mandates.list(MandateFilter(resolutionID: english.id), viewer: officer)
+            #expect(mandates.count == 8)
+            _ = try await web.platform.mandates.acceptAll(resolutionID: english.id, by: officer)
+            let report = try #require(mandates.first { $0.mandate.paragraphID == "op_2__para_2" }?.mandate)
+
+            let french = try await web.get("/fr/mandates/\(report.id)")
+            #expect(french.status == .ok)
+            #expect(french.text.contains(#"<blockquote class="paragraph" lang="fr" dir="ltr">"#))
+            #expect(french.text.contains("de publier, d&#39;ici au 31 décembre 2027") || french.text.contains("de publier, d'ici au 31 décembre 2027"))
+            #expect(french.text.contains("Le paragraphe tel que le mandat en a été tiré (English)"))
+            let arabic = try await web.get("/ar/mandates/\(report.id)")
+            #expect(arabic.text.contains(#"<blockquote class="paragraph" lang="ar" dir="rtl">"#) && arabic.text.contains("بحلول 31 ديسمبر 2027"))
+            // In Spanish, which the work lacks, the English paragraph alone.
+            let spanish = try await web.get("/es/mandates/\(report.id)")
+            #expect(spanish.text.contains(#"<blockquote class="paragraph" lang="en" dir="ltr">"#) && !spanish.text.contains("class=\"original\""))
+        }
+    }
+}
