@@ -49,6 +49,12 @@ public struct Platform: Sendable {
         let backend = try await openDatabase(try location(settings), logger: logger)
         do {
             try await Migrations.migrate(backend)
+            // Words indexed under an older rule of folding are made again, so that old rows and new queries agree.
+            let renewed = try await SearchWords.renewIfTheRuleChanged(backend)
+            if renewed > 0 {
+                logger.notice("the search words of published activities were made again under the current rule",
+                              metadata: ["activities": "\(renewed)", "rule": "\(SearchText.rule)"])
+            }
             // Evidence files and uploaded imports live beside the SQLite file, in the data folder, whichever the database.
             let blobs = FileBlobStore(directory: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("blobs"))
             let platform = Platform(backend: backend, clock: clock, hasher: BcryptHasher(cost: settings.bcryptCost), blobs: blobs,

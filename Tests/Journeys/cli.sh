@@ -122,6 +122,7 @@ journey() { # journey LABEL [--database-url URL]
   check "$label align: a header and Arabic beside Chinese" 0 "op_2__para_1	op_2__para_1	structure	بأن يقدم إلى المجلس سنوياً تقريراً عن تنفيذ هذا القرار؛	每年就本决议的实施情况向理事会提交报告；" -- "$wsis" resolutions align itu/council/res/9999 ar zh --data-dir "$data" "${db[@]}"
   "$wsis" resolutions align itu/council/res/9999 en ru --data-dir "$data" "${db[@]}" > "$work/align-$label.tsv"
   check "$label align: 15 pairs of the structure, read back by Python's csv module" 0 "15 {'structure'} 5" -- python3 -c 'import csv, sys; rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)); print(len(rows), {r["basis"] for r in rows}, len(rows[0]))' "$work/align-$label.tsv"
+  check "$label resolutions list --search: Arabic without its vowel marks and with ya for alef maqsura" 0 "	ar	بناء القدرات" -- "$wsis" resolutions list --search "الشمول الرقمى" --data-dir "$data" "${db[@]}"
   check "$label align: a language not among the six" 64 "is not one of the six languages" -- "$wsis" resolutions align itu/council/res/9999 en de --data-dir "$data" "${db[@]}"
   check "$label align: a resolution not here" 1 "no resolution" -- "$wsis" resolutions align A/RES/1/1 en fr --data-dir "$data" "${db[@]}"
 }

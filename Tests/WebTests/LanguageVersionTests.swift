@@ -111,4 +111,32 @@ struct LanguageVersionTests {
             #expect(spanish.text.contains(#"<blockquote class="paragraph" lang="en" dir="ltr">"#) && !spanish.text.contains("class=\"original\""))
         }
     }
+
+    @Test("the resolution list finds titles in any language: accents, Arabic vowel marks and letter forms aside, Chinese by character pairs",
+          arguments: TestDatabase.available)
+    func listSearch(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            _ = try await web.test.languageVersions(["en", "fr", "ar", "zh"])
+            func titles(_ query: String) async throws -> [String] {
+                let list = try await web.platform.resolutions.list(viewer: nil, matching: query)
+                return list.map(\.language).sorted()
+            }
+            #expect(try await titles("") == ["ar", "en", "fr", "zh"])
+            #expect(try await titles("الشمول الرقمى") == ["ar"], "ya for alef maqsura, no vowel marks")
+            #expect(try await titles("بِنَاء القُدُرَات") == ["ar"], "typed with vowel marks")
+            #expect(try await titles("数字包容") == ["zh"])
+            #expect(try await titles("numerique inclusion") == ["fr"], "accents aside; each word the start of one of the title's")
+            #expect(try await titles("capac digit") == ["en"])
+            #expect(try await titles("9999") == ["ar", "en", "fr", "zh"], "the work's number")
+
+            let page = try await web.get("/ar/resolutions?q=" + WebTest.encode("الشمول الرقمى"))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("بناء القدرات") && !page.text.contains("Capacity building"))
+            #expect(page.text.contains(#"value="الشمول الرقمى""#))
+            let none = try await web.get("/resolutions?q=nothing-like-this")
+            #expect(none.text.contains("No resolution&#39;s title or symbol holds these words.") || none.text.contains("No resolution's title or symbol holds these words."))
+            let api = try await web.api(.get, "/api/v1/resolutions?q=" + WebTest.encode("数字包容"))
+            #expect(((try api.json() as? [[String: Any]])?.compactMap { $0["language"] as? String }) == ["zh"])
+        }
+    }
 }

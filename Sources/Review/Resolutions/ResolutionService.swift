@@ -103,6 +103,20 @@ public struct ResolutionService: Sendable {
         let drafts = viewer?.has(.secretariat) == true
         return try await store.read { try await $0.resolutions.summaries(includeDrafts: drafts) }
     }
+
+    /// The resolutions whose title, symbol or work hold every word of `text`, each word as the
+    /// start of one of theirs; words are made by the registry's rule (`SearchText`: accents,
+    /// Arabic vowel marks and letter forms folded, Chinese in character pairs). An empty text
+    /// matches all.
+    public func list(viewer: Actor?, matching text: String) async throws -> [ResolutionSummary] {
+        let wanted = SearchText.words(text)
+        let all = try await list(viewer: viewer)
+        guard !wanted.isEmpty else { return all }
+        return all.filter { summary in
+            let words = SearchText.words([summary.title, summary.symbol, summary.workID].compactMap { $0 }.joined(separator: " "))
+            return wanted.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
+        }
+    }
 }
 
 /// What the audit trail digests of a resolution.

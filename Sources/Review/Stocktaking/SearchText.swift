@@ -9,6 +9,12 @@ import Resolutions
 /// word matches wherever it stands. Both engines are given these words already made (FTS5 sees
 /// them separated by spaces; PostgreSQL gets a tsvector built here), so they match the same rows.
 public enum SearchText {
+    /// The rule's version: when `fold` or the cutting into words changes, this number goes up and
+    /// the indexed words of every published activity are made again with the new rule
+    /// (`SearchWords.renewIfTheRuleChanged` in Storage), so that old rows and new queries agree.
+    /// 2: Arabic folded further (tatweel, ta marbuta, alef maqsura, hamza seats, Arabic-Indic digits).
+    public static let rule = 2
+
     /// Longer "words" (a pasted hash, a URL squeezed together) are not indexed.
     public static let maximumWordLength = 64
 
@@ -135,14 +141,22 @@ public enum SearchText {
         flushIdeographs()
     }
 
-    /// Lower case without accents; marks are dropped after the fold.
+    /// Lower case without accents; marks are dropped after the fold. Arabic is folded as people
+    /// search it: without vowel marks (tashkeel) or the tatweel that stretches a word, alef with
+    /// hamza or madda and alef wasla as a bare alef, ta marbuta as ha (مدرسة, مدرسه), alef maqsura
+    /// as ya (مستوى, مستوي), hamza on waw or ya as the bare letter, Arabic-Indic digits as 0–9.
     static func fold(_ word: String) -> String {
         let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var scalars = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars where isWordScalar(scalar) || scalar.value < 0x80 {
             switch scalar.value {
-            // Arabic alif with hamza or madda is written and searched as a bare alif.
-            case 0x0622, 0x0623, 0x0625: scalars.append(Unicode.Scalar(0x0627)!)
+            case 0x0622, 0x0623, 0x0625, 0x0671: scalars.append(Unicode.Scalar(0x0627)!)
+            case 0x0629: scalars.append(Unicode.Scalar(0x0647)!)
+            case 0x0649, 0x0626: scalars.append(Unicode.Scalar(0x064A)!)
+            case 0x0624: scalars.append(Unicode.Scalar(0x0648)!)
+            case 0x0640, 0x064B...0x065F, 0x0670: continue
+            case 0x0660...0x0669: scalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
             default: scalars.append(scalar)
             }
         }

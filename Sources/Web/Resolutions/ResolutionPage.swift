@@ -161,10 +161,10 @@ struct ResolutionPage: Sendable {
     }
 }
 
-/// The list of resolutions (`resolutions.mustache`).
+/// The list of resolutions (`resolutions.mustache`), perhaps narrowed by a search of their titles.
 struct ResolutionsPage: Sendable {
     struct Row: Sendable, Equatable {
-        var href, symbol, title: String
+        var href, symbol, title, language, languageName: String
         var version: Int
         var draft: Bool
         var counts: String
@@ -172,17 +172,25 @@ struct ResolutionsPage: Sendable {
 
     var resolutions: [Row]
     var staff: Bool
-    var newHref: String
+    var newHref, action, query: String
+    /// What the list holds when it is empty: none imported yet, or none matching the search.
+    var empty: String
+    var searched: Bool
 
-    init(_ summaries: [ResolutionSummary], staff: Bool, language: Language, catalog: Catalog) {
+    init(_ summaries: [ResolutionSummary], query: String = "", staff: Bool, language: Language, catalog: Catalog) {
         resolutions = summaries.map { summary in
             Row(href: SiteURL.resolution(summary.id).path, symbol: summary.symbol ?? summary.workID, title: summary.title ?? "",
+                language: summary.language, languageName: Language(rawValue: summary.language)?.autonym ?? summary.language,
                 version: summary.version, draft: summary.status == .draft,
                 counts: catalog.text("resolutions.counts", language, ["preamble": String(summary.preambularParagraphs),
                                                                       "operative": String(summary.operativeParagraphs)]))
         }
         self.staff = staff
         newHref = SiteURL.newResolution.path
+        action = SiteURL.resolutions.path
+        self.query = query
+        searched = !query.trimmingCharacters(in: .whitespaces).isEmpty
+        empty = catalog.text(searched ? "resolutions.none_matching" : "resolutions.none", language)
     }
 }
 

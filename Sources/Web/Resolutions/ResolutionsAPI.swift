@@ -8,7 +8,7 @@ extension APIHandler {
     private var viewer: Actor? { RequestUser.current.map(Actor.init(user:)) }
 
     func listResolutions(_ input: Operations.ListResolutions.Input) async throws -> Operations.ListResolutions.Output {
-        .ok(.init(body: .json(try await services.resolutions.list(viewer: viewer).map(Self.summary))))
+        .ok(.init(body: .json(try await services.resolutions.list(viewer: viewer, matching: input.query.q ?? "").map(Self.summary))))
     }
 
     func importResolution(_ input: Operations.ImportResolution.Input) async throws -> Operations.ImportResolution.Output {

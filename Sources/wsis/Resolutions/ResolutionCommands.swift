@@ -36,13 +36,16 @@ struct ResolutionsCommand: AsyncParsableCommand {
     )
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List imported resolutions, drafts included.")
+        static let configuration = CommandConfiguration(abstract: "List imported resolutions, drafts included: id, symbol, version, status, language, title.")
         @OptionGroup var options: CommonOptions
+        @Option(help: "Only those whose title, symbol or work hold these words (in any language; accents and Arabic vowel marks aside).")
+        var search: String = ""
 
         func run() async throws {
             try await options.withPlatform { platform in
-                for summary in try await platform.resolutions.list(viewer: cliActor) {
-                    say([summary.id, summary.symbol ?? "-", "v\(summary.version)", summary.status.rawValue, summary.title ?? "-"].joined(separator: "\t"))
+                for summary in try await platform.resolutions.list(viewer: cliActor, matching: search) {
+                    say([summary.id, summary.symbol ?? "-", "v\(summary.version)", summary.status.rawValue, summary.language, summary.title ?? "-"]
+                        .joined(separator: "\t"))
                 }
             }
         }
