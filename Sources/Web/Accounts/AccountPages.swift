@@ -76,6 +76,7 @@ struct AccountPages: PageGroup {
         if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value {
             try await services.auth.signOut(token: token, by: context.actor)
         }
+        NoticeExchange.post(.signedOut)
         var response = Response.redirect(to: SiteURL.home.path, type: .normal)
         response.setCookie(AuthenticationMiddleware.cookie(AuthenticationMiddleware.sessionCookie, "", maxAge: 0, settings: settings))
         return response

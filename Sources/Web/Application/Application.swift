@@ -40,6 +40,7 @@ public func buildRouter(services: Services, health: any HealthCheck, settings: W
     router.add(middleware: AuthenticationMiddleware(services: services, settings: settings))
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: AccountLanguageMiddleware(services: services))
+    router.add(middleware: NoticeMiddleware(settings: settings))
     router.add(middleware: MethodNotAllowedMiddleware())
     router.add(middleware: PermissionMiddleware())
     router.add(middleware: BodyLimitMiddleware())

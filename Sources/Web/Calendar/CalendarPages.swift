@@ -40,6 +40,7 @@ struct CalendarPages: PageGroup {
     @Sendable func add(_ request: Request, context: SignedInContext) async throws -> Response {
         do {
             let milestone = try await services.calendar.add(milestoneInput(context), by: context.actor)
+            NoticeExchange.post(.milestoneAdded)
             return .redirect(to: SiteURL.calendar.path(anchor: "milestone-\(milestone.key)"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
@@ -51,6 +52,7 @@ struct CalendarPages: PageGroup {
         let key = try context.parameters.require("key")
         do {
             _ = try await services.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor)
+            NoticeExchange.post(.milestoneChanged)
             return .redirect(to: SiteURL.calendar.path(anchor: "milestone-\(key)"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }

@@ -122,6 +122,7 @@ struct MandatePages: PageGroup {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(id: id, request: request, context: context, error: message, status: status)
         }
+        NoticeExchange.post(.mandateUpdated)
         return .redirect(to: SiteURL.mandate(id).path(anchor: "history"), type: .normal)
     }
 
@@ -144,6 +145,7 @@ struct MandatePages: PageGroup {
                 decision.weight = form["weight"].flatMap { Int($0) ?? -1 }
             }
             let mandate = try await services.mandates.decide(on: id, decision, by: context.actor)
+            NoticeExchange.post(.mandateDecided)
             let back = form["back"] == "board" ? SiteURL.board(mandate.resolutionID).path(anchor: mandate.blockID) : SiteURL.mandate(id).path
             return .redirect(to: back, type: .normal)
         } catch let error as DomainError {
@@ -154,7 +156,8 @@ struct MandatePages: PageGroup {
 
     @Sendable func acceptAll(_ request: Request, context: SignedInContext) async throws -> Response {
         let stored = try await services.resolutions.resolution(id: try context.parameters.require("id"), viewer: context.actor)
-        _ = try await services.mandates.acceptAll(resolutionID: stored.id, by: context.actor)
+        let accepted = try await services.mandates.acceptAll(resolutionID: stored.id, by: context.actor)
+        NoticeExchange.post(.mandatesAccepted, count: accepted)
         return .redirect(to: SiteURL.board(stored.id).path, type: .normal)
     }
 
@@ -233,6 +236,7 @@ struct MandatePages: PageGroup {
                                                              patterns: (form["patterns"] ?? "").split(whereSeparator: \.isNewline).map(String.init)
                                                                  .filter { !$0.trimmedFast.isEmpty },
                                                              by: context.actor)
+            NoticeExchange.post(.actorAdded)
             return .redirect(to: SiteURL.mandateActors.path(anchor: "actor-\(actor.code)"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }

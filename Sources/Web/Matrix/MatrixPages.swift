@@ -19,6 +19,7 @@ struct MatrixPages: PageGroup {
         do {
             _ = try await services.matrix.change(form["change"] == "remove" ? .remove : .add, actionLine: form["action_line"] ?? "",
                                                  goal: form["goal"] ?? "", target: form["target"], reason: form["reason"], by: context.actor)
+            NoticeExchange.post(.matrixChanged)
             return .redirect(to: SiteURL.matrix.path(anchor: "history"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }

@@ -47,6 +47,7 @@ struct ResolutionPages: PageGroup {
         }
         do {
             let imported = try await services.resolutions.importDocument(data, by: context.actor)
+            NoticeExchange.post(imported.created ? .resolutionImported : .resolutionAlreadyImported)
             return .redirect(to: SiteURL.resolution(imported.resolution.id).path, type: .normal)
         } catch let error as ReadingError {
             return renderNew(request: request, context: context,
@@ -57,6 +58,7 @@ struct ResolutionPages: PageGroup {
     @Sendable func confirm(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
         _ = try await services.resolutions.confirm(id: id, by: context.actor)
+        NoticeExchange.post(.resolutionConfirmed)
         return .redirect(to: SiteURL.resolution(id).path, type: .normal)
     }
 
@@ -74,6 +76,7 @@ struct ResolutionPages: PageGroup {
             return try await render(id: id, request: request, context: context,
                                     error: error.fieldErrors.map { renderer.catalog.message(for: $0, context.language) }.joined(separator: " "))
         }
+        NoticeExchange.post(.resolutionCorrected)
         // Back to where the correction was made: the block (addressee, move) or the paragraph (citation, uncite).
         let target = form["kind"] == "citation" || form["kind"] == "uncite" ? form["paragraph"] : form["block"]
         let anchor = target.flatMap { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ? "#" + $0 : nil } ?? ""

@@ -106,6 +106,7 @@ struct ActivityPages: PageGroup {
             }
             try await services.activities.transition(id: id, step, comment: context.form["comment"],
                                                      expectedVersion: Int(context.form["version"] ?? ""), by: context.actor)
+            NoticeExchange.post(.activityMoved)
             return .redirect(to: SiteURL.activity(id).path, type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
@@ -117,6 +118,7 @@ struct ActivityPages: PageGroup {
         let id = try context.parameters.require("id")
         do {
             try await services.activities.comment(id: id, text: context.form["comment"] ?? "", by: context.actor)
+            NoticeExchange.post(.commentAdded)
             return .redirect(to: SiteURL.activity(id).path(anchor: "comments"), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
@@ -159,6 +161,7 @@ struct ActivityPages: PageGroup {
         }
         do {
             let activity = try await services.activities.create(record, by: context.actor)
+            NoticeExchange.post(.activitySaved)
             return .redirect(to: SiteURL.activity(activity.id).path, type: .normal)
         } catch let error as DomainError {
             guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
@@ -187,6 +190,7 @@ struct ActivityPages: PageGroup {
         }
         do {
             try await services.activities.edit(id: id, record, expectedVersion: version, by: context.actor)
+            NoticeExchange.post(.activitySaved)
             return .redirect(to: SiteURL.activity(id).path, type: .normal)
         } catch let error as DomainError {
             guard let (_, status) = renderer.refusal(error, context.language) else { throw error }
@@ -246,6 +250,7 @@ struct ActivityPages: PageGroup {
         if apply {
             // Applying runs in the background as a job; its page shows how far it is, then the report.
             let job = try await services.activityImports.start(upload.data, fileName: upload.fileName, by: context.actor)
+            NoticeExchange.post(.importStarted)
             return .redirect(to: SiteURL.activityImportJob(job.id).path, type: .normal)
         }
         let file = ActivityFile.upload(upload.data, fileName: upload.fileName)

@@ -30,6 +30,9 @@ public struct Renderer: Sendable {
                             user: context.viewer.map { Layout.SignedIn(name: $0.name, staff: $0.has(.secretariat), administrator: $0.has(.administrator)) },
                             languages: Layout.languages(request: request, current: language))
         layout.englishHref = layout.languages.first { $0.code == Language.english.rawValue }?.alternate ?? "/"
+        if let (notice, count) = NoticeExchange.current?.take() {
+            layout.notice = catalog.text("notice.\(notice.rawValue)", language, count.map { ["count": LocaleFormat.number($0, language)] } ?? [:])
+        }
         var model = Self.plain(layout) as? [String: Any] ?? [:]
         // The strings are already a tree of dictionaries (cached per language): given as they are.
         model["t"] = catalog.tree(language)
@@ -149,6 +152,8 @@ struct Layout: Sendable {
     /// This page in each of the six languages: the switcher (`href`, which also remembers the
     /// choice, `/en/…` for English) and the `hreflang` alternates (`alternate`, English's without a prefix).
     var languages: [LanguageLink] = []
+    /// What the action that led here did (`Notice`), in words.
+    var notice: String?
     /// The page's English address: the `hreflang="x-default"` alternate.
     var englishHref = "/"
     var homeHref = SiteURL.home.path
@@ -189,6 +194,7 @@ extension Layout: PlainFields {
             "englishHref": englishHref,
         ]
         if let user { fields["user"] = ["name": user.name, "staff": user.staff, "administrator": user.administrator] }
+        if let notice { fields["notice"] = notice }
         return fields
     }
 }
