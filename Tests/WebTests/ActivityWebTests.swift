@@ -95,6 +95,27 @@ struct ActivityWebTests {
         }
     }
 
+    @Test("the search page: results before the filters, chosen filters as chips that remove them, the right words for an empty registry",
+          arguments: TestDatabase.available)
+    func searchLayout(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let empty = try await web.get("/activities")
+            #expect(empty.text.contains("No activity has been published in the registry yet."))
+            #expect(!empty.text.contains("No activity matches"))
+            let officer = Actor(user: try await web.test.makeUser("officer@itu.int", roles: [.secretariat]).user)
+            let csv = "external_id,title_en,summary_en,organization,stakeholder_type,primary_action_line,sdg_goals,countries\r\n"
+                + "a,Open data portal,Publishes digital data,Org,government,C3,16,KEN\r\nb,School broadband,Digital schools,Org,government,C2,4,IND\r\n"
+            _ = try await web.platform.activities.importActivities(.csv(Data(csv.utf8)), apply: true, by: officer)
+            let page = try await web.get("/activities?q=digital&country=KEN").text
+            let results = try #require(page.range(of: #"<section class="results""#)), filters = try #require(page.range(of: #"<aside class="facets""#))
+            #expect(results.lowerBound < filters.lowerBound, "the results come first")
+            #expect(page.contains(#"<a href="/activities?q=digital" class="chip">Country or area: Kenya"#), "the chip removes its filter")
+            #expect(page.contains(#"<details class="facet" open>"#))
+            let none = try await web.get("/activities?q=nothing-of-the-kind").text
+            #expect(none.contains("No activity matches"))
+        }
+    }
+
     @Test("hostile searches answer normally or 400, never 500; the import page reports problems and refuses a file over the limit; exports stream",
           arguments: TestDatabase.available)
     func badInput(database: TestDatabase) async throws {

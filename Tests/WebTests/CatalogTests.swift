@@ -18,9 +18,9 @@ struct CatalogTests {
             .french: formats.union(["action_lines.code", "actors.code", "matrix.total", "resolutions.version", "resolution.version", "mandate.version", "languages.version",
                                     "resolution.date", "calendar.date", "resolution.source", "resolution.structure", "activities.impact",
                                     "activities.contact"]),
-            .spanish: formats.union(["matrix.total", "activities.coverage.regional"]),
-            .russian: formats,
-            .arabic: formats.union(["activities.date_placeholder"]),
+            .spanish: formats.union(["matrix.total", "activities.coverage.regional", "activities.facets.chip"]),
+            .russian: formats.union(["activities.facets.chip"]),
+            .arabic: formats.union(["activities.date_placeholder", "activities.facets.chip"]),
             .chinese: formats.union(["activities.date_placeholder"]),
         ]
     }()

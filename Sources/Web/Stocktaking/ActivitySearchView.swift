@@ -17,7 +17,12 @@ struct ActivitySearchView: Sendable {
 
     struct FacetGroup: Sendable, Equatable {
         var name: String
+        /// The first values (and every chosen one); the rest behind "more".
         var values: [FacetValue]
+        var more: [FacetValue]
+        var moreLabel: String
+        /// Open when it holds a chosen value, or is among the first groups.
+        var open: Bool
     }
 
     struct FacetValue: Sendable, Equatable {
@@ -34,6 +39,11 @@ struct ActivitySearchView: Sendable {
     var dateLink = ""
     var hits: [Hit] = []
     var facets: [FacetGroup] = []
+    /// The filters chosen, each a link that removes it, and a link that removes them all.
+    var chips: [PageLink] = []
+    var clearHref: String?
+    /// What an empty list means: nothing published yet, or nothing matching.
+    var none = ""
     var next: String?
     var signedIn, moderator, staff: Bool
     var links = Links()
@@ -92,21 +102,41 @@ struct ActivitySearchView: Sendable {
                        countries: activity.countries.map { names.countries[$0] ?? $0 }.joined(separator: ", "),
                        goals: activity.sdgGoals.map { PageLink(href: SiteURL.goal(String($0)).path, label: String($0)) })
         }
-        facets = Facet.allCases.compactMap { facet in
+        var groups: [FacetGroup] = []
+        for facet in Facet.allCases {
             let values = page.facets[facet] ?? []
             let chosen = request.filters[facet] ?? []
-            guard !values.isEmpty || !chosen.isEmpty else { return nil }
+            guard !values.isEmpty || !chosen.isEmpty else { continue }
             let shown = values.prefix(facet == .country || facet == .year ? 15 : 20)
             let counted = shown.map { value in
                 FacetValue(label: names.label(facet, value.value, catalog: catalog, language: language), count: LocaleFormat.number(value.count, language),
                            href: link(toggling: facet, value: value.value), chosen: chosen.contains(value.value))
             }
             let chosenWithoutCount = chosen.filter { value in !shown.contains { $0.value == value } }.sorted().map { value in
-                FacetValue(label: names.label(facet, value, catalog: catalog, language: language), count: "0",
+                FacetValue(label: names.label(facet, value, catalog: catalog, language: language), count: LocaleFormat.number(0, language),
                            href: link(toggling: facet, value: value), chosen: true)
             }
-            return FacetGroup(name: catalog.text("activities.facets.\(facet.rawValue)", language), values: counted + chosenWithoutCount)
+            let all = counted + chosenWithoutCount
+            // The five most frequent, and every chosen value, show; the rest wait behind "more".
+            let first = all.enumerated().filter { $0.offset < 5 || $0.element.chosen }.map(\.element)
+            let rest = all.enumerated().filter { $0.offset >= 5 && !$0.element.chosen }.map(\.element)
+            let name = catalog.text("activities.facets.\(facet.rawValue)", language)
+            groups.append(FacetGroup(name: name, values: first, more: rest,
+                                     moreLabel: catalog.text("activities.facets.more", language, ["count": LocaleFormat.number(rest.count, language)]),
+                                     open: !chosen.isEmpty || groups.count < 3))
+            for value in all where value.chosen {
+                chips.append(PageLink(href: value.href, label: catalog.text("activities.facets.chip", language, ["facet": name, "value": value.label])))
+            }
         }
+        facets = groups
+        if !chips.isEmpty {
+            var components = URLComponents()
+            components.path = SiteURL.activities.path
+            components.queryItems = text.isEmpty ? nil : [URLQueryItem(name: "q", value: text)]
+            clearHref = components.string ?? SiteURL.activities.path
+        }
+        let searched = !text.trimmingCharacters(in: .whitespaces).isEmpty || !request.filters.values.allSatisfy(\.isEmpty)
+        none = catalog.text(searched ? "activities.none" : "activities.none_yet", language)
         next = page.nextCursor.map { link(cursor: $0) }
     }
 }
