@@ -22,8 +22,20 @@ struct PageModelTests {
             #expect(GoalPage(number: 18, framework, language: .english) == nil)
             let goals = GoalsPage(framework, language: .english, catalog: catalog)
             #expect(goals.goals.count == 17 && goals.goals[8].targets == "\(page.targets.count) targets")
-            let home = HomePage(framework, language: .english, catalog: catalog)
+            // The home page: for everyone, progress, milestones and the registry; for the secretariat, what waits.
+            let (resolution, officer) = try await web.test.confirmedSample()
+            let waiting = try await web.platform.services.dashboard(for: officer, language: "en")
+            let home = HomePage(waiting, framework: framework, actorNames: [:], viewer: officer, language: .english, catalog: catalog)
             #expect(home.facts.map(\.href) == ["/sdgs", "/action-lines", "/matrix"])
+            #expect(home.proposals.map(\.label) == ["C31/9-E — proposals: 3"] && home.proposals.first?.href == "/resolutions/\(resolution.id)/mandates")
+            #expect(home.progress.isEmpty, "nothing accepted yet: nothing tracked")
+            #expect(!home.milestones.isEmpty && home.milestones.count <= 5, "the calendar's seed holds milestones ahead")
+            _ = try await web.platform.mandates.acceptAll(resolutionID: resolution.id, by: officer)
+            let public_ = HomePage(try await web.platform.services.dashboard(for: nil, language: "en"), framework: framework, actorNames: [:],
+                                   viewer: nil, language: .english, catalog: catalog)
+            #expect(public_.progress.map(\.symbol) == ["C31/9-E"] && public_.progress[0].summary.hasPrefix("Mandates: 3 · completed: 0"))
+            #expect(public_.proposals.isEmpty && !public_.signedIn)
+            #expect(public_.registry == "Published activities: 0 · countries and areas: 0")
         }
     }
 

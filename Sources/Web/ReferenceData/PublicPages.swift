@@ -35,7 +35,10 @@ struct PublicPages: PageGroup {
     }
 
     @Sendable func home(_ request: Request, context: WebContext) async throws -> Response {
-        let page = HomePage(try await services.reference.framework(), language: context.language, catalog: renderer.catalog)
+        let viewer = context.actor
+        let dashboard = try await services.dashboard(for: viewer, language: context.language.rawValue)
+        let page = HomePage(dashboard, framework: try await services.reference.framework(), actorNames: Dictionary(try await services.mandates.actors().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                            viewer: viewer, language: context.language, catalog: renderer.catalog)
         return renderer.page("home", title: t("home.title", context), content: page, request: request, context: context)
     }
 

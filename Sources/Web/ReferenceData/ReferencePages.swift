@@ -18,21 +18,6 @@ struct GoalBadge: Sendable, Equatable {
     }
 }
 
-/// The home page (`home.mustache`): what the platform holds, each fact linking to its page.
-struct HomePage: Sendable {
-    var facts: [PageLink]
-
-    init(_ framework: ReferenceFramework, language: Language, catalog: Catalog) {
-        let goals = String(framework.goals.count), targets = String(framework.targets.count)
-        facts = [
-            PageLink(href: SiteURL.goals.path, label: catalog.text("home.fact_goals", language, ["goals": goals, "targets": targets])),
-            PageLink(href: SiteURL.actionLines.path,
-                     label: catalog.text("home.fact_action_lines", language, ["count": String(framework.actionLines.filter(\.isCategory).count)])),
-            PageLink(href: SiteURL.matrix.path, label: catalog.text("home.fact_matrix", language, ["count": String(framework.matrix.count)])),
-        ]
-    }
-}
-
 /// The seventeen goals (`sdgs.mustache`).
 struct GoalsPage: Sendable {
     struct Goal: Sendable, Equatable {
