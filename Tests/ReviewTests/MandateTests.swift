@@ -94,6 +94,14 @@ struct MandateProposalTests {
         #expect(due("op_2__para_8") == .event("ecosoc-2025", text: "ECOSOC at its 2025 session"))
         #expect(due("op_3__para_4__subpara_iv") == .event("cwg-wsis-sdg-2026-winter", text: "the 2026 winter session of CWG-WSIS&SDG"))
         #expect(mandates.filter { $0.blockID == "op_3" }.allSatisfy { $0.actors == ["cwg-wsis-sdg"] })
+        // A mandate's action is its paragraph's words, whole, however long: never cut with "…".
+        let structure = try ResolutionParser().parse(text)
+        for mandate in mandates {
+            let paragraph = try #require(structure.paragraph(id: mandate.paragraphID))
+            #expect(!mandate.action.hasSuffix("…"))
+            #expect(paragraph.text.contains(mandate.action), "\(mandate.paragraphID)")
+        }
+        #expect(mandates.contains { $0.action.count > 300 }, "the long paragraphs are kept whole")
     }
 }
 

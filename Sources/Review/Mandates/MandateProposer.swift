@@ -98,15 +98,13 @@ public struct MandateProposer: Sendable {
         return mandates
     }
 
-    /// The action in a short form: the paragraph without its opening "to" and closing punctuation,
-    /// cut at a word near 160 characters.
+    /// The action as the paragraph states it: without its opening "to" and closing punctuation,
+    /// whole (a long paragraph is not cut: pages fit it to their room, and open data keeps it all).
     static func action(_ text: String) -> String {
         var action = text.trimmingCharacters(in: .whitespaces)
         if action.lowercased().hasPrefix("to ") { action = String(action.dropFirst(3)) }
         while let last = action.last, ";,.:".contains(last) { action.removeLast() }
-        guard action.count > 160 else { return action }
-        let cut = action.prefix(160)
-        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+        return action
     }
 
     /// The due expression: a named session or event first, then a day or month, then a

@@ -229,7 +229,8 @@ public struct MandateService: Sendable {
     public func decide(on id: String, _ decision: MandateDecision, by actor: Actor) async throws -> Mandate {
         guard actor.has(.secretariat) else { throw DomainError.forbidden }
         var validator = Validator()
-        let action = decision.action.map { validator.text("action", $0, maxLength: 1000) }
+        // As long as a paragraph may be: an action is the paragraph's words, never cut.
+        let action = decision.action.map { validator.text("action", $0, maxLength: 20_000) }
         let owner = decision.owner.map { validator.text("owner", $0, required: false, maxLength: 300) }
         if let weight = decision.weight, !(0...100).contains(weight) { validator.add("weight", "out-of-range", ["min": "0", "max": "100"]) }
         if let actors = decision.actors, actors.isEmpty { validator.add("actors", "required") }
