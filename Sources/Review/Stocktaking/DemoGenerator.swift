@@ -4,7 +4,9 @@ import Foundation
 /// the export's columns). Deterministic for a seed. The shape follows a real registry: most
 /// entries in English, some in other UN languages; a few countries, Action Lines and goals
 /// account for most entries; dates spread over twenty years; "digital" in most texts.
-/// Every word list here is ours; no real entry is copied.
+/// The texts are put together from the word lists and sentences of `DemoText`, written for each
+/// language (agreement, cases and articles included), so that no sentence repeats often and an
+/// activity in two languages says the same in both. Every word list is ours; no real entry is copied.
 public struct DemoGenerator {
     /// SplitMix64: small, fast, and the same sequence on every machine.
     struct Random {
@@ -44,83 +46,161 @@ public struct DemoGenerator {
         self.matrix = vocabulary.matrix
     }
 
-    static let topicsEN = ["broadband", "digital skills", "e-government services", "cybersecurity", "open data", "telemedicine",
-                           "community networks", "digital literacy", "mobile money", "local content", "smart agriculture",
-                           "online learning", "digital identity", "accessibility", "media literacy", "climate monitoring",
-                           "school connectivity", "data protection", "artificial intelligence", "public access centres"]
-    static let verbsEN = ["expands", "strengthens", "brings", "improves", "supports", "builds", "trains", "connects"]
-    static let groupsEN = ["women", "youth", "teachers", "farmers", "persons with disabilities", "older persons", "small businesses",
-                           "rural communities", "girls", "indigenous peoples", "refugees", "civil servants"]
-    static let adjectivesEN = ["National", "Regional", "Inclusive", "Community", "Open", "Digital", "Affordable", "Rural", "Smart", "Sustainable"]
-    static let nounsEN = ["programme", "initiative", "platform", "project", "network", "toolkit", "strategy", "academy", "observatory", "partnership"]
-    static let fillerEN = [
-        "The work is carried out with local partners and reviewed every year.",
-        "Results are shared openly so that other countries can adapt the approach.",
-        "Training sessions take place in schools, libraries and community centres.",
-        "A steering group of government, industry and civil society guides the activity.",
-        "The approach keeps costs low by reusing existing infrastructure.",
-        "Participants receive certificates recognised by the national education authority.",
-        "Monitoring relies on simple indicators collected by the participants themselves.",
-        "Lessons learned are published in a yearly report.",
-    ]
-    static let titlesOther: [String: [String]] = [
-        "fr": ["Programme national de compétences numériques", "Réseaux communautaires pour l'accès rural", "Services publics en ligne pour tous",
-               "Éducation numérique des jeunes filles", "Cybersécurité et confiance numérique"],
-        "es": ["Programa de alfabetización digital", "Conectividad escolar en zonas rurales", "Gobierno electrónico abierto",
-               "Salud digital para comunidades indígenas", "Inclusión financiera móvil"],
-        "ar": ["برنامج المهارات الرقمية للشباب", "الحكومة الإلكترونية للجميع", "ربط المدارس بالإنترنت", "الصحة الرقمية في المناطق الريفية"],
-        "zh": ["数字技能培训计划", "农村宽带接入项目", "电子政务服务平台", "数字扫盲与包容"],
-        "ru": ["Программа цифровой грамотности", "Электронное правительство для граждан", "Широкополосный доступ в сельских районах",
-               "Цифровые навыки для молодёжи"],
-    ]
-    static let summariesOther: [String: [String]] = [
-        "fr": ["Le programme forme chaque année des milliers de personnes aux outils numériques et renforce l'inclusion.",
-               "L'initiative relie les villages isolés grâce à des réseaux communautaires gérés localement."],
-        "es": ["El programa capacita cada año a miles de personas en herramientas digitales y promueve la inclusión.",
-               "La iniciativa conecta escuelas rurales y ofrece formación digital a docentes."],
-        "ar": ["يدرب البرنامج آلاف الأشخاص سنويا على المهارات الرقمية ويعزز الإدماج.", "تربط المبادرة المدارس الريفية بالإنترنت وتدعم المعلمين."],
-        "zh": ["该项目每年为数千人提供数字技能培训，促进数字包容。", "该倡议为偏远农村学校提供宽带接入和教师培训。"],
-        "ru": ["Программа ежегодно обучает тысячи людей цифровым навыкам и способствует цифровой инклюзии.",
-               "Инициатива подключает сельские школы к широкополосному интернету."],
-    ]
     /// Syllables of made-up place names: 20 × 20 × 20 names, each rare in a large registry, as real
-    /// place names and project names are.
+    /// place names and project names are. Each language writes them in its script (`DemoLanguage.syllables`).
     static let syllables = ["ka", "mo", "ri", "ta", "lu", "be", "so", "na", "di", "vo", "ze", "pa", "gu", "le", "xi", "fo", "ha", "ne", "wu", "ja"]
     static let organizationsEN = ["Ministry of ICT", "National Telecommunication Authority", "Digital Inclusion Foundation", "University of Technology",
                                   "Community Network Alliance", "Open Knowledge Society", "Telecom Operators Association", "Regional ICT Centre",
                                   "Women in Tech Network", "Rural Connectivity Trust", "Institute for Digital Policy", "Library Association"]
+    /// Figures the sentences quote. Hours, villages, staff and weeks are chosen so that the counted
+    /// noun takes the same form in Arabic and Russian whatever the figure (11 to 99, or whole hundreds).
+    static let hours = [12, 15, 16, 20, 24, 30, 36, 40, 48, 60]
+    static let villages = [12, 15, 20, 25, 30, 40, 50, 60, 75, 80, 120, 150, 200]
+    static let staff = [12, 15, 18, 20, 25, 30, 40]
+    static let weeks = [12, 15, 16, 20]
+
+    /// What one activity is about and the figures it quotes, the same in each of its languages
+    /// (indices into the lists of `DemoText`, which are in the same order in every language).
+    struct Facts {
+        var topic: Int
+        var other: Int
+        var other2: Int
+        var group: Int
+        var noun: Int
+        var partner: Int
+        var partner2: Int
+        var funder: Int
+        var place: [Int]
+        /// People reached, those of them who finished a course, and users: whole hundreds, so that
+        /// Arabic and Russian count them in one form.
+        var count: Int
+        var trained: Int
+        var users: Int
+        var year: Int
+        var year2: Int
+        var percent: Int
+        var hours: Int
+        var villages: Int
+        var staff: Int
+        var weeks: Int
+    }
+
+    mutating func makeFacts(year: Int) -> Facts {
+        let topics = DemoText.english.topics.count
+        let topic = random.below(topics)
+        // Other topics the activity names, sharing no word with it nor with each other ("open data and data protection").
+        let overlaps = DemoText.topicOverlaps
+        var other = (topic + 1 + random.below(topics - 1)) % topics
+        while overlaps[topic][other] { other = (other + 1) % topics }
+        var other2 = (topic + 1 + random.below(topics - 1)) % topics
+        while overlaps[topic][other2] || overlaps[other][other2] { other2 = (other2 + 1) % topics }
+        let group = random.pick(DemoText.topicGroups[topic])
+        let noun = random.below(DemoText.english.nouns.count)
+        let partners = DemoText.english.partners.count
+        let partner = random.below(partners)
+        let partner2 = (partner + 1 + random.below(partners - 1)) % partners
+        let funder = random.below(DemoText.english.funders.count)
+        let place = [random.below(Self.syllables.count), random.below(Self.syllables.count), random.below(Self.syllables.count)]
+        let count = 100 * (2 + random.below(48)) * (random.chance(0.2) ? 5 : 1)
+        let trained = 100 * max(1, count / 100 * (4 + random.below(6)) / 10)
+        let users = 100 * (1 + random.below(60))
+        let year2 = min(2025, year + 1 + random.below(5))
+        let percent = 20 + random.below(66)
+        let hours = random.pick(Self.hours)
+        let villages = random.pick(Self.villages)
+        let staff = random.pick(Self.staff)
+        let weeks = random.pick(Self.weeks)
+        return Facts(topic: topic, other: other, other2: other2, group: group, noun: noun, partner: partner, partner2: partner2, funder: funder,
+                     place: place, count: count, trained: trained, users: users, year: year, year2: year2, percent: percent, hours: hours,
+                     villages: villages, staff: staff, weeks: weeks)
+    }
+
+    static func words(for language: String) -> DemoLanguage {
+        switch language {
+        case "fr": return DemoText.french
+        case "es": return DemoText.spanish
+        case "ru": return DemoText.russian
+        case "ar": return DemoText.arabic
+        case "zh": return DemoText.chinese
+        default: return DemoText.english
+        }
+    }
+
+    /// A title's qualifier that shares no word with its topic or group (no "Digital digital skills").
+    mutating func qualifier(_ words: DemoLanguage, topic: Int, group: Int) -> DemoEntry {
+        for _ in 0..<8 {
+            let index = random.below(words.qualifiers.count)
+            if !words.topicClashes[topic][index] && !words.groupClashes[group][index] { return words.qualifiers[index] }
+        }
+        return words.qualifiers[0]
+    }
+
+    /// A detail sentence not yet used in this text.
+    mutating func detail(_ words: DemoLanguage, _ slots: DemoSlots, used: inout [Int]) -> String {
+        var index = random.below(words.details.count)
+        while used.contains(index) { index = (index + 1) % words.details.count }
+        used.append(index)
+        return words.details[index].fill(slots)
+    }
+
+    /// The title, summary (one to three sentences) and description (three to seven) of an activity in one language.
+    mutating func texts(_ words: DemoLanguage, _ facts: Facts) -> (title: String, summary: String, description: String) {
+        let chosen = qualifier(words, topic: facts.topic, group: facts.group)
+        let event = random.pick(words.events)
+        let purpose = random.pick(words.purposes)
+        var place = ""
+        for syllable in facts.place { place += words.syllables[syllable] }
+        let slots = DemoSlots(
+            topic: words.topics[facts.topic], other: words.topics[facts.other], other2: words.topics[facts.other2],
+            group: words.groups[facts.group], noun: words.nouns[facts.noun], qualifier: chosen, event: event, purpose: purpose,
+            partner: words.partners[facts.partner], partner2: words.partners[facts.partner2], funder: words.funders[facts.funder],
+            place: DemoTemplate.capitalized(place), count: words.number(facts.count), trained: words.number(facts.trained),
+            users: words.number(facts.users), year: String(facts.year), year2: String(facts.year2), percent: String(facts.percent),
+            hours: String(facts.hours), villages: String(facts.villages), staff: String(facts.staff), weeks: String(facts.weeks))
+        let title = random.pick(words.titles).fill(slots)
+        var used: [Int] = []
+        var summary = random.pick(words.openers).fill(slots)
+        let more = random.below(3)
+        for _ in 0..<more { summary += words.separator + detail(words, slots, used: &used) }
+        var description = ""
+        var sentences = 1 + more
+        if random.chance(0.5) {
+            description = random.pick(words.contexts).fill(slots) + words.separator
+            sentences += 1
+        }
+        description += summary
+        // Three to seven sentences, at least one more than the summary.
+        let total = max(3 + random.below(5), sentences + 1)
+        while sentences < total {
+            description += words.separator + detail(words, slots, used: &used)
+            sentences += 1
+        }
+        return (title, summary, description)
+    }
+
+    /// A number with zeros in front, as `%0Nd` writes it.
+    static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 
     /// One activity as a record of the import format.
     public mutating func record(number: Int) -> [String: String] {
         var record: [String: String] = [:]
         let country = countries[random.skewed(countries.count)]
-        let topic = random.pick(Self.topicsEN)
-        let group = random.pick(Self.groupsEN)
         let primary = actionLines[random.skewed(actionLines.count)]
-        record["external_id"] = String(format: "demo-%07d", number)
+        record["external_id"] = "demo-" + Self.padded(number, 7)
         let roll = random.below(100)
         let languages: [String] = roll < 72 ? ["en"] : roll < 80 ? ["en", "fr"] : roll < 86 ? ["es"] : roll < 90 ? ["fr"]
             : roll < 93 ? ["ar", "en"] : roll < 96 ? ["zh"] : roll < 98 ? ["ru"] : ["en", "es"]
+        let year = 2005 + random.below(21)
+        let month = 1 + random.below(12)
+        let facts = makeFacts(year: year)
         for language in languages {
-            if language == "en" {
-                let title = "\(random.pick(Self.adjectivesEN)) \(topic) \(random.pick(Self.nounsEN)) for \(group)"
-                var summary = "This \(random.pick(Self.nounsEN)) \(random.pick(Self.verbsEN)) \(topic) for \(group)"
-                summary += random.chance(0.85) ? " through digital tools and services." : " across the country."
-                summary += " " + random.pick(Self.fillerEN)
-                if random.chance(0.4) { summary += " It also addresses \(random.pick(Self.topicsEN)) and \(random.pick(Self.topicsEN))." }
-                var description = summary
-                for _ in 0..<(2 + random.below(4)) { description += " " + random.pick(Self.fillerEN) }
-                if random.chance(0.3) {
-                    let place = (0..<3).map { _ in random.pick(Self.syllables) }.joined()
-                    description += " The first sites are in the district of \(place.prefix(1).uppercased() + place.dropFirst())."
-                }
-                record["title_en"] = title
-                record["summary_en"] = summary
-                record["description_en"] = description
-            } else {
-                record["title_\(language)"] = random.pick(Self.titlesOther[language]!)
-                record["summary_\(language)"] = random.pick(Self.summariesOther[language]!)
-            }
+            let text = texts(Self.words(for: language), facts)
+            record["title_\(language)"] = text.title
+            record["summary_\(language)"] = text.summary
+            record["description_\(language)"] = text.description
         }
         record["organization"] = random.pick(Self.organizationsEN) + (random.chance(0.5) ? " \(country)" : "")
         let stakeholders = StakeholderType.allCases
@@ -131,12 +211,10 @@ public struct DemoGenerator {
         record["countries"] = Array(Set(countryList)).sorted().joined(separator: "; ")
         let coverage = random.below(10)
         record["coverage"] = coverage < 7 ? "national" : coverage < 9 ? "regional" : "global"
-        let year = 2005 + random.below(21)
-        let month = 1 + random.below(12)
-        record["start_date"] = String(format: "%04d-%02d-%02d", year, month, 1 + random.below(28))
+        record["start_date"] = "\(year)-\(Self.padded(month, 2))-\(Self.padded(1 + random.below(28), 2))"
         let status = year > 2024 ? "planned" : (random.chance(0.5) ? "ongoing" : "completed")
         record["status"] = status
-        if status == "completed" { record["end_date"] = String(format: "%04d-%02d-28", min(2025, year + 1 + random.below(4)), month) }
+        if status == "completed" { record["end_date"] = "\(min(2025, year + 1 + random.below(4)))-\(Self.padded(month, 2))-28" }
         record["primary_action_line"] = primary
         if random.chance(0.5) {
             let other = actionLines[random.skewed(actionLines.count)]
@@ -154,10 +232,10 @@ public struct DemoGenerator {
         if goals.isEmpty { goals.insert(random.chance(0.5) ? 4 : 9) }
         record["sdg_goals"] = goals.sorted().map(String.init).joined(separator: "; ")
         record["sdg_targets"] = targets.joined(separator: "; ")
-        record["beneficiaries"] = group
+        record["beneficiaries"] = DemoText.english.groups[facts.group].form(0)
         if random.chance(0.3) { record["impact_figures"] = "\(1 + random.below(50)),000 people reached" }
         if random.chance(0.4) { record["website"] = "https://example.org/\(record["external_id"]!)" }
-        record["last_verified"] = String(format: "%04d-%02d-01", max(year, 2015 + random.below(11)), 1 + random.below(12))
+        record["last_verified"] = "\(max(year, 2015 + random.below(11)))-\(Self.padded(1 + random.below(12), 2))-01"
         return record
     }
 
