@@ -12,7 +12,16 @@ struct CalendarWebTests {
           arguments: TestDatabase.available)
     func calendar(database: TestDatabase) async throws {
         try await WebTest.with(database) { web in
-            let list = try await web.get("/calendar")
+            // The list opens on today's year, paged by year; every year on request.
+            let current = try await web.get("/calendar")
+            #expect(current.status == .ok)
+            let thisYear = String(Timestamp.day(web.platform.services.clock.now()).prefix(4))
+            #expect(current.text.contains("<strong>\(thisYear)</strong>"))
+            #expect(current.text.contains("href=\"/calendar?year=\(Int(thisYear)! - 1)\"") && current.text.contains("href=\"/calendar?year=all\""))
+            #expect(!current.text.contains("WSIS+20 Forum High-Level Event") || thisYear == "2024")
+            #expect(try await web.get("/calendar?year=1990").text.contains("Nothing in the calendar for 1990: no milestone and no deadline."))
+            #expect(try await web.get("/calendar?year=nonsense").status == .ok, "an unreadable year is today's")
+            let list = try await web.get("/calendar?year=all")
             #expect(list.status == .ok)
             #expect(list.text.contains("WSIS+20 Forum High-Level Event") && list.text.contains("May 27, 2024 – May 31, 2024"))
             #expect(list.text.contains("<tr id=\"milestone-sdg-summit-2023\">") && list.text.contains("to be confirmed"))
@@ -38,7 +47,7 @@ struct CalendarWebTests {
 
             let added = try await web.post("/calendar", [("key", "council-2027"), ("kind", "council-session"), ("title", "ITU Council 2027"),
                                                          ("start", "2027-06-08"), ("end", "2027-06-18"), ("place", "Geneva")], as: browser)
-            #expect(added.status == .seeOther && added.headers[.location] == "/calendar#milestone-council-2027")
+            #expect(added.status == .seeOther && added.headers[.location] == "/calendar?year=2027#milestone-council-2027")
             let bad = try await web.post("/calendar", [("key", "x"), ("kind", "council-session"), ("title", "x"), ("start", "June")], as: browser)
             #expect(bad.status == .badRequest && bad.text.contains("Enter a day (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)."))
             let changed = try await web.post("/calendar/milestones/council-2026", [("version", "1"), ("kind", "council-session"),
@@ -47,7 +56,10 @@ struct CalendarWebTests {
             let stale = try await web.post("/calendar/milestones/council-2026", [("version", "1"), ("kind", "council-session"),
                 ("title", "ITU Council 2026"), ("start", "2026-06-11")], as: browser)
             #expect(stale.status == .conflict && stale.text.contains("Someone changed"))
-            #expect(try await web.get("/calendar").text.contains("<td>June 10, 2026</td>"))
+            #expect(changed.headers[.location] == "/calendar?year=2026#milestone-council-2026")
+            #expect(try await web.get("/calendar?year=2026").text.contains("<td>June 10, 2026</td>"))
+            let year2024 = try await web.get("/calendar?year=2024").text
+            #expect(year2024.contains("WSIS+20 Forum High-Level Event") && !year2024.contains("ITU Council 2026"))
             let anonymous = try await web.client.execute(uri: "/calendar", method: .post, headers: [:], body: nil)
             #expect(anonymous.status == .seeOther || anonymous.status == .forbidden || anonymous.status == .unauthorized)
         }

@@ -48,6 +48,12 @@ struct CalendarPage: Sendable {
         var years: [Year]
         var deadlines: [Deadline]
         var addHref: String
+        /// The year shown ("2026"), or nil when every year is; the links to the years around it and to all.
+        var year: String?
+        var previousHref, nextHref, allHref, currentHref: String
+        var previousLabel, nextLabel: String
+        /// What an empty year says.
+        var emptyYear: String?
     }
 
     var staff: Bool
@@ -60,8 +66,10 @@ struct CalendarPage: Sendable {
     var list: List?
     var error: String?
 
-    /// `month` (`yyyy-MM`) asks for a month's grid; `today` is `yyyy-MM-dd`.
-    init(_ calendar: MandateCalendar, month: String?, today: String, staff: Bool, language: Language, catalog: Catalog, error: String? = nil) {
+    /// `month` (`yyyy-MM`) asks for a month's grid; otherwise the list shows `year` (`yyyy`; today's
+    /// when nil) or, when `allYears`, every year. `today` is `yyyy-MM-dd`.
+    init(_ calendar: MandateCalendar, month: String?, year: Int? = nil, allYears: Bool = false, today: String, staff: Bool, language: Language,
+         catalog: Catalog, error: String? = nil) {
         func t(_ key: String) -> String { catalog.text(key, language) }
         let kinds = Review.Milestone.Kind.allCases.map { PageChoice(value: $0.rawValue, label: t("calendar.kinds.\($0.rawValue)"), selected: false) }
         func milestone(_ milestone: Review.Milestone) -> Milestone {
@@ -92,15 +100,38 @@ struct CalendarPage: Sendable {
                                previousHref: SiteURL.calendar.path(query: ["month": previous]), nextHref: SiteURL.calendar.path(query: ["month": next]),
                                weeks: weeks, undated: calendar.milestones.filter { $0.firstDay == nil && $0.overlaps(month: month) }.map(milestone))
         } else {
-            let years = Dictionary(grouping: calendar.milestones) { String($0.start.prefix(4)) }
+            // One year at a time (today's unless asked), paged by year; or every year when asked.
+            let shown = allYears ? nil : year ?? Int(today.prefix(4)) ?? 2026
+            func inYear(_ start: String, _ end: String?) -> Bool {
+                guard let shown else { return true }
+                let first = Int(start.prefix(4)) ?? 0, last = Int((end ?? start).prefix(4)) ?? first
+                return first <= shown && shown <= last
+            }
+            let milestones = calendar.milestones.filter { inYear($0.start, $0.end) }
+            let years = Dictionary(grouping: milestones) { String($0.start.prefix(4)) }
+            let deadlines = calendar.deadlines.filter { view in view.dueDay.map { inYear($0, nil) } ?? (shown == nil) }
+            let yearName = { (year: Int) in String(year) }
             list = List(thisMonthHref: SiteURL.calendar.path(query: ["month": String(today.prefix(7))]),
                         years: years.keys.sorted().map { Year(year: $0, milestones: years[$0]!.map(milestone)) },
-                        deadlines: calendar.deadlines.map { view in
+                        deadlines: deadlines.map { view in
                             Deadline(day: view.dueDay.map { LocaleFormat.date($0, language) } ?? "", action: view.mandate.action, href: SiteURL.mandate(view.mandate.id).path,
                                      tentative: view.milestone.map { !$0.confirmed } ?? false)
                         },
-                        addHref: SiteURL.calendar.path)
+                        addHref: SiteURL.calendar.path,
+                        year: shown.map(yearName),
+                        previousHref: SiteURL.calendar.path(query: ["year": yearName((shown ?? 2026) - 1)]),
+                        nextHref: SiteURL.calendar.path(query: ["year": yearName((shown ?? 2026) + 1)]),
+                        allHref: SiteURL.calendar.path(query: ["year": "all"]),
+                        currentHref: SiteURL.calendar.path,
+                        previousLabel: yearName((shown ?? 2026) - 1), nextLabel: yearName((shown ?? 2026) + 1),
+                        emptyYear: milestones.isEmpty && deadlines.isEmpty
+                            ? catalog.text("calendar.year_empty", language, ["year": shown.map(yearName) ?? ""]) : nil)
         }
+    }
+
+    /// The calendar's list at the year of a date (`2027-06-08` → `/calendar?year=2027`), at a milestone's row.
+    static func href(milestone key: String, start: String) -> String {
+        SiteURL.calendar.path(query: ["year": String(start.prefix(4))]) + "#milestone-" + key
     }
 
     /// The month before and after `yyyy-MM`.

@@ -25,8 +25,10 @@ struct CalendarPages: PageGroup {
 
     private func render(request: Request, context: some SiteContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let month = request.uri.queryParameters["month"].map(String.init).flatMap { PartialDate.lastDay(of: $0) != nil && $0.count == 7 ? $0 : nil }
-        let page = CalendarPage(try await services.mandates.calendar(viewer: context.viewerActor), month: month,
-                                today: Timestamp.day(services.clock.now()), staff: context.isStaff,
+        let yearText = request.uri.queryParameters["year"].map(String.init)
+        let year = yearText.flatMap { Int($0) }.flatMap { (1900...2200).contains($0) ? $0 : nil }
+        let page = CalendarPage(try await services.mandates.calendar(viewer: context.viewerActor), month: month, year: year,
+                                allYears: yearText == "all", today: Timestamp.day(services.clock.now()), staff: context.isStaff,
                                 language: context.language, catalog: renderer.catalog, error: error)
         return renderer.page("calendar", title: t("calendar.title", context), content: page, request: request, context: context, status: status)
     }
@@ -41,7 +43,7 @@ struct CalendarPages: PageGroup {
         do {
             let milestone = try await services.calendar.add(milestoneInput(context), by: context.actor)
             NoticeExchange.post(.milestoneAdded)
-            return .redirect(to: SiteURL.calendar.path(anchor: "milestone-\(milestone.key)"), type: .normal)
+            return .redirect(to: CalendarPage.href(milestone: milestone.key, start: milestone.start), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(request: request, context: context, error: message, status: status)
@@ -51,9 +53,10 @@ struct CalendarPages: PageGroup {
     @Sendable func change(_ request: Request, context: SignedInContext) async throws -> Response {
         let key = try context.parameters.require("key")
         do {
-            _ = try await services.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")), by: context.actor)
+            let changed = try await services.calendar.change(key: key, milestoneInput(context, expectedVersion: Int(context.form["version"] ?? "")),
+                                                             by: context.actor)
             NoticeExchange.post(.milestoneChanged)
-            return .redirect(to: SiteURL.calendar.path(anchor: "milestone-\(key)"), type: .normal)
+            return .redirect(to: CalendarPage.href(milestone: key, start: changed.start), type: .normal)
         } catch let error as DomainError {
             guard let (message, status) = renderer.refusal(error, context.language) else { throw error }
             return try await render(request: request, context: context, error: message, status: status)

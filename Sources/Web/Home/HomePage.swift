@@ -56,7 +56,7 @@ struct HomePage: Sendable {
                                                           "overdue": n(item.overdue), "due_soon": n(item.dueSoon), "not_started": n(item.notStarted)]))
         }
         milestones = dashboard.milestones.map { milestone in
-            Milestone(href: SiteURL.calendar.path(anchor: "milestone-\(milestone.key)"), title: milestone.title,
+            Milestone(href: CalendarPage.href(milestone: milestone.key, start: milestone.start), title: milestone.title,
                       when: LocaleFormat.range(milestone.start, milestone.end, language), place: milestone.place)
         }
         latest = dashboard.latest.map { activity in
