@@ -53,3 +53,16 @@ struct NoticeTests {
         }
     }
 }
+
+/// An empty list says why it is empty.
+@Suite("Empty states")
+struct EmptyStateTests {
+    @Test("the mandates list: nothing tracked yet, or nothing matching the filters", arguments: TestDatabase.available)
+    func mandates(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let nothing = try await web.get("/mandates").text
+            #expect(nothing.contains("No mandate is tracked yet.") && !nothing.contains("No mandate matches."))
+            #expect(try await web.get("/mandates?status=completed").text.contains("No mandate matches."))
+        }
+    }
+}

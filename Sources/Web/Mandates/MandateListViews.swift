@@ -61,6 +61,8 @@ struct MandatesPage: Sendable {
     var focalPoint: Bool
     var mineHref: String
     var staff: Bool
+    /// What an empty list says: nothing tracked yet, or nothing matching the filters.
+    var none: String
     var links = Links()
 
     /// The downloads, the import of updates and the actor registry, linked from the list.

@@ -72,7 +72,8 @@ struct MandatePages: PageGroup {
         let page = MandatesPage(
             filters: MandateFilterForm(filter, signal: signal, dueWithin: dueWithin, actorNames: names, language: language, catalog: catalog),
             mandates: views.map { MandateRow($0, actorNames: names, language: language, catalog: catalog, staff: context.isStaff) },
-            focalPoint: context.viewer?.organizationID != nil, mineHref: SiteURL.mandates.path(query: ["mine": "1"]), staff: context.isStaff)
+            focalPoint: context.viewer?.organizationID != nil, mineHref: SiteURL.mandates.path(query: ["mine": "1"]), staff: context.isStaff,
+            none: t(filter == MandateFilter() && signal == nil ? "mandates.none_yet" : "mandates.none", context))
         return renderer.page("mandates", title: t("mandates.title", context), content: page, request: request, context: context)
     }
 
