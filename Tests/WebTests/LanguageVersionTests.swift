@@ -139,4 +139,20 @@ struct LanguageVersionTests {
             #expect(((try api.json() as? [[String: Any]])?.compactMap { $0["language"] as? String }) == ["zh"])
         }
     }
+
+    @Test("what people write keeps its own direction on any page: a note in Arabic on a mandate, the mandate's words, codes isolated",
+          arguments: TestDatabase.available)
+    func userTexts(database: TestDatabase) async throws {
+        try await WebTest.with(database) { web in
+            let (resolution, officer) = try await web.test.confirmedSample(acceptingMandates: true)
+            let mandate = try #require(try await web.platform.mandates.list(MandateFilter(resolutionID: resolution.id), viewer: officer).first?.mandate)
+            _ = try await web.platform.mandates.report(on: mandate.id, MandateReport(expectedVersion: mandate.version, note: "أُرسل التقرير إلى المجلس (C31/9)"),
+                                                       by: officer)
+            let page = try await web.get("/ar/mandates/\(mandate.id)").text
+            #expect(page.contains(#"<p class="note" dir="auto">أُرسل التقرير إلى المجلس (C31/9)</p>"#))
+            #expect(page.contains(#"<h1 class="action" dir="auto">"#) && page.contains("<bdi>C31/9-E</bdi>"))
+            let list = try await web.get("/ar/mandates").text
+            #expect(list.contains(#"<td dir="auto"><a href="#) && list.contains("<bdi>"))
+        }
+    }
 }
