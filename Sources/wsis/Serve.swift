@@ -26,24 +26,24 @@ struct Serve: AsyncParsableCommand {
             let background = BackgroundWork(platform: platform, logger: logger)
             let app = try await buildApplication(services: platform.services, health: platform.health, settings: settings.web, logger: logger,
                                                  background: [background]) { url in
-                say("WSIS+20 review platform: \(url)  (\(database))")
+                say(Speech.text("cli.serve.running", ["url": "\(url)", "database": database]))
                 if let (user, password) = firstAdministrator {
+                    // The e-mail and password lines keep their labels in every language: scripts read them.
                     say("""
 
-                        First start: an administrator account was created.
+                        \(Speech.text("cli.serve.first_start"))
                           e-mail:   \(user.email)
                           password: \(password)
-                        Sign in at \(url)sign-in and change this password on your profile page.
-                        It is shown only this once.
+                        \(Speech.text("cli.serve.sign_in", ["url": "\(url)sign-in"]))
 
                         """)
                 }
-                say("Press Ctrl-C to stop.")
+                say(Speech.text("cli.serve.press"))
             }
             // Runs until SIGINT or SIGTERM, then lets requests in progress finish.
             try await app.runService()
         }
-        say("Stopped.")
+        say(Speech.text("cli.serve.stopped"))
     }
 }
 
@@ -63,7 +63,7 @@ struct Migrate: AsyncParsableCommand {
                 let backend = try await openDatabase(try Platform.location(settings), logger: logger)
                 let reverted = try await Migrations.revert(backend, to: version)
                 try await backend.close()
-                say(reverted.isEmpty ? "Nothing to revert." : "Reverted migrations \(reverted.map(String.init).joined(separator: ", ")).")
+                say(reverted.isEmpty ? Speech.text("cli.migrate.nothing") : Speech.text("cli.migrate.reverted", ["versions": reverted.map(String.init).joined(separator: ", ")]))
             } catch {
                 fail(error)
             }
@@ -71,7 +71,7 @@ struct Migrate: AsyncParsableCommand {
         }
         try await withPlatform(settings) { platform in
             let applied = try await Migrations.applied(platform.backend)
-            say("Schema at version \(applied.last ?? 0) (\(applied.count) migrations applied). Reference data loaded.")
+            say(Speech.text("cli.migrate.done", ["version": String(applied.last ?? 0), "number": String(applied.count)]))
         }
     }
 }

@@ -97,31 +97,37 @@ func fail(_ error: any Error) -> Never {
 }
 
 func describe(_ error: any Error) -> String {
-    let catalog = try? Catalog.bundled()
+    let catalog = Speech.catalog, language = Speech.language
     switch error {
     case let error as DomainError:
         switch error {
         case .invalid(let fields):
-            return fields.map { "\($0.field): " + (catalog?.message(for: $0, .english) ?? $0.code) }.joined(separator: "; ")
+            return fields.map { "\($0.field): " + (catalog?.message(for: $0, language) ?? $0.code) }.joined(separator: "; ")
         case .notFound(let kind, let id) where kind == "language-version":
-            return catalog?.text("languages.missing", .english, ["language": Language(rawValue: id)?.autonym ?? id]) ?? "no version in \(id)"
-        case .notFound(let kind, let id): return "no \(kind) \(id)"
-        case .forbidden: return "not allowed"
-        case .badCredentials: return "the e-mail or the password is not right"
-        case .rateLimited(let seconds): return "too many failed attempts; try again in \(seconds) seconds"
-        case .conflict(let code): return catalog?.text("error.\(code)", .english) ?? code
-        case .tooLarge(let limit): return catalog?.text("error.file-too-large", .english, ["megabytes": String(limit / 1_048_576)]) ?? "too large"
-        case .unsupportedMedia(let name): return catalog?.text("error.unsupported-file", .english, ["name": name]) ?? "unsupported file"
+            return Speech.text("languages.missing", ["language": Language(rawValue: id)?.autonym ?? id])
+        case .notFound(let kind, let id): return Speech.text("cli.error.not_found", ["kind": kind, "id": id])
+        case .forbidden: return Speech.text("cli.error.forbidden")
+        case .badCredentials: return Speech.text("cli.error.bad_credentials")
+        case .rateLimited(let seconds): return Speech.text("cli.error.rate_limited", ["seconds": String(seconds)])
+        case .conflict(let code): return Speech.text("error.\(code)")
+        case .tooLarge(let limit): return Speech.text("error.file-too-large", ["megabytes": String(limit / 1_048_576)])
+        case .unsupportedMedia(let name): return Speech.text("error.unsupported-file", ["name": name])
         }
     case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError
-        || error is ReadingError || error is ImportProblems:
+        || error is ReadingError || error is ImportProblems || error is Refusal:
         return error.description
     default:
         let text = String(describing: error)
-        if text.contains("Address already in use") { return "the address is already in use: another program listens on that port (choose another with --port)" }
-        if text.contains("Permission denied") { return "permission denied: \(text)" }
+        if text.contains("Address already in use") { return Speech.text("cli.error.address_in_use") }
+        if text.contains("Permission denied") { return Speech.text("cli.error.permission_denied", ["detail": text]) }
         return text
     }
+}
+
+/// A refusal the command line words itself (a file it cannot read).
+struct Refusal: Error, CustomStringConvertible {
+    var description: String
+    init(_ key: String, _ parameters: [String: String] = [:]) { description = Speech.text(key, parameters) }
 }
 
 /// Standard output, flushed at once so that a reader on a pipe sees each line when it is printed.

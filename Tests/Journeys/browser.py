@@ -1,9 +1,22 @@
 #!/usr/bin/env python3
 """Real-browser journey: a person new to the platform starts it, signs in with the printed
 administrator password, looks at the reference pages, creates an organization and a focal
-point, makes a mistake in a form, signs out, and the new focal point signs in.
+point, makes a mistake in a form, imports and confirms a resolution, accepts its mandates and
+reports on one, signs out, and the new focal point signs in and submits an activity.
 
-Headless Chromium through Selenium (Debian's chromium + chromium-driver, selenium from PyPI).
+Then the main path (sign in, import a resolution, confirm it, accept its mandates, report progress
+on a mandate, search activities) again through the Arabic and the French pages, with the language
+versions of one Council resolution (Tests/ResolutionsTests/Fixtures/itu-council-{ar,en,fr}.txt):
+the first confirmed proposes the mandates, the others none, and each is shown beside English.
+Buttons are found by their form (its action) or their id, never by their words.
+
+Last, every page in the six languages at 1280 px and at 390 px: no sideways scroll, no text outside
+its box, no character drawn without a font that has it, and in English and Arabic at 1280 px no
+axe-core violation of impact serious or critical (Tests/Journeys/pagecheck.py, which proves each of
+these checks can fail). With --screenshots DIR, a picture of each: DIR/page-lang-width.png.
+
+Headless Chromium through Selenium (Debian's chromium + chromium-driver, selenium and
+axe-playwright-python, for its axe.min.js, from PyPI).
 Usage: browser.py --binary PATH [--database-url postgres://...] [--screenshots DIR]
 """
 import argparse
@@ -16,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 # Selenium must not look anything up on the network (driver downloads, usage statistics).
@@ -29,6 +43,29 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pagecheck  # noqa: E402
+
+LANGUAGES = ["ar", "zh", "en", "es", "fr", "ru"]
+WIDTHS = [1280, 390]
+AXE_LANGUAGES = {"en", "ar"}
+FAILING_IMPACTS = {"serious", "critical"}
+
+# The buttons of the journey, by their form or their id: the same in every language.
+SIGN_IN = "form[action$='/sign-in'] button[type=submit]"
+SIGN_OUT = "form[action$='/sign-out'] button[type=submit]"
+ADD_ORGANIZATION = "form[action$='/admin/organizations'] button[type=submit]"
+ADD_ACCOUNT = "form[action$='/admin/users'] button[type=submit]"
+READ_RESOLUTION = "form[action$='/resolutions'][enctype='multipart/form-data'] button[type=submit]"
+CONFIRM = "form[action$='/confirm'] button[type=submit]"
+ACCEPT_ALL = "form[action$='/mandates/accept-all'] button[type=submit]"
+RECORD_UPDATE = "form[action$='/updates'] button[type=submit]"
+SAVE_MANDATE_EDIT = "form:has(input[name=decision][value=edit]) button[type=submit]"
+SUGGEST_GOALS = "#suggest"
+SAVE_ACTIVITY = "#save-activity"
+SUBMIT_FOR_REVIEW = "#moderation button[name=step][value=submit]"
+PUBLISH = "#moderation button[name=step][value=publish]"
 
 passed = 0
 failed = 0
@@ -83,7 +120,12 @@ def browser():
     if binary:
         options.binary_location = binary
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    return webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_script_timeout(120)
+    # Scrollbars over the page, as on a phone: the page is laid out in the whole width of the window
+    # (1280 or 390 px), not in that less a 15 px scrollbar.
+    driver.execute_cdp_cmd("Emulation.setScrollbarsHidden", {"hidden": True})
+    return driver
 
 
 def main():
@@ -94,15 +136,20 @@ def main():
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     label = "postgres" if args.database_url else "sqlite"
+    started = time.time()
     work = tempfile.mkdtemp(prefix="wsis-browser-")
     log = open(os.path.join(work, "server.log"), "w")
     server, base, admin_email, admin_password = start_server(binary, os.path.join(work, "data"), args.database_url, log)
     driver = browser()
+    axe = pagecheck.axe_source()
     shots = args.screenshots
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+    here = os.path.dirname(os.path.abspath(__file__))
+    fixtures = os.path.join(here, "..", "ResolutionsTests", "Fixtures")
 
     def shot(name):
         if shots:
-            os.makedirs(shots, exist_ok=True)
             driver.save_screenshot(os.path.join(shots, f"{label}-{name}.png"))
 
     def go(path):
@@ -111,11 +158,27 @@ def main():
     def field(element_id):
         return driver.find_element(By.ID, element_id)
 
+    def count(selector):
+        return len(driver.find_elements(By.CSS_SELECTOR, selector))
+
     def settled():
         WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
             lambda d: d.execute_script("return document.readyState") == "complete")
 
-    def submit(form_button_text, navigates=True):
+    def language_of_page():
+        return driver.execute_script("return [document.documentElement.lang, document.documentElement.dir]")
+
+    def status():
+        """The HTTP status of the page shown (Navigation Timing), so that an error page is not taken for the page."""
+        return driver.execute_script("const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : 0")
+
+    def path_of(url):
+        """The address without the site and without a language prefix: /resolutions/ID."""
+        path = url.split(base, 1)[-1].split("#", 1)[0]
+        m = re.match(r"^/(ar|zh|en|es|fr|ru)(/.*|)$", path)
+        return (m.group(2) or "/") if m else path
+
+    def submit(selector, navigates=True):
         """Clicks the button and waits for the next page, as a person would. The click is made once
         (a second one could send the form twice); only finding the button is retried."""
         settled()
@@ -126,7 +189,7 @@ def main():
         button = None
         for attempt in range(3):
             try:
-                buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "button[type=submit]") if b.text.strip() == form_button_text]
+                buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, selector) if b.is_displayed()]
                 if buttons:
                     button = buttons[0]
                     break
@@ -134,7 +197,7 @@ def main():
                 pass
             time.sleep(0.3)
         if button is None:
-            raise AssertionError(f"no button {form_button_text!r}")
+            raise AssertionError(f"no button {selector!r} on {driver.current_url}")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
         try:
             button.click()
@@ -146,7 +209,23 @@ def main():
                 lambda d: d.execute_script("return window.__journeyOldPage === undefined"))
             settled()
 
+    def sign_in(prefix, email, password):
+        go(prefix + "/sign-in")
+        field("email").send_keys(email)
+        field("password").send_keys(password)
+        submit(SIGN_IN)
+
+    def sign_out():
+        if count(SIGN_OUT):
+            submit(SIGN_OUT)
+
+    def import_resolution(prefix, document):
+        go(prefix + "/resolutions/new")
+        field("file").send_keys(os.path.abspath(document))
+        submit(READ_RESOLUTION)
+
     try:
+        # ----------------------------------------------------------------------------------------
         # The public pages.
         go("/")
         check("home page title", "WSIS+20 review platform" in driver.title, driver.title)
@@ -154,12 +233,14 @@ def main():
         active = driver.switch_to.active_element
         check("the first Tab reaches the skip link", active.get_attribute("class") == "skip", active.get_attribute("outerHTML")[:80])
         shot("home")
+        # Each page check fails when it should: proven on a live page before they are used.
+        pagecheck.self_test(driver, axe, check)
         go("/sdgs")
-        check("17 goals listed", len(driver.find_elements(By.CSS_SELECTOR, "ol.goals > li")) == 17)
+        check("17 goals listed", count("ol.goals > li") == 17)
         go("/action-lines")
-        check("19 Action Line rows", len(driver.find_elements(By.CSS_SELECTOR, "tbody th[scope=row]")) == 19)
+        check("19 Action Line rows", count("tbody th[scope=row]") == 19)
         go("/matrix")
-        check("matrix: 18 rows", len(driver.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr")) == 18)
+        check("matrix: 18 rows", count("table.matrix tbody tr") == 18)
         check("matrix: 187 links", "187 links" in driver.page_source)
         shot("matrix")
 
@@ -168,25 +249,26 @@ def main():
         check("protected page asks to sign in", "/sign-in" in driver.current_url, driver.current_url)
         field("email").send_keys(admin_email)
         field("password").send_keys("not the password")
-        submit("Sign in")
-        check("wrong password is refused", "The e-mail or the password is not right." in driver.page_source)
+        submit(SIGN_IN)
+        check("wrong password is refused", count("#sign-in-error") == 1
+              and "The e-mail or the password is not right." in driver.page_source)
         field("password").send_keys(admin_password)
-        submit("Sign in")
+        submit(SIGN_IN)
         check("signed in, back where I was going", driver.current_url.endswith("/admin/users"), driver.current_url)
 
         # An organization.
         go("/admin/organizations")
-        submit("Add the organization", navigates=False)  # nothing filled in: the browser itself stops it
+        submit(ADD_ORGANIZATION, navigates=False)  # nothing filled in: the browser itself stops it
         check("empty form: the browser refuses it", driver.current_url.endswith("/admin/organizations") and "has been added" not in driver.page_source)
         driver.execute_script("document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))")
-        submit("Add the organization")
-        check("server-side errors beside the fields", "org-name-error" in driver.page_source and "This is required." in driver.page_source)
+        submit(ADD_ORGANIZATION)
+        check("server-side errors beside the fields", count("#org-name-error") == 1 and "This is required." in driver.page_source)
         shot("organization-errors")
         field("org-name").send_keys("Ministry of Information and Communications Technology")
         Select(field("org-type")).select_by_value("government")
         Select(field("org-country")).select_by_value("KEN")
         Select(field("org-membership")).select_by_value("member-state")
-        submit("Add the organization")
+        submit(ADD_ORGANIZATION)
         check("organization created", "has been added" in driver.page_source)
 
         # A focal point in it.
@@ -195,39 +277,36 @@ def main():
         field("user-email").send_keys("wanjiru@example.ke")
         Select(field("user-organization")).select_by_visible_text("Ministry of Information and Communications Technology")
         field("role-focal-point").click()
-        submit("Add the account")
+        submit(ADD_ACCOUNT)
         generated = field("generated-password").text.strip()
         check("user created with a generated password", len(generated) == 20, generated)
         shot("user-created")
 
         # A resolution: the founding document when ../shared is beside the project, else our own fixture.
-        here = os.path.dirname(os.path.abspath(__file__))
         founding = os.path.join(here, "..", "..", "..", "shared", "corpus", "itu-council-C23-85-E.txt")
-        document = founding if os.path.exists(founding) else os.path.join(here, "..", "ResolutionsTests", "Fixtures", "itu-council-draft-en.txt")
-        go("/resolutions/new")
-        field("file").send_keys(os.path.abspath(document))
-        submit("Read the resolution")
-        check("the import shows a draft", "This is a draft." in driver.page_source, driver.current_url)
-        check("the structure has anchors", len(driver.find_elements(By.CSS_SELECTOR, "li[id^='op_']")) >= 3)
-        check("the source text is highlighted", len(driver.find_elements(By.CSS_SELECTOR, "pre.source-text mark")) >= 5)
+        document = founding if os.path.exists(founding) else os.path.join(fixtures, "itu-council-draft-en.txt")
+        import_resolution("", document)
+        check("the import shows a draft", count(CONFIRM) == 1 and "This is a draft." in driver.page_source, driver.current_url)
+        check("the structure has anchors", count("li[id^='op_']") >= 3)
+        check("the source text is highlighted", count("pre.source-text mark") >= 5)
         resolution_url = driver.current_url
+        founding_path = path_of(resolution_url)
         shot("resolution-draft")
-        submit("Confirm the structure")
-        check("confirmed", "This is a draft." not in driver.page_source)
+        submit(CONFIRM)
+        check("confirmed", count(CONFIRM) == 0 and "This is a draft." not in driver.page_source)
 
         # Its mandates: the proposals, accepted at once; an update with evidence moves the roll-up.
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Mandates from this resolution").click()
+        driver.find_element(By.CSS_SELECTOR, f"main a[href$='{founding_path}/mandates']").click()
         settled()
         rows = driver.find_elements(By.CSS_SELECTOR, "table.mandates tbody tr")
         check("the board proposes a mandate per operative paragraph", len(rows) >= (27 if document == founding else 3), str(len(rows)))
         check("the board starts at 0%", 'value="0">0%' in driver.page_source)
-        submit("Accept every proposal")
-        check("every proposal accepted", "Proposals waiting" not in driver.page_source and "badge draft" not in driver.page_source,
-              f"{driver.current_url}: {driver.page_source.count('Proposals waiting')} notices, {driver.page_source.count('badge draft')} proposals left")
+        submit(ACCEPT_ALL)
+        check("every proposal accepted", count(ACCEPT_ALL) == 0 and count(".badge.draft") == 0,
+              f"{driver.current_url}: {count('.badge.draft')} proposals left")
         board_url = driver.current_url
         shot("mandate-board")
-        first = driver.find_elements(By.CSS_SELECTOR, "table.mandates tbody tr td:nth-child(3) a")[0]
-        first.click()
+        driver.find_elements(By.CSS_SELECTOR, "table.mandates tbody tr td:nth-child(3) a")[0].click()
         settled()
         mandate_url = driver.current_url
         field("note").send_keys("The first report was sent to the Working Group.")
@@ -235,18 +314,19 @@ def main():
         field("progress").clear()
         field("progress").send_keys("60")
         field("evidence").send_keys("https://www.itu.int/en/council/cwg-wsis/Pages/default.aspx")
-        submit("Record the update")
+        submit(RECORD_UPDATE)
         check("the update is in the history", "The first report was sent to the Working Group." in driver.page_source
               and "Status: Not started → In progress" in driver.page_source)
-        check("the evidence is a link", len(driver.find_elements(By.CSS_SELECTOR, "a[href^='https://www.itu.int/en/council/cwg-wsis']")) == 1)
-        driver.find_element(By.CSS_SELECTOR, "details.correct summary").click()
+        check("the evidence is a link", count("a[href^='https://www.itu.int/en/council/cwg-wsis']") == 1)
+        driver.find_element(By.CSS_SELECTOR, "details.correct:has(input[name=decision][value=edit]) summary").click()
         field("owner").clear()
         field("owner").send_keys("Ministry of Information and Communications Technology")
-        submit("Save the changes")
+        submit(SAVE_MANDATE_EDIT)
+        check("the owner is saved", "Ministry of Information and Communications Technology" in driver.find_element(By.CSS_SELECTOR, "dl.facts").text)
         shot("mandate")
         # The calendar, and its feed read by a real iCalendar parser.
-        go("/calendar")
-        check("the calendar lists the WSIS+20 high-level event", "WSIS+20 Forum High-Level Event" in driver.page_source)
+        go("/calendar?year=2024")
+        check("the calendar's 2024 lists the WSIS+20 high-level event", "WSIS+20 Forum High-Level Event" in driver.page_source)
         go("/calendar?month=2024-05")
         check("the month view shows it on the 27th", "WSIS+20 Forum" in driver.find_element(By.CSS_SELECTOR, "table.month").text)
         shot("calendar-month")
@@ -265,63 +345,67 @@ def main():
         check("the import and the confirmation are audited", "resolution.import" in driver.page_source and "resolution.confirm" in driver.page_source)
         shot("audit")
 
-        submit("Sign out")
-        check("signed out", "Sign in" in driver.page_source and "/profile" not in driver.page_source)
+        submit(SIGN_OUT)
+        check("signed out", count(SIGN_OUT) == 0 and "/profile" not in driver.page_source)
 
         # The new focal point signs in.
-        go("/sign-in")
-        field("email").send_keys("wanjiru@example.ke")
-        field("password").send_keys(generated)
-        submit("Sign in")
+        sign_in("", "wanjiru@example.ke", generated)
         check("focal point reaches the profile", driver.current_url.endswith("/profile"), driver.current_url)
         check("profile shows the organization", "Ministry of Information and Communications Technology" in driver.page_source)
         driver.get(resolution_url + "#op_2__para_1")
-        check("a focal point reads the confirmed resolution", "instructs" in driver.page_source and "Confirm the structure" not in driver.page_source)
+        check("a focal point reads the confirmed resolution", "instructs" in driver.page_source and count(CONFIRM) == 0)
         driver.get(mandate_url)
         settled()
         field("note").send_keys("Our ministry has shared its experience.")
-        submit("Record the update")
+        submit(RECORD_UPDATE)
         check("the owner's focal point reports on the mandate", "Our ministry has shared its experience." in driver.page_source
               and "wanjiru@example.ke" in driver.page_source)
         go("/admin/users")
-        check("focal point may not manage accounts", "Not allowed" in driver.page_source)
+        check("focal point may not manage accounts", "Not allowed" in driver.page_source and status() == 403, str(status()))
         check("the error page still shows who is signed in", "Wanjiru Kamau" in driver.page_source)
         shot("forbidden")
 
-        # The focal point submits an activity; the matrix suggests goals for its Action Line.
+        # The focal point submits an activity, with its title in Arabic and French too; the matrix
+        # suggests goals for its Action Line.
         go("/activities/new")
         field("title_en").send_keys("Community broadband for Lamu schools")
         field("summary_en").send_keys("Connects island schools in Lamu to broadband and trains their teachers.")
+        for code, title, summary in [
+                ("ar", "النطاق العريض المجتمعي لمدارس لامو", "يربط مدارس جزيرة لامو بالنطاق العريض ويدرب معلميها."),
+                ("fr", "Haut débit communautaire pour les écoles de Lamu", "Relie les écoles insulaires de Lamu au haut débit et forme leurs enseignants.")]:
+            opener = driver.find_element(By.CSS_SELECTOR, f"details:has(#title_{code}) > summary")
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", opener)
+            if field(f"title_{code}").is_displayed() is False:
+                opener.click()
+            field(f"title_{code}").send_keys(title)
+            field(f"summary_{code}").send_keys(summary)
         field("countries").send_keys("KEN")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field("primary-C2"))
         field("primary-C2").click()
-        submit("Suggest SDGs from the matrix")
-        check("the matrix suggests goals, none ticked", "suggestions" in driver.page_source and "(suggested)" in driver.page_source
+        submit(SUGGEST_GOALS)
+        check("the matrix suggests goals, none ticked", count("#suggestions") == 1 and count("label.goal.suggested") >= 1
               and not any(box.is_selected() for box in driver.find_elements(By.CSS_SELECTOR, "input[name=sdg_goals]")))
         box = driver.find_element(By.CSS_SELECTOR, "input[name=sdg_goals][value='9']")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
         box.click()
-        submit("Save")
-        check("the activity is a draft", "Draft" in field("activity-state").text, driver.current_url)
+        submit(SAVE_ACTIVITY)
+        check("the activity is a draft", count("#activity-state.state-draft") == 1, driver.current_url)
         activity_url = driver.current_url
-        submit("Submit for review")
-        check("submitted for review", "Submitted for review" in field("activity-state").text)
+        submit(SUBMIT_FOR_REVIEW)
+        check("submitted for review", count("#activity-state.state-submitted") == 1, field("activity-state").get_attribute("outerHTML"))
         shot("activity-submitted")
-        submit("Sign out")
+        submit(SIGN_OUT)
 
         # A reviewer (the administrator) publishes it; the public finds it.
-        go("/sign-in")
-        field("email").send_keys(admin_email)
-        field("password").send_keys(admin_password)
-        submit("Sign in")
+        sign_in("", admin_email, admin_password)
         go("/activities/queue")
         check("the moderation queue lists it", "Community broadband for Lamu schools" in driver.page_source)
         driver.get(activity_url)
-        submit("Publish")
-        check("published", "Published" in field("activity-state").text)
-        submit("Sign out")
+        submit(PUBLISH)
+        check("published", count("#activity-state.state-published") == 1, field("activity-state").get_attribute("outerHTML"))
+        submit(SIGN_OUT)
         go("/activities?q=lamu+broadband")
-        check("the search finds it, words marked", len(driver.find_elements(By.CSS_SELECTOR, "ol.hits mark")) >= 2
+        check("the search finds it, words marked", count("ol.hits mark") >= 2
               and "1 activity<" in driver.page_source, driver.page_source[driver.page_source.find("<main"):][:1500])
         facet = [a for a in driver.find_elements(By.CSS_SELECTOR, "aside.facets a") if a.text.startswith("9 ")]
         check("a facet value is a filter link", len(facet) == 1)
@@ -336,13 +420,10 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "nav.languages a[lang='fr']").click()
         settled()
         check("the switcher opens the page in French", driver.current_url.endswith("/fr/activities")
-              and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", driver.current_url)
+              and language_of_page()[0] == "fr", driver.current_url)
         driver.find_element(By.CSS_SELECTOR, "nav.languages a[lang='ar']").click()
         settled()
-        html = driver.find_element(By.TAG_NAME, "html")
-        check("Arabic reads right to left", html.get_attribute("dir") == "rtl" and driver.current_url.endswith("/ar/activities"), driver.current_url)
-        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        check("the Arabic page does not scroll sideways at 1280 px", overflow <= 1, str(overflow))
+        check("Arabic reads right to left", language_of_page() == ["ar", "rtl"] and driver.current_url.endswith("/ar/activities"), driver.current_url)
         shot("activities-arabic")
         go("/sdgs")
         check("the choice is remembered: an address without a language opens in Arabic", driver.current_url.endswith("/ar/sdgs"), driver.current_url)
@@ -350,25 +431,179 @@ def main():
         settled()
         go("/sdgs")
         check("English chosen again is remembered", driver.current_url.endswith("/sdgs") and "/ar/" not in driver.current_url
-              and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", driver.current_url)
+              and language_of_page()[0] == "en", driver.current_url)
 
-        # On a phone (390 px) no page scrolls sideways, in English or in Arabic: wide tables scroll in their own box.
-        driver.set_window_size(390, 900)
-        wide = []
-        for prefix in ["", "/ar"]:
-            for page in ["/", "/activities", "/sdgs", "/sdgs/9", "/action-lines", "/matrix", "/calendar", "/calendar?month=2024-05",
-                         "/resolutions", "/mandates", resolution_url.split(base, 1)[-1], mandate_url.split(base, 1)[-1], "/sign-in"]:
-                go(prefix + page)
-                overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-                if overflow > 1:
-                    culprits = driver.execute_script(
-                        "const W = document.documentElement.clientWidth; return [...document.querySelectorAll('main *')]"
-                        ".filter(e => { const r = e.getBoundingClientRect(); return r.right > W + 1 || r.left < -1; })"
-                        ".slice(0, 3).map(e => e.tagName + '.' + e.className).join(' ')")
-                    wide.append(f"{prefix + page} (+{overflow}px: {culprits})")
-        check("no page scrolls sideways at 390 px, in English and Arabic", not wide, ", ".join(wide))
-        shot("mandates-390-arabic")
+        # ----------------------------------------------------------------------------------------
+        # The main path in Arabic and in French, through their own pages, with the language versions
+        # of one Council resolution (itu/council/res/9999): Arabic is confirmed first, so its mandates
+        # are the work's; English and French propose none and are read beside English.
+
+        def main_path(lang, fixture, proposes, note, search, title_word):
+            p = "/" + lang
+            direction = "rtl" if lang == "ar" else "ltr"
+            name = {"ar": "Arabic", "fr": "French", "en": "English"}[lang]
+            sign_out()
+            go(p + "/sign-in")
+            field("email").send_keys(admin_email)
+            field("password").send_keys("not the password")
+            submit(SIGN_IN)
+            check(f"{name}: a wrong password is refused in {name}", count("#sign-in-error") == 1 and language_of_page() == [lang, direction],
+                  f"{driver.current_url} {language_of_page()}")
+            field("password").send_keys(admin_password)
+            submit(SIGN_IN)
+            check(f"{name}: signed in, on the profile in {name}", driver.current_url == base + p + "/profile" and count(SIGN_OUT) == 1,
+                  driver.current_url)
+
+            import_resolution(p, os.path.join(fixtures, fixture))
+            check(f"{name}: the import shows a draft in {name}", count(CONFIRM) == 1 and language_of_page() == [lang, direction]
+                  and driver.current_url.startswith(base + p + "/resolutions/"), driver.current_url)
+            check(f"{name}: the text is marked as {name}", driver.find_element(By.TAG_NAME, "h1").get_attribute("lang") == lang
+                  and driver.find_element(By.CSS_SELECTOR, "pre.source-text").get_attribute("lang") == lang)
+            check(f"{name}: the structure has anchors", count("li[id^='op_']") >= 3, str(count("li[id^='op_']")))
+            check(f"{name}: the source text is highlighted", count("pre.source-text mark") >= 5, str(count("pre.source-text mark")))
+            path = path_of(driver.current_url)
+            submit(CONFIRM)
+            check(f"{name}: confirmed", count(CONFIRM) == 0 and count(f"main a[href='{p}{path}/mandates']") == 1, driver.current_url)
+            driver.find_element(By.CSS_SELECTOR, f"main a[href='{p}{path}/mandates']").click()
+            settled()
+            check(f"{name}: the board in {name}", driver.current_url == base + p + path + "/mandates" and language_of_page() == [lang, direction],
+                  driver.current_url)
+            mandate_path = None
+            if proposes:
+                proposals = count(".badge.draft")
+                check(f"{name}: the board proposes the work's mandates", proposals >= 3 and count(ACCEPT_ALL) == 1, str(proposals))
+                submit(ACCEPT_ALL)
+                check(f"{name}: every proposal accepted", count(ACCEPT_ALL) == 0 and count(".badge.draft") == 0
+                      and count("table.mandates tbody tr") == proposals, f"{count('.badge.draft')} left")
+                driver.find_elements(By.CSS_SELECTOR, "table.mandates tbody tr td:nth-child(3) a")[0].click()
+                settled()
+                mandate_path = path_of(driver.current_url)
+                check(f"{name}: a mandate's page in {name}", driver.current_url.startswith(base + p + "/mandates/")
+                      and driver.find_element(By.CSS_SELECTOR, "blockquote.paragraph").get_attribute("lang") == lang, driver.current_url)
+                field("note").send_keys(note)
+                Select(field("status")).select_by_value("in-progress")
+                field("progress").clear()
+                field("progress").send_keys("40")
+                field("evidence").send_keys("https://www.itu.int/en/council/Pages/default.aspx")
+                submit(RECORD_UPDATE)
+                history = driver.find_elements(By.CSS_SELECTOR, "ol.timeline li .note")
+                check(f"{name}: the update is in the history", any(note == e.text.strip() for e in history)
+                      and driver.current_url.startswith(base + p + "/mandates/"), driver.current_url)
+                check(f"{name}: the progress is 40%", driver.find_element(By.CSS_SELECTOR, "dl.facts meter").get_attribute("value") == "40")
+                check(f"{name}: the evidence is a link", count("ol.timeline a[href='https://www.itu.int/en/council/Pages/default.aspx']") == 1)
+                go(p + path + "/mandates")
+                check(f"{name}: the roll-up moved", driver.find_element(By.CSS_SELECTOR, "main > p.rollup meter").get_attribute("value") != "0")
+            else:
+                check(f"{name}: another language version proposes no second set of mandates",
+                      count(ACCEPT_ALL) == 0 and count(".badge.draft") == 0, str(count(".badge.draft")))
+
+            # Activities searched in the language, in its own words.
+            go(p + "/activities?q=" + urllib.parse.quote(search))
+            hits = driver.find_elements(By.CSS_SELECTOR, "ol.hits > li")
+            check(f"{name}: the search finds the activity by its {name} title, words marked",
+                  len(hits) == 1 and count("ol.hits mark") >= 1 and title_word in hits[0].text and language_of_page() == [lang, direction],
+                  driver.page_source[driver.page_source.find("<main"):][:1500] if not hits else hits[0].text)
+            return path, mandate_path
+
+        arabic_path, arabic_mandate = main_path(
+            "ar", "itu-council-ar.txt", True, "أُرسل التقرير الأول إلى فريق العمل.", "مدارس لامو", "لامو")
+
+        # The English version of the same work: read, confirmed, no second set of mandates; the Arabic
+        # one is now shown beside it, paragraph by paragraph.
+        import_resolution("/en", os.path.join(fixtures, "itu-council-en.txt"))
+        submit(CONFIRM)
+        english_path = path_of(driver.current_url)
+        go("/en" + english_path + "/mandates")
+        check("English version: no second set of mandates", count(ACCEPT_ALL) == 0 and count(".badge.draft") == 0)
+        go("/ar" + arabic_path + "/languages?with=en")
+        pairs = count(".aligned .pair[id^=pair-]")
+        check("Arabic beside English: 15 paired paragraphs", pairs == 15 and language_of_page() == ["ar", "rtl"], str(pairs))
+        check("Arabic beside English: each side in its language and direction",
+              count(".aligned .pair[id^=pair-] .side[lang=ar][dir=rtl]") == 15 and count(".aligned .pair[id^=pair-] .side[lang=en][dir=ltr]") == 15)
+
+        french_path, _ = main_path(
+            "fr", "itu-council-fr.txt", False, None, "écoles Lamu", "Lamu")
+        go("/fr" + french_path + "/languages?with=en")
+        pairs = count(".aligned .pair[id^=pair-]")
+        check("French beside English: 15 paired paragraphs", pairs == 15 and language_of_page() == ["fr", "ltr"], str(pairs))
+        # French reports on the work's mandate (the one Arabic proposed), read in French.
+        go("/fr" + arabic_mandate)
+        check("French: the mandate's paragraph in French, the original beneath",
+              driver.find_element(By.CSS_SELECTOR, "blockquote.paragraph").get_attribute("lang") == "fr"
+              and count("details.original blockquote.paragraph[lang=ar]") == 1)
+        field("note").send_keys("Le rapport a été transmis au Groupe de travail.")
+        Select(field("status")).select_by_value("in-progress")
+        field("progress").clear()
+        field("progress").send_keys("70")
+        submit(RECORD_UPDATE)
+        check("French: the update is in the history", any(e.text.strip() == "Le rapport a été transmis au Groupe de travail."
+              for e in driver.find_elements(By.CSS_SELECTOR, "ol.timeline li .note"))
+              and driver.find_element(By.CSS_SELECTOR, "dl.facts meter").get_attribute("value") == "70"
+              and driver.current_url.startswith(base + "/fr/mandates/"), driver.current_url)
+
+        # ----------------------------------------------------------------------------------------
+        # Every page in the six languages at 1280 px and at 390 px (the administrator signed in).
+        pages = [
+            ("home", "/"), ("resolutions", "/resolutions"), ("resolution", arabic_path),
+            ("resolution-languages", arabic_path + "/languages?with=en"), ("resolution-founding", founding_path),
+            ("mandates", "/mandates"), ("mandate", arabic_mandate), ("board", arabic_path + "/mandates"),
+            ("board-founding", founding_path + "/mandates"), ("calendar", "/calendar"), ("calendar-all", "/calendar?year=all"),
+            ("calendar-month", "/calendar?month=2024-05"), ("activities", "/activities"),
+            ("activity", path_of(activity_url)), ("activity-new", "/activities/new"), ("sdgs", "/sdgs"), ("sdg-4", "/sdgs/4"),
+            ("action-lines", "/action-lines"), ("matrix", "/matrix"), ("profile", "/profile"),
+            ("admin-users", "/admin/users"), ("admin-audit", "/admin/audit")]
+        findings = []
+
+        def look_at(name, path, lang, width):
+            go("/" + lang + path)
+            direction = "rtl" if lang == "ar" else "ltr"
+            where = f"{name} ({lang}, {width} px)"
+            check(f"{where}: the page is there, in its language", status() == 200 and language_of_page() == [lang, direction],
+                  f"{driver.current_url}: status {status()}, {language_of_page()}")
+            found = pagecheck.layout(driver)
+            check(f"{where}: the page is laid out {width} px wide", found["width"] == width and found["innerWidth"] == width,
+                  f"{found['width']} px in a window of {found['innerWidth']} px")
+            if found["overflow"] > 1:
+                findings.append(f"sideways scroll: {where} +{found['overflow']} px: {found['culprits']}")
+            check(f"{where}: no sideways scroll", found["overflow"] <= 1, f"+{found['overflow']} px, reaching past the window: {found['culprits']}")
+            for o in found["outside"]:
+                findings.append(f"text outside its box: {where} {o['selector']} (content {o['scrollWidth']} px in {o['clientWidth']} px)"
+                                f" {o['text']!r}; sticking out: {', '.join(o['stickingOut']) or 'its own text'}")
+            check(f"{where}: no text outside its box", not found["outside"], str(found["outside"]))
+            glyphs = pagecheck.missing_glyphs(driver)
+            for m in glyphs["missing"]:
+                findings.append(f"missing glyph: {where} {m['code']} in {m['selector']} ({m['font']}) {m['text']!r}")
+            check(f"{where}: every character has a glyph", not glyphs["missing"], str(glyphs["missing"]))
+            if width == 1280 and lang in AXE_LANGUAGES:
+                violations = pagecheck.axe_violations(driver, axe)
+                for v in violations:
+                    findings.append(f"axe {v['impact']} {v['id']}: {where}: {[n['target'] for n in v['nodes']]} ({v['help']})")
+                bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}" for v in violations if v["impact"] in FAILING_IMPACTS]
+                check(f"{where}: no serious or critical axe-core violation", not bad, "; ".join(bad))
+            if shots:
+                pagecheck.full_screenshot(driver, os.path.join(shots, f"{name}-{lang}-{width}.png"))
+
+        swept = time.time()
+        for lang in LANGUAGES:
+            for width in WIDTHS:
+                driver.set_window_size(width, 900)
+                for name, path in pages:
+                    look_at(name, path, lang, width)
+        # The sign-in page, signed out.
+        sign_out()
+        for lang in LANGUAGES:
+            for width in WIDTHS:
+                driver.set_window_size(width, 900)
+                look_at("sign-in", "/sign-in", lang, width)
         driver.set_window_size(1280, 900)
+        print(f"-- {len(pages) + 1} pages, {len(LANGUAGES)} languages, {len(WIDTHS)} widths in {time.time() - swept:.0f} s")
+        if findings:
+            print("-- what the pages showed:")
+            for line in findings:
+                print("   " + line)
+        if shots:
+            with open(os.path.join(shots, "findings.txt"), "w", encoding="utf-8") as f:
+                f.write("".join(line + "\n" for line in findings))
     except Exception:
         # Show what the server said, so that a failure on a machine we cannot see can be understood.
         log.flush()
@@ -396,7 +631,7 @@ def main():
     check("wsis audit verify: intact", result.returncode == 0 and "intact" in result.stdout, result.stdout + result.stderr)
     shutil.rmtree(work, ignore_errors=True)
 
-    print(f"-- browser journey on {label}")
+    print(f"-- browser journey on {label}, {time.time() - started:.0f} s")
     print(f"browser: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

@@ -28,7 +28,7 @@ struct NoticeTests {
             let withNotice = WebTest.Browser(cookie: officer.cookie + "; wsis_notice=resolution-confirmed", csrf: officer.csrf)
             let page = try await web.get("/fr/resolutions/\(draft.id)", as: withNotice)
             #expect(page.status == .ok, "\(page.headers)")
-            #expect(page.text.contains(#"<div class="notice flash" role="status" aria-live="polite"><p>Confirmée : la résolution est désormais publique"#))
+            #expect(page.text.contains(#"<div class="notice flash" role="status" aria-live="polite"><p>Confirmée\#u{00A0}: la résolution est désormais publique"#))
             #expect(Self.noticeCookie(page)?.contains("Max-Age=0") == true, "shown once: the cookie is cleared")
 
             let forged = WebTest.Browser(cookie: officer.cookie + "; wsis_notice=resolution-confirmed.x1", csrf: officer.csrf)

@@ -92,7 +92,7 @@ struct CalendarPage: Sendable {
                 week.map { day -> Day in
                     guard let day else { return Day(inMonth: false, day: "", date: "", today: false, items: []) }
                     let events = calendar.milestones.filter { ($0.firstDay ?? "") <= day && day <= ($0.end ?? $0.firstDay ?? "") }.map(\.title)
-                    let due = calendar.deadlines.filter { $0.dueDay == day }.map { t("calendar.due") + ": " + $0.mandate.action }
+                    let due = calendar.deadlines.filter { $0.dueDay == day }.map { t("calendar.due") + t("punctuation.colon") + $0.mandate.action }
                     return Day(inMonth: true, day: String(day.suffix(2)), date: day, today: day == today, items: events + due)
                 }
             }

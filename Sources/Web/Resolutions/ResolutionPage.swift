@@ -85,7 +85,8 @@ struct ResolutionPage: Sendable {
             let details = paragraph.times.map { t("resolution.time", ["text": $0.text, "value": $0.value.description]) }
                 + (paragraph.addressee.map { [t("resolution.addressee", ["who": $0])] } ?? [])
                 + paragraph.footnoteReferences.map { t("resolution.footnote_ref", ["marker": $0]) }
-            return Paragraph(id: paragraph.id, number: paragraph.writtenNumber(in: resolution.language) ?? "", html: Highlighter.html(paragraph.text, spans: spans),
+            // An unnumbered paragraph's anchor shows a pilcrow: a link needs words or a sign.
+            return Paragraph(id: paragraph.id, number: paragraph.writtenNumber(in: resolution.language) ?? "¶", html: Highlighter.html(paragraph.text, spans: spans),
                              details: details.isEmpty ? nil : details.joined(separator: " · "),
                              children: paragraph.children.map { paragraphModel($0, correcting: correcting) }, correcting: correcting,
                              citations: paragraph.citations.map {

@@ -32,8 +32,8 @@ struct UserCommand: AsyncParsableCommand {
                             roles: roles.split(separator: ",").map(String.init), password: password),
                     by: cliActor
                 )
-                say("Created \(user.email) (\(user.id)) with roles: \(user.sortedRoles.map(\.rawValue).joined(separator: ", ")).")
-                if let generated { say("Password (shown once): \(generated)") }
+                say(Speech.text("cli.accounts.user_created", ["email": user.email, "id": user.id, "roles": user.sortedRoles.map(\.rawValue).joined(separator: ", ")]))
+                if let generated { say(Speech.text("cli.accounts.password_once", ["password": generated])) }
             }
         }
     }
@@ -66,7 +66,7 @@ struct UserCommand: AsyncParsableCommand {
                 let updated = try await platform.accounts.setRoles(
                     userID: user.id, roles: roles.split(separator: ",").map(String.init), by: cliActor
                 )
-                say("\(updated.email) now has roles: \(updated.sortedRoles.map(\.rawValue).joined(separator: ", ")).")
+                say(Speech.text("cli.accounts.roles", ["email": updated.email, "roles": updated.sortedRoles.map(\.rawValue).joined(separator: ", ")]))
             }
         }
     }
@@ -82,7 +82,7 @@ struct UserCommand: AsyncParsableCommand {
             try await options.withPlatform { platform in
                 let user = try await platform.accounts.user(email: email)
                 let password = try await platform.accounts.resetPassword(userID: user.id, by: cliActor)
-                say("New password for \(user.email) (shown once): \(password)")
+                say(Speech.text("cli.accounts.new_password", ["email": user.email, "password": password]))
             }
         }
     }
@@ -131,7 +131,7 @@ struct OrganizationCommand: AsyncParsableCommand {
                 let organization = try await platform.accounts.createOrganization(
                     NewOrganization(name: name, stakeholderType: type, country: country, ituMembership: membership), by: cliActor
                 )
-                say("Created \(organization.name) (\(organization.id)).")
+                say(Speech.text("cli.accounts.organization_created", ["name": organization.name, "id": organization.id]))
             }
         }
     }

@@ -18,9 +18,9 @@ struct AuditCommand: AsyncParsableCommand {
             let result = try await withPlatform(settings) { try await $0.audit.verify() }
             switch result {
             case .intact(let count):
-                say("Audit trail intact: \(count) records, every link checked.")
+                say(Speech.text("cli.audit.intact", ["number": String(count)]))
             case .broken(let sequence, let reason):
-                say("Audit trail BROKEN at record \(sequence): \(reason).")
+                say(Speech.text("cli.audit.broken", ["sequence": String(sequence), "reason": reason]))
                 throw ExitCode(1)
             }
         }

@@ -52,7 +52,7 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPlatform { platform in
                 let milestone = try await platform.calendar.add(fields.input(key: key), by: cliActor)
-                say("Added \(milestone.key): \(milestone.title), \(milestone.start).")
+                say(Speech.text("cli.calendar.added", ["key": milestone.key, "title": milestone.title, "start": milestone.start]))
             }
         }
     }
@@ -66,7 +66,7 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPlatform { platform in
                 let milestone = try await platform.calendar.change(key: key, fields.input(key: key), by: cliActor)
-                say("Changed \(milestone.key): \(milestone.start) (version \(milestone.version)).")
+                say(Speech.text("cli.calendar.changed", ["key": milestone.key, "start": milestone.start, "version": String(milestone.version)]))
             }
         }
     }

@@ -36,7 +36,7 @@ struct JobsCommand: AsyncParsableCommand {
                 for job in ran {
                     say([job.id, job.kind, job.state.rawValue, job.title, job.failure ?? ""].joined(separator: "\t"))
                 }
-                say(ran.isEmpty ? "No job was waiting." : "\(ran.count) job(s) run.")
+                say(ran.isEmpty ? Speech.text("cli.jobs.none") : Speech.text("cli.jobs.ran", ["number": String(ran.count)]))
             }
         }
     }

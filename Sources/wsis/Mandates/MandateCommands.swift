@@ -103,7 +103,7 @@ struct MandatesCommand: AsyncParsableCommand {
                 return value
             }
             let files = try file.map { path -> EvidenceFile in
-                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError(Speech.text("cli.error.cannot_read", ["file": path])) }
                 return EvidenceFile(fileName: URL(fileURLWithPath: path).lastPathComponent, data: data)
             }
             try await options.withPlatform { platform in
@@ -111,7 +111,7 @@ struct MandatesCommand: AsyncParsableCommand {
                 let report = MandateReport(expectedVersion: current.version, note: note, status: newStatus, reason: reason, progress: progress,
                                            blocked: blocked, evidence: evidence, files: files, period: period)
                 let (mandate, _) = try await platform.mandates.report(on: id, report, by: cliActor)
-                say("Updated: \(mandate.status.rawValue), \(mandate.progress)% (version \(mandate.version)).")
+                say(Speech.text("cli.mandates.updated", ["status": mandate.status.rawValue, "progress": String(mandate.progress), "version": String(mandate.version)]))
             }
         }
     }
@@ -128,11 +128,11 @@ struct MandatesCommand: AsyncParsableCommand {
                 if let resolution {
                     let count = try await platform.mandates.acceptAll(resolutionID: try await MandatesCommand.resolutionID(resolution, in: platform),
                                                                       by: cliActor)
-                    say("Accepted \(count) proposals.")
+                    say(Speech.text("cli.mandates.accepted_all", ["number": String(count)]))
                 }
                 for id in ids {
                     try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .accept, expectedVersion: $0) }
-                    say("Accepted \(id).")
+                    say(Speech.text("cli.mandates.accepted", ["id": id]))
                 }
             }
         }
@@ -147,7 +147,7 @@ struct MandatesCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPlatform { platform in
                 try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .drop, expectedVersion: $0, reason: reason) }
-                say("Dropped \(id).")
+                say(Speech.text("cli.mandates.dropped", ["id": id]))
             }
         }
     }
@@ -163,7 +163,7 @@ struct MandatesCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPlatform { platform in
                 try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .split, expectedVersion: $0, parts: part) }
-                say("Split \(id) into \(part.count) proposals.")
+                say(Speech.text("cli.mandates.split", ["id": id, "number": String(part.count)]))
             }
         }
     }
@@ -177,7 +177,7 @@ struct MandatesCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPlatform { platform in
                 try await MandatesCommand.decide(id, in: platform) { MandateDecision(kind: .merge, expectedVersion: $0, into: into) }
-                say("Merged \(id) into \(into).")
+                say(Speech.text("cli.mandates.merged", ["id": id, "into": into]))
             }
         }
     }
@@ -217,7 +217,7 @@ struct MandatesCommand: AsyncParsableCommand {
         @Flag(help: "Record the updates (only if no row has a problem). Without it nothing is saved.") var apply = false
 
         func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError(Speech.text("cli.error.cannot_read", ["file": file])) }
             try await options.withPlatform { platform in
                 let report = try await platform.mandates.importUpdates(csv: String(decoding: data, as: UTF8.self), apply: apply, by: cliActor)
                 let catalog = try? Catalog.bundled()
@@ -227,11 +227,11 @@ struct MandatesCommand: AsyncParsableCommand {
                     say("line \(row.line)\t\(row.mandateID)\t" + (problems.isEmpty ? row.change : "PROBLEM " + problems))
                 }
                 if report.applied {
-                    say("Applied \(report.rows.filter { !$0.skipped }.count) updates.")
+                    say(Speech.text("cli.mandates.applied", ["number": String(report.rows.filter { !$0.skipped }.count)]))
                 } else if report.problems > 0 {
                     throw ImportProblems(count: report.problems, applying: apply)
                 } else {
-                    say("Checked: no problem. Nothing was saved; run again with --apply to record the updates.")
+                    say(Speech.text("cli.mandates.checked"))
                 }
             }
         }
@@ -260,7 +260,7 @@ struct MandatesCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPlatform { platform in
                 let actor = try await platform.mandates.addActor(code: code, name: name, patterns: pattern, by: cliActor)
-                say("Added \(actor.code): \(actor.name).")
+                say(Speech.text("cli.mandates.actor_added", ["code": actor.code, "name": actor.name]))
             }
         }
     }

@@ -19,7 +19,7 @@ struct ParseCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else {
-            fail(ReadingError.unsupported("cannot read \(file)"))
+            fail(Refusal("cli.error.cannot_read", ["file": file]))
         }
         let resolution: Resolution
         do {

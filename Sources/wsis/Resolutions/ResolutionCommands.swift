@@ -18,13 +18,15 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = readSettings(options)
-        guard let data = FileManager.default.contents(atPath: file) else { fail(ReadingError.unsupported("cannot read \(file)")) }
+        guard let data = FileManager.default.contents(atPath: file) else { fail(Refusal("cli.error.cannot_read", ["file": file])) }
         try await withPlatform(settings) { platform in
             let imported = try await platform.resolutions.importDocument(data, by: cliActor)
             var resolution = imported.resolution
             if confirm { resolution = try await platform.resolutions.confirm(id: resolution.id, by: cliActor) }
-            say("\(imported.created ? "Imported" : "Already imported"): \(resolution.id)  \(resolution.symbol ?? resolution.workID) version \(resolution.version), \(resolution.status.rawValue)")
-            say("  \(resolution.structure.preambularParagraphCount) preambular and \(resolution.structure.operativeParagraphCount) operative paragraphs; \(resolution.structure.citations.count) citations")
+            say(Speech.text(imported.created ? "cli.import.imported" : "cli.import.already", ["id": resolution.id, "name": resolution.symbol ?? resolution.workID, "version": String(resolution.version), "status": resolution.status.rawValue]))
+            say("  " + Speech.text("cli.import.counts", ["preamble": String(resolution.structure.preambularParagraphCount),
+                                                          "operative": String(resolution.structure.operativeParagraphCount),
+                                                          "citations": String(resolution.structure.citations.count)]))
         }
     }
 }
@@ -73,11 +75,11 @@ struct ResolutionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let correction = Correction(kind: kind, blockID: block, paragraphID: paragraph, addressee: addressee, citation: citation) else {
-                throw ValidationError("unknown kind of correction \"\(kind)\": use addressee, move, citation or uncite")
+                throw ValidationError(Speech.text("cli.resolutions.unknown_correction", ["kind": kind]))
             }
             try await options.withPlatform { platform in
                 let resolution = try await platform.resolutions.correct(id: id, correction, by: cliActor)
-                say("Corrected \(resolution.symbol ?? resolution.workID) (\(kind)); it is still a draft until confirmed.")
+                say(Speech.text("cli.resolutions.corrected", ["name": resolution.symbol ?? resolution.workID, "kind": kind]))
             }
         }
     }
@@ -90,7 +92,7 @@ struct ResolutionsCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPlatform { platform in
                 let resolution = try await platform.resolutions.confirm(id: id, by: cliActor)
-                say("Confirmed \(resolution.symbol ?? resolution.workID) version \(resolution.version).")
+                say(Speech.text("cli.resolutions.confirmed", ["name": resolution.symbol ?? resolution.workID, "version": String(resolution.version)]))
             }
         }
     }
@@ -112,7 +114,7 @@ struct ResolutionsCommand: AsyncParsableCommand {
 
         func validate() throws {
             for tag in [first, second] where Language(rawValue: tag.lowercased()) == nil {
-                throw ValidationError("\"\(tag)\" is not one of the six languages: use ar, zh, en, es, fr or ru")
+                throw ValidationError(Speech.text("cli.resolutions.not_a_language", ["tag": tag]))
             }
         }
 

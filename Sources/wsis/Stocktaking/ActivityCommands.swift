@@ -93,7 +93,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
             }
             try await options.withPlatform { platform in
                 let activity = try await platform.activities.transition(id: id, transition, comment: comment, expectedVersion: nil, by: cliActor)
-                say("\(activity.id) is now \(activity.state.rawValue).")
+                say(Speech.text("cli.activities.moved", ["id": activity.id, "state": activity.state.rawValue]))
             }
         }
     }
@@ -107,10 +107,10 @@ struct ActivitiesCommand: AsyncParsableCommand {
         @Flag(help: "No progress bar.") var quiet = false
 
         func run() async throws {
-            guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError(Speech.text("cli.error.cannot_read", ["file": file])) }
             let source: ActivityFile
             if ActivityFile.isJSON(file) {
-                guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+                guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError(Speech.text("cli.error.cannot_read", ["file": file])) }
                 source = .json(data)
             } else {
                 source = try .csv(path: file)
@@ -127,15 +127,15 @@ struct ActivitiesCommand: AsyncParsableCommand {
                     say("line \(problem.row)\t\(problem.field.isEmpty ? "-" : problem.field)\t\(message)")
                 }
                 if report.problemCount > report.problems.count {
-                    say("… and \(report.problemCount - report.problems.count) more problems")
+                    say(Speech.text("cli.activities.more_problems", ["number": String(report.problemCount - report.problems.count)]))
                 }
                 let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
                 if report.applied {
-                    say("Imported \(report.rows) rows in \(seconds) s: \(report.created) added, \(report.updated) updated, \(report.unchanged) unchanged.")
+                    say(Speech.text("cli.activities.imported", ["rows": String(report.rows), "seconds": seconds, "added": String(report.created), "updated": String(report.updated), "unchanged": String(report.unchanged)]))
                 } else if report.problemCount > 0 {
                     throw ImportProblems(count: report.problemCount, applying: apply)
                 } else {
-                    say("Checked \(report.rows) rows in \(seconds) s: no problem. Nothing was saved; run again with --apply to publish them.")
+                    say(Speech.text("cli.activities.checked", ["rows": String(report.rows), "seconds": seconds]))
                 }
             }
         }
@@ -153,7 +153,7 @@ struct ActivitiesCommand: AsyncParsableCommand {
             let handle: FileHandle
             if let output {
                 guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
-                    throw ValidationError("cannot write \(output)")
+                    throw ValidationError(Speech.text("cli.error.cannot_write", ["file": output]))
                 }
                 handle = file
                 let dictionary = URL(fileURLWithPath: output).deletingPathExtension().path + ".fields.csv"
@@ -193,14 +193,14 @@ struct DemoCommand: AsyncParsableCommand {
         func run() async throws {
             guard activities > 0, activities <= 10_000_000 else { throw ValidationError("--activities is from 1 to 10000000") }
             guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
-                throw ValidationError("cannot write \(output)")
+                throw ValidationError(Speech.text("cli.error.cannot_write", ["file": output]))
             }
             // The codes come from the bundled reference data, so no database is needed.
             let reference = try ReferenceDataFiles.load(directory: ReferenceDataFiles.bundledDirectory)
             var generator = DemoGenerator(seed: seed, vocabulary: ActivityVocabulary(reference: reference))
             generator.writeCSV(count: activities) { handle.write(Data($0.utf8)) }
             try handle.close()
-            say("Wrote \(activities) activities to \(output).")
+            say(Speech.text("cli.demo.wrote", ["number": String(activities), "file": output]))
         }
     }
 }
