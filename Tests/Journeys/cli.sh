@@ -10,7 +10,9 @@ work=$(mktemp -d /tmp/wsis-cli.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 # Only the variables these checks set should reach the binary.
-unset WSIS_TEST_DATABASE_URL WSIS_DATABASE_URL WSIS_CONFIG WSIS_DATA_DIR
+unset WSIS_TEST_DATABASE_URL WSIS_DATABASE_URL WSIS_CONFIG WSIS_DATA_DIR LC_ALL LC_MESSAGES
+# Messages in English unless a check asks for another language.
+export LANG=C.UTF-8
 passed=0
 failed=0
 
@@ -148,6 +150,11 @@ check "import a non-resolution" 1 "this does not look like a resolution" -- "$ws
 id=$("$wsis" resolutions list --data-dir "$work/data-sqlite" | cut -f1 | head -n 1)
 check "resolutions confirm" 0 "Confirmed C26/999-E" -- "$wsis" resolutions confirm --data-dir "$work/data-sqlite" "$id"
 check "resolutions list" 0 "confirmed" -- "$wsis" resolutions list --data-dir "$work/data-sqlite"
+# The command line speaks the locale's language; data stays as it is.
+check "a message in French (LANG)" 0 "Confirmation de C26/999-E, version 1." -- env LANG=fr_FR.UTF-8 "$wsis" resolutions confirm --data-dir "$work/data-sqlite" "$id"
+check "an error in Arabic (LC_ALL wins over LANG)" 64 "ليست إحدى اللغات الست" -- env LANG=fr_FR.UTF-8 LC_ALL=ar_EG.UTF-8 "$wsis" resolutions align C26/999 en de --data-dir "$work/data-sqlite"
+check "not found, in Chinese" 1 "resolution C99/1" -- env LANG=zh_CN.UTF-8 "$wsis" resolutions align C99/1 en fr --data-dir "$work/data-sqlite"
+check "a language the platform lacks is English" 0 "Confirmed C26/999-E" -- env LANG=de_DE.UTF-8 "$wsis" resolutions confirm --data-dir "$work/data-sqlite" "$id"
 # Mandates: confirming C26/999-E proposed them; accept, report, list by signal; bad input refused.
 check "mandates: proposals" 0 "proposed 0%" -- "$wsis" mandates list --data-dir "$work/data-sqlite" --resolution C26/999
 check "mandates: accept all" 0 "Accepted 3 proposals." -- "$wsis" mandates accept --data-dir "$work/data-sqlite" --resolution C26/999
