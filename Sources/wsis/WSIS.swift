@@ -113,8 +113,10 @@ func describe(_ error: any Error) -> String {
         case .tooLarge(let limit): return Speech.text("error.file-too-large", ["megabytes": String(limit / 1_048_576)])
         case .unsupportedMedia(let name): return Speech.text("error.unsupported-file", ["name": name])
         }
+    case let error as ReadingError:
+        return Speech.catalog?.message(for: error, language) ?? error.description
     case let error as any CustomStringConvertible where error is SettingsError || error is StorageError || error is ReferenceDataError
-        || error is ReadingError || error is ImportProblems || error is Refusal:
+        || error is ImportProblems || error is Refusal:
         return error.description
     default:
         let text = String(describing: error)

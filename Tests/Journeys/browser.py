@@ -414,6 +414,10 @@ def main():
             settled()
             check("the filter keeps the search", "sdg=9" in driver.current_url and "1 activity<" in driver.page_source, driver.current_url)
         shot("activities-search")
+        # Results before the filters: at 1280 px the first result starts within the first 700 px of the page.
+        go("/activities?q=lamu")
+        top = driver.execute_script("var e = document.querySelector('ol.hits > li'); return e ? e.getBoundingClientRect().top + window.scrollY : -1")
+        check("at 1280 px the first result's top is within 700 px", 0 <= top <= 700, f"{top} px")
 
         # Languages: the switcher changes the page's language and its address, and the choice is remembered.
         go("/activities")

@@ -139,6 +139,7 @@ check "parse: JSON" 0 '"operative"' -- "$wsis" parse "$fixtures/un-ga-pdf-en.txt
 "$wsis" parse "$fixtures/un-ga-pdf-en.txt" --format json > "$work/parsed.json"
 check "parse: JSON names members in snake_case" 0 "matches the OpenAPI document" -- shapes - "$work/parsed.json"
 check "parse: not a resolution" 1 "this does not look like a resolution" -- "$wsis" parse "$fixtures/README.md"
+check "parse: not a resolution, said in French" 1 "ce texte ne ressemble pas à une résolution" -- env LANG=fr_FR.UTF-8 "$wsis" parse "$fixtures/README.md"
 check "parse: missing file" 1 "cannot read" -- "$wsis" parse "$work/none.txt"
 head -c 4000 /dev/urandom > "$work/junk.bin"
 check "parse: binary junk" 1 "wsis: " -- "$wsis" parse "$work/junk.bin"

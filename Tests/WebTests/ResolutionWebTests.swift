@@ -239,6 +239,12 @@ struct ResolutionWebTests {
             let problem = try #require(try junk.json() as? [String: Any])
             #expect(problem["title"] as? String == "The document could not be read")
             #expect((problem["detail"] as? String)?.hasPrefix("this does not look like a resolution") == true)
+            // The same refusal in the language the client asks for.
+            var french = headers
+            french[.acceptLanguage] = "fr"
+            let refused = try await web.client.execute(uri: "/api/v1/resolutions", method: .post, headers: french, body: ByteBuffer(string: "hello"))
+            let frenchProblem = try #require(try refused.json() as? [String: Any])
+            #expect((frenchProblem["detail"] as? String)?.hasPrefix("ce texte ne ressemble pas à une résolution\u{00A0}: aucune formule introductive") == true)
         }
     }
 }

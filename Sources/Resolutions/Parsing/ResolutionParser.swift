@@ -32,7 +32,7 @@ public struct ResolutionParser: Sendable {
             masthead = Masthead(lines: [], context: context)
             body = lines
         } else {
-            throw ReadingError.notAResolution("no enacting formula such as \"The Council,\" or \"The General Assembly,\" was found")
+            throw ReadingError.notAResolution(.noFormula)
         }
         let firstBodyLine = body.first { !$0.text.trimmedSpaces.isEmpty }?.text
             .trimmedSpaces ?? ""
@@ -48,7 +48,7 @@ public struct ResolutionParser: Sendable {
         let parsed = style == .itu ? context.parseITU(body) : context.parseUN(body)
         let (preamble, operative) = (parsed.preamble, parsed.operative)
         guard !operative.isEmpty else {
-            throw ReadingError.notAResolution("no operative paragraph (\"resolves\", \"decides\", \"requests\" …) was found")
+            throw ReadingError.notAResolution(.noOperative)
         }
         return Resolution(
             language: language, style: style, symbol: masthead.symbol, date: masthead.date, agendaItem: masthead.agendaItem,

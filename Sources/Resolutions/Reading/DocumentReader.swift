@@ -26,7 +26,7 @@ public enum DocumentReader {
                 return (.text, text)
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw ReadingError.unsupported("the file is neither a Word document, a PDF nor UTF-8 text")
+                throw ReadingError.unreadable(.neitherWordPDFNorText)
             }
             return (.text, text)
         }
@@ -49,9 +49,7 @@ public struct Pdftotext: PDFTextExtractor {
 
     public func text(from pdf: Data) async throws -> String {
         guard let tool = Self.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw ReadingError.unsupported(
-                "PDF files need pdftotext, which is not installed here (Debian: apt-get install poppler-utils); or export the document as text from Word"
-            )
+            throw ReadingError.unreadable(.pdfToolMissing)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wsis-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -67,10 +65,10 @@ public struct Pdftotext: PDFTextExtractor {
         // Awaited, not waited for: no thread is held while pdftotext reads (a thread of the
         // cooperative pool blocked here would be one fewer for every request of the server).
         guard try await Self.run(process, timeLimit: timeLimit) else {
-            throw ReadingError.unsupported("the PDF took too long to read")
+            throw ReadingError.unreadable(.pdfTooSlow)
         }
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path) else {
-            throw ReadingError.unsupported("the PDF cannot be read (it may be damaged, encrypted or a scan without text)")
+            throw ReadingError.unreadable(.pdfUnreadable)
         }
         return String(decoding: data, as: UTF8.self)
     }

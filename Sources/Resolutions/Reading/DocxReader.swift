@@ -20,7 +20,7 @@ public enum DocxReader {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw ReadingError.unsupported("the file is not a Word document (.docx): it is not a zip archive")
+            throw ReadingError.unreadable(.notZip)
         }
         var unpacked = 0
         func part(_ path: String) throws -> Data? {
@@ -30,25 +30,23 @@ public enum DocxReader {
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     bytes.append(chunk)
-                    if bytes.count > limit { throw ReadingError.unsupported("") }
+                    if bytes.count > limit {
+                        throw ReadingError.unreadable(.zipBomb(expansion: maximumExpansion, megabytes: maximumUnpackedBytes / 1_048_576))
+                    }
                 }
-            } catch let error as ReadingError where error == .unsupported("") {
-                throw ReadingError.unsupported(
-                    "the Word document unpacks to far more than it weighs (over \(maximumExpansion)× or \(maximumUnpackedBytes / 1_048_576) MB): refused as a zip bomb"
-                )
             } catch let error as ReadingError {
                 throw error
             } catch {
-                throw ReadingError.unsupported("the Word document is damaged: \(path) cannot be unpacked")
+                throw ReadingError.unreadable(.damagedPart(path))
             }
             unpacked += bytes.count
             if bytes.range(of: Data("<!DOCTYPE".utf8)) != nil || bytes.range(of: Data("<!ENTITY".utf8)) != nil {
-                throw ReadingError.unsupported("the Word document declares a DOCTYPE or entities in \(path): refused")
+                throw ReadingError.unreadable(.doctype(path))
             }
             return bytes
         }
         guard let document = try part("word/document.xml") else {
-            throw ReadingError.unsupported("the file is a zip archive but not a Word document (no word/document.xml)")
+            throw ReadingError.unreadable(.zipNotWord)
         }
         let numbering = try part("word/numbering.xml").map(Numbering.init) ?? Numbering()
         let footnotes = try part("word/footnotes.xml").map { try Footnotes.read($0) } ?? [:]
@@ -82,7 +80,7 @@ public enum DocxReader {
             parser.shouldResolveExternalEntities = false
             parser.delegate = body
             guard parser.parse() else {
-                throw ReadingError.unsupported("the Word document's text cannot be read: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML")")
+                throw ReadingError.unreadable(.xmlUnreadable)
             }
             return (body.paragraphs, body.footnoteNumbers)
         }
@@ -160,7 +158,7 @@ public enum DocxReader {
             let parser = XMLParser(data: data)
             parser.shouldResolveExternalEntities = false
             parser.delegate = delegate
-            guard parser.parse() else { throw ReadingError.unsupported("the Word document's footnotes cannot be read") }
+            guard parser.parse() else { throw ReadingError.unreadable(.footnotesUnreadable) }
             return delegate.notes
         }
     }
@@ -187,7 +185,7 @@ public enum DocxReader {
             let parser = XMLParser(data: data)
             parser.shouldResolveExternalEntities = false
             parser.delegate = delegate
-            guard parser.parse() else { throw ReadingError.unsupported("the Word document's list numbering cannot be read") }
+            guard parser.parse() else { throw ReadingError.unreadable(.numberingUnreadable) }
             for (numberID, abstractID) in delegate.numberToAbstract {
                 lists[numberID] = delegate.abstracts[abstractID] ?? [:]
             }

@@ -1,20 +1,113 @@
 import Foundation
 
-/// What reading a document can refuse.
+/// What reading a document can refuse. Each refusal has a stable `code` and `parameters`, so
+/// that a page or the command line can say it in the reader's language; `description` says it in
+/// English.
 public enum ReadingError: Error, Equatable, CustomStringConvertible, Sendable {
     case empty
     case tooLarge(bytes: Int, limit: Int)
     case notText
-    case notAResolution(String)
+    /// Read, but not a resolution (no formula, no operative paragraph).
+    case notAResolution(Problem)
+    /// A known reason the file could not be read.
+    case unreadable(Problem)
+    /// Any other reason, in words (from a PDF extractor the platform did not write).
     case unsupported(String)
+
+    public enum Problem: Equatable, Sendable {
+        case neitherWordPDFNorText
+        case pdfToolMissing
+        case pdfTooSlow
+        case pdfUnreadable
+        case notZip
+        case zipBomb(expansion: Int, megabytes: Int)
+        case damagedPart(String)
+        case doctype(String)
+        case zipNotWord
+        case xmlUnreadable
+        case footnotesUnreadable
+        case numberingUnreadable
+        case noFormula
+        case noOperative
+
+        var code: String {
+            switch self {
+            case .neitherWordPDFNorText: "neither-word-pdf-nor-text"
+            case .pdfToolMissing: "pdf-tool-missing"
+            case .pdfTooSlow: "pdf-too-slow"
+            case .pdfUnreadable: "pdf-unreadable"
+            case .notZip: "not-zip"
+            case .zipBomb: "zip-bomb"
+            case .damagedPart: "damaged-part"
+            case .doctype: "doctype"
+            case .zipNotWord: "zip-not-word"
+            case .xmlUnreadable: "xml-unreadable"
+            case .footnotesUnreadable: "footnotes-unreadable"
+            case .numberingUnreadable: "numbering-unreadable"
+            case .noFormula: "no-formula"
+            case .noOperative: "no-operative"
+            }
+        }
+
+        var parameters: [String: String] {
+            switch self {
+            case .zipBomb(let expansion, let megabytes): ["expansion": String(expansion), "megabytes": String(megabytes)]
+            case .damagedPart(let path), .doctype(let path): ["part": path]
+            default: [:]
+            }
+        }
+
+        var english: String {
+            switch self {
+            case .neitherWordPDFNorText: "the file is neither a Word document, a PDF nor UTF-8 text"
+            case .pdfToolMissing:
+                "PDF files need pdftotext, which is not installed here (Debian: apt-get install poppler-utils); or export the document as text from Word"
+            case .pdfTooSlow: "the PDF took too long to read"
+            case .pdfUnreadable: "the PDF cannot be read (it may be damaged, encrypted or a scan without text)"
+            case .notZip: "the file is not a Word document (.docx): it is not a zip archive"
+            case .zipBomb(let expansion, let megabytes):
+                "the Word document unpacks to far more than it weighs (over \(expansion)× or \(megabytes) MB): refused as a zip bomb"
+            case .damagedPart(let path): "the Word document is damaged: \(path) cannot be unpacked"
+            case .doctype(let path): "the Word document declares a DOCTYPE or entities in \(path): refused"
+            case .zipNotWord: "the file is a zip archive but not a Word document (no word/document.xml)"
+            case .xmlUnreadable: "the Word document's text cannot be read: its XML is malformed"
+            case .footnotesUnreadable: "the Word document's footnotes cannot be read"
+            case .numberingUnreadable: "the Word document's list numbering cannot be read"
+            case .noFormula: "no enacting formula such as \"The Council,\" or \"The General Assembly,\" was found"
+            case .noOperative: "no operative paragraph (\"resolves\", \"decides\", \"requests\" …) was found"
+            }
+        }
+    }
 
     public var description: String {
         switch self {
         case .empty: "the document is empty"
         case .tooLarge(let bytes, let limit): "the document is too large (\(bytes / 1_048_576) MB; the limit is \(limit / 1_048_576) MB)"
         case .notText: "the document is not text: it looks like binary data"
-        case .notAResolution(let why): "this does not look like a resolution: \(why)"
+        case .notAResolution(let problem): "this does not look like a resolution: \(problem.english)"
+        case .unreadable(let problem): problem.english
         case .unsupported(let why): why
+        }
+    }
+
+    /// The refusal's code, for a catalogue of messages (`reading.<code>`).
+    public var code: String {
+        switch self {
+        case .empty: "empty"
+        case .tooLarge: "too-large"
+        case .notText: "not-text"
+        case .notAResolution(let problem), .unreadable(let problem): problem.code
+        case .unsupported: "other"
+        }
+    }
+
+    /// The values its message names.
+    public var parameters: [String: String] {
+        switch self {
+        case .tooLarge(let bytes, let limit): ["megabytes": String(bytes / 1_048_576), "limit": String(limit / 1_048_576)]
+        case .notAResolution(let problem), .unreadable(let problem): problem.parameters
+        case .unsupported(let why): ["detail": why]
+        default: [:]
         }
     }
 }

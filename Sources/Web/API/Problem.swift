@@ -71,9 +71,9 @@ struct Problem: Sendable {
         case let error as ReadingError:
             // A document that could not be read: too large, not text, not a resolution.
             if case .tooLarge = error {
-                self.init(status: .contentTooLarge, title: t("problem.too-large.title"), detail: error.description)
+                self.init(status: .contentTooLarge, title: t("problem.too-large.title"), detail: catalog.message(for: error, language))
             } else {
-                self.init(status: .unprocessableContent, title: t("problem.unreadable.title"), detail: error.description)
+                self.init(status: .unprocessableContent, title: t("problem.unreadable.title"), detail: catalog.message(for: error, language))
             }
         case let error as HTTPError:
             let key = Self.key(for: error.status)

@@ -76,6 +76,11 @@ public struct Catalog: Sendable {
         text("error.\(error.code)", language, error.parameters)
     }
 
+    /// Why a document could not be read, in the reader's language (`reading.<code>`).
+    public func message(for error: ReadingError, _ language: Language) -> String {
+        text("reading.\(error.code)", language, error.parameters)
+    }
+
     /// All strings of a language as a tree, for templates (`{{t.nav.sdgs}}`); made once, when the catalog is read.
     public func tree(_ language: Language) -> Tree {
         trees[language.rawValue] ?? trees[Language.english.rawValue]!

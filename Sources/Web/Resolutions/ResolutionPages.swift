@@ -51,7 +51,8 @@ struct ResolutionPages: PageGroup {
             return .redirect(to: SiteURL.resolution(imported.resolution.id).path, type: .normal)
         } catch let error as ReadingError {
             return renderNew(request: request, context: context,
-                             error: t("resolutions.unreadable", context, ["reason": error.description]), status: .badRequest)
+                             error: t("resolutions.unreadable", context, ["reason": renderer.catalog.message(for: error, context.language)]),
+                             status: .badRequest)
         }
     }
 
