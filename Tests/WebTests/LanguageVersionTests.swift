@@ -135,6 +135,9 @@ struct LanguageVersionTests {
             #expect(page.text.contains(#"value="الشمول الرقمى""#))
             let none = try await web.get("/resolutions?q=nothing-like-this")
             #expect(none.text.contains("No resolution&#39;s title or symbol holds these words.") || none.text.contains("No resolution's title or symbol holds these words."))
+            let long = try await web.api(.get, "/api/v1/resolutions?q=" + String(repeating: "0", count: 301))
+            #expect(long.status == .unprocessableContent && long.text.contains("300"))
+            #expect(try await web.get("/resolutions?q=" + String(repeating: "0", count: 301)).status == .ok, "the page reads the first 300")
             let api = try await web.api(.get, "/api/v1/resolutions?q=" + WebTest.encode("数字包容"))
             #expect(((try api.json() as? [[String: Any]])?.compactMap { $0["language"] as? String }) == ["zh"])
         }

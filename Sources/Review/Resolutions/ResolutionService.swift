@@ -104,11 +104,17 @@ public struct ResolutionService: Sendable {
         return try await store.read { try await $0.resolutions.summaries(includeDrafts: drafts) }
     }
 
+    /// The longest search of the list of resolutions (the API document says so too).
+    public static let maximumSearchLength = 300
+
     /// The resolutions whose title, symbol or work hold every word of `text`, each word as the
     /// start of one of theirs; words are made by the registry's rule (`SearchText`: accents,
     /// Arabic vowel marks and letter forms folded, Chinese in character pairs). An empty text
     /// matches all.
     public func list(viewer: Actor?, matching text: String) async throws -> [ResolutionSummary] {
+        guard text.count <= Self.maximumSearchLength else {
+            throw DomainError.invalid([FieldError(field: "q", code: "too-long", parameters: ["max": String(Self.maximumSearchLength)])])
+        }
         let wanted = SearchText.words(text)
         let all = try await list(viewer: viewer)
         guard !wanted.isEmpty else { return all }

@@ -22,7 +22,7 @@ struct ResolutionPages: PageGroup {
     }
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {
-        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(300))
+        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(ResolutionService.maximumSearchLength))
         let page = ResolutionsPage(try await services.resolutions.list(viewer: context.actor, matching: query), query: query,
                                    staff: context.isStaff, language: context.language, catalog: renderer.catalog)
         return renderer.page("resolutions", title: t("resolutions.title", context), content: page, request: request, context: context)
