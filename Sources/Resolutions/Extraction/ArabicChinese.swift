@@ -44,9 +44,10 @@ enum ArabicChinese {
             ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
             ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
         ]
-        for list in lists { for (index, name) in list.enumerated() { table[name] = index + 1 } }
-        table["إبريل"] = 4
-        table["اغسطس"] = 8
+        // Kept folded, as the text is looked up: أبريل and ابريل are one month.
+        for list in lists + [["يناير", "فبراير", "مارس", "إبريل", "مايو", "يونيو", "يوليو", "اغسطس"]] {
+            for (index, name) in list.enumerated() { table[folded(Substring(name))] = index + 1 }
+        }
         return table
     }()
 
@@ -180,7 +181,7 @@ enum ArabicChinese {
                 found.add(.session(body: body.1, year: Int(digits(match.year))!, qualifier: nil), match.range)
             }
             for match in text.matches(of: arabicDay) {
-                guard let month = arabicMonths[folded(match.month)] ?? arabicMonths[String(match.month)] else { continue }
+                guard let month = arabicMonths[folded(match.month)] else { continue }
                 let day = Int(digits(match.day))!, year = Int(digits(match.year))!
                 guard (1...31).contains(day) else { continue }
                 found.add(.day(TimeExtractor.iso(year, month, day)), match.range)
@@ -239,17 +240,11 @@ enum ArabicChinese {
         })
     }
 
-    /// Arabic text without vowel marks and tatweel, with the hamza forms of alef as bare alef:
-    /// what comparisons with the vocabulary need.
+    /// Arabic text as the vocabulary is compared with it (`Lexicon.arabicFold`: no vowel marks or
+    /// tatweel, bare alef, ya for alef maqsura).
     static func folded(_ text: Substring) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x064B...0x065F, 0x0670, 0x0640: continue
-            case 0x0622, 0x0623, 0x0625: scalars.append("ا")
-            default: scalars.append(scalar)
-            }
-        }
+        for scalar in text.unicodeScalars { if let kept = Lexicon.arabicFold(scalar) { scalars.append(kept) } }
         return String(scalars)
     }
 

@@ -74,15 +74,19 @@ public struct Lexicon: Sendable {
         guard language == .arabic else { return Array(lower) }
         return lower.map { character in
             var scalars = String.UnicodeScalarView()
-            for scalar in character.unicodeScalars {
-                switch scalar.value {
-                case 0x064B...0x065F, 0x0670: continue
-                case 0x0622, 0x0623, 0x0625: scalars.append("ا")
-                case 0x0649: scalars.append("ي")
-                default: scalars.append(scalar)
-                }
-            }
+            for scalar in character.unicodeScalars { if let kept = arabicFold(scalar) { scalars.append(kept) } }
             return scalars.isEmpty ? character : Character(String(scalars))
+        }
+    }
+
+    /// One Arabic letter or mark as phrases and vocabulary are compared: vowel marks and tatweel
+    /// dropped (nil), alef with hamza or madda as bare alef, alef maqsura as ya.
+    static func arabicFold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x064B...0x065F, 0x0670, 0x0640: nil
+        case 0x0622, 0x0623, 0x0625: "ا"
+        case 0x0649: "ي"
+        default: scalar
         }
     }
 

@@ -64,10 +64,7 @@ struct Masthead {
     static func headingNumber(_ line: String) -> String? {
         guard line.utf8.count <= 160, let last = line.last, !",;.،؛，；。".contains(last) else { return nil }
         guard let match = line.prefixMatch(of: headingPattern) else { return nil }
-        let digits = match.1 ?? match.2 ?? match.3 ?? ""
-        return String(digits.unicodeScalars.map { scalar in
-            scalar.properties.numericType == .decimal ? Character(String(Int(scalar.properties.numericValue ?? 0))) : Character(scalar)
-        })
+        return ArabicChinese.digits(match.1 ?? match.2 ?? match.3 ?? "")
     }
 
     nonisolated(unsafe) static let headingPattern =

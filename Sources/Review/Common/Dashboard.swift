@@ -70,12 +70,9 @@ extension Services {
             } else {
                 drafts = queue.activities.filter { $0.state == .draft || $0.state == .changesRequested }
             }
+            // Those the viewer reports on (the secretariat reports on every mandate) that are overdue or due soon.
             dueMandates = accepted.filter { view in
-                MandateService.mayReport(on: view.mandate, actor: viewer) && !viewer.has(.secretariat)
-                    && (view.signals.contains(.overdue) || view.signals.contains(.dueSoon))
-            }
-            if viewer.has(.secretariat) {
-                dueMandates = accepted.filter { $0.signals.contains(.overdue) || $0.signals.contains(.dueSoon) }
+                MandateService.mayReport(on: view.mandate, actor: viewer) && (view.signals.contains(.overdue) || view.signals.contains(.dueSoon))
             }
             dueMandates.sort { ($0.signals.contains(.overdue) ? 0 : 1, $0.dueDay ?? "9999") < ($1.signals.contains(.overdue) ? 0 : 1, $1.dueDay ?? "9999") }
         }

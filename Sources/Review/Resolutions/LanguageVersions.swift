@@ -46,6 +46,18 @@ extension ResolutionService {
         return AlignedVersions(left: left, right: right, alignment: Aligner.align(left.structure, right.structure))
     }
 
+    /// What the side-by-side page shows: the work's language versions, and the resolution beside
+    /// its version in `asked` (or the first other language when the work lacks it); no pair when
+    /// the work has no other language version the viewer may see.
+    public func sideBySide(id: String, asking asked: Language?, viewer: Actor?) async throws
+        -> (versions: [ResolutionSummary], aligned: AlignedVersions?) {
+        let versions = try await languageVersions(of: id, viewer: viewer)
+        let others = versions.filter { $0.id != id }
+        guard let chosen = others.first(where: { $0.language == asked?.rawValue }) ?? others.first,
+              let language = Language(rawValue: chosen.language) else { return (versions, nil) }
+        return (versions, try await aligned(id: id, with: language, viewer: viewer))
+    }
+
     /// A paragraph's counterpart in the work's version in `language`, when the viewer may see
     /// such a version and the alignment pairs the paragraph; nil otherwise (and for the
     /// resolution's own language).

@@ -101,7 +101,8 @@ struct CalendarPage: Sendable {
                                weeks: weeks, undated: calendar.milestones.filter { $0.firstDay == nil && $0.overlaps(month: month) }.map(milestone))
         } else {
             // One year at a time (today's unless asked), paged by year; or every year when asked.
-            let shown = allYears ? nil : year ?? Int(today.prefix(4)) ?? 2026
+            let thisYear = Int(today.prefix(4)) ?? 2026
+            let shown = allYears ? nil : year ?? thisYear
             func inYear(_ start: String, _ end: String?) -> Bool {
                 guard let shown else { return true }
                 let first = Int(start.prefix(4)) ?? 0, last = Int((end ?? start).prefix(4)) ?? first
@@ -110,7 +111,6 @@ struct CalendarPage: Sendable {
             let milestones = calendar.milestones.filter { inYear($0.start, $0.end) }
             let years = Dictionary(grouping: milestones) { String($0.start.prefix(4)) }
             let deadlines = calendar.deadlines.filter { view in view.dueDay.map { inYear($0, nil) } ?? (shown == nil) }
-            let yearName = { (year: Int) in String(year) }
             list = List(thisMonthHref: SiteURL.calendar.path(query: ["month": String(today.prefix(7))]),
                         years: years.keys.sorted().map { Year(year: $0, milestones: years[$0]!.map(milestone)) },
                         deadlines: deadlines.map { view in
@@ -118,14 +118,14 @@ struct CalendarPage: Sendable {
                                      tentative: view.milestone.map { !$0.confirmed } ?? false)
                         },
                         addHref: SiteURL.calendar.path,
-                        year: shown.map(yearName),
-                        previousHref: SiteURL.calendar.path(query: ["year": yearName((shown ?? 2026) - 1)]),
-                        nextHref: SiteURL.calendar.path(query: ["year": yearName((shown ?? 2026) + 1)]),
+                        year: shown.map(String.init),
+                        previousHref: SiteURL.calendar.path(query: ["year": String((shown ?? thisYear) - 1)]),
+                        nextHref: SiteURL.calendar.path(query: ["year": String((shown ?? thisYear) + 1)]),
                         allHref: SiteURL.calendar.path(query: ["year": "all"]),
                         currentHref: SiteURL.calendar.path,
-                        previousLabel: yearName((shown ?? 2026) - 1), nextLabel: yearName((shown ?? 2026) + 1),
+                        previousLabel: String((shown ?? thisYear) - 1), nextLabel: String((shown ?? thisYear) + 1),
                         emptyYear: milestones.isEmpty && deadlines.isEmpty
-                            ? catalog.text("calendar.year_empty", language, ["year": shown.map(yearName) ?? ""]) : nil)
+                            ? catalog.text("calendar.year_empty", language, ["year": shown.map(String.init) ?? ""]) : nil)
         }
     }
 

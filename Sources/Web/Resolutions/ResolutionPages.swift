@@ -94,17 +94,13 @@ struct ResolutionPages: PageGroup {
     /// given, or when the work has no version in that language).
     @Sendable func languages(_ request: Request, context: WebContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let resolutions = services.resolutions
-        let versions = try await resolutions.languageVersions(of: id, viewer: context.actor)
-        let others = versions.filter { $0.id != id }
         let asked = request.uri.queryParameters["with"].flatMap { Language(tag: String($0)) }
-        let page: LanguageVersionsPage
-        if let chosen = others.first(where: { $0.language == asked?.rawValue }) ?? others.first, let language = Language(rawValue: chosen.language) {
-            let aligned = try await resolutions.aligned(id: id, with: language, viewer: context.actor)
-            page = LanguageVersionsPage(aligned, versions: versions, language: context.language, catalog: renderer.catalog)
+        let (versions, aligned) = try await services.resolutions.sideBySide(id: id, asking: asked, viewer: context.actor)
+        let page = if let aligned {
+            LanguageVersionsPage(aligned, versions: versions, language: context.language, catalog: renderer.catalog)
         } else {
-            page = LanguageVersionsPage(alone: try await resolutions.resolution(id: id, viewer: context.actor), language: context.language,
-                                        catalog: renderer.catalog)
+            LanguageVersionsPage(alone: try await services.resolutions.resolution(id: id, viewer: context.actor), language: context.language,
+                                 catalog: renderer.catalog)
         }
         return renderer.page("resolution-languages", title: t("languages.title", context, ["title": page.title]), content: page,
                              request: request, context: context)
